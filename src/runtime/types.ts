@@ -1,0 +1,72 @@
+// The contract between a compiled lesson module (emitted by src/vite/) and the browser runtime.
+
+/** Options of a cell as the page needs them. */
+export interface CellDisplayOptions {
+  hide: boolean;
+  run: boolean;
+  editable: boolean;
+}
+
+/**
+ * One cell ready to run. `body` is the cell as a function whose parameters are `params`, in order:
+ * the cell's inputs (other cells' names, builtins such as `Plot` or `width`, and the per-cell
+ * builtins `display` and `view`), then `__import` when the cell imports modules.
+ * An expression cell's body returns its value; a program cell's body returns an object holding
+ * its outputs (`{w, alpha}`), or is an (async) generator when the cell yields.
+ */
+export interface CellDefinition {
+  id: string;
+  /** 1-based line of the cell's first line of code in the .md file. */
+  line: number;
+  column: number;
+  inline: boolean;
+  lang: "ts" | "js";
+  source: string;
+  params: string[];
+  inputs: string[];
+  outputs: string[];
+  expression: boolean;
+  async: boolean;
+  generator: boolean;
+  options: CellDisplayOptions;
+  body: (...args: never[]) => unknown;
+}
+
+/** A compile problem to show in place (mirrors compile's Diagnostic). */
+export interface PageDiagnostic {
+  severity: "error" | "warning";
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+  cell?: string;
+}
+
+/** What a lesson module hands to the runtime, first at load and again on every hot update. */
+export interface LessonModule {
+  /** The .md path relative to the lessons folder, shown in error messages. */
+  file: string;
+  title: string;
+  /** The page body HTML, with one `data-cell` element per cell. */
+  html: string;
+  cells: CellDefinition[];
+  diagnostics: PageDiagnostic[];
+  /** Loaders for every module a cell imports, keyed by specifier. */
+  modules: Record<string, () => Promise<unknown>>;
+}
+
+/** A cell's state as `window.lesson.cells()` reports it. */
+export interface CellState {
+  id: string;
+  line: number;
+  status: "pending" | "fulfilled" | "rejected";
+  error?: string;
+}
+
+/** `window.lesson`: the page's live API (DESIGN.md). */
+export interface LessonApi {
+  value(name: string): Promise<unknown>;
+  set(name: string, value: unknown): Promise<void>;
+  cells(): CellState[];
+  idle(): Promise<void>;
+}
