@@ -70,3 +70,19 @@ export interface LessonApi {
   cells(): CellState[];
   idle(): Promise<void>;
 }
+
+/** What mountLesson returns: the page's handle on the running lesson. */
+export interface LessonHandle {
+  /** Applies a new version of the lesson (hot reload): redefines only changed cells, keeps inputs. */
+  update(module: LessonModule): void;
+  /**
+   * Replaces one cell's definition (an in-page edit). The new definition may declare other names.
+   * Dependents recompute; every input keeps its value. Resolves once the cell has settled.
+   */
+  redefine(definition: CellDefinition): Promise<CellState>;
+  /** The current definition of a cell (after edits), or undefined. */
+  definition(id: string): CellDefinition | undefined;
+  /** Calls `listener` whenever a cell's status changes. Returns an unsubscribe function. */
+  onStatus(listener: (state: CellState) => void): () => void;
+  api: LessonApi;
+}
