@@ -1,0 +1,126 @@
+// Type-checks a lesson's cells as one TypeScript program and maps every error back to the .md file.
+import { createRequire } from "node:module";
+import { basename, dirname, join, relative, resolve, isAbsolute } from "node:path";
+import ts from "typescript";
+import { builtins } from "../compile/globals.ts";
+import type { Cell, Diagnostic, Lesson } from "../compile/types.ts";
+import { createCheckHost } from "./createCheckHost.ts";
+import { builtinsModule, emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";
+import { locateInCell } from "./locateInCell.ts";
+import { packageRoot } from "./packageRoot.ts";
+
+/** Options of checkTypes. */
+export interface CheckTypesOptions {
+  /** The lesson's path (absolute or relative to the working directory); defaults to `lesson.file`. */
+  file?: string;
+}
+
+const builtinsFile = join(packageRoot, "src/types/lesson-globals.d.ts");
+/** Vite's ambient types: assets (`import url from "./a.png"`), CSS, `import.meta.env`. */
+const viteClientFile = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "client.d.ts");
+
+/** What the cells are checked against: the browser, ES2023, strict mode, top-level await allowed. */
+const compilerOptions: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  allowImportingTsExtensions: true,
+  resolveJsonModule: true,
+  types: [],
+  paths: {
+    [builtinsModule]: [builtinsFile],
+    "live-lesson/math": [join(packageRoot, "src/math/index.ts")],
+    "live-lesson/runtime": [join(packageRoot, "src/runtime/index.ts")],
+    "@observablehq/inputs": [join(packageRoot, "src/types/inputs.d.ts")],
+    // Lessons outside this package still import the packages it depends on.
+    "*": [join(packageRoot, "node_modules/@types/*"), join(packageRoot, "node_modules/*")],
+  },
+};
+
+/**
+ * TypeScript errors the compiler already reports in its own words (duplicate names) or that a
+ * cell cannot cause.
+ */
+const ignoredCodes = new Set([2300, 2393, 2451]);
+
+let previous: ts.Program | undefined;
+let builtinsNote: Diagnostic[] | undefined;
+
+/**
+ * The type errors of `lesson`'s cells (code "type", severity error), each at its line and column
+ * in the .md file. Cells read each other's values with their types; builtins are typed by
+ * src/types/lesson-globals.d.ts. Cheap to call again: lib and package files are parsed once.
+ */
+export function checkTypes(lesson: Lesson, options: CheckTypesOptions = {}): Diagnostic[] {
+  const file = resolve(options.file ?? lesson.file ?? "lesson.md");
+  // The compiler's own report of a problem (an undefined name) wins over TypeScript's.
+  const reported = new Set(lesson.diagnostics.map((d) => `${d.line}:${d.column}`));
+  const live = lesson.cells.filter((cell) => cell.options.run);
+  const isSyntaxError = (cell: Cell) =>
+    lesson.diagnostics.some((d) => d.cell === cell.id && d.severity === "error" && /syntax|parse/.test(d.code));
+  const cells = live.filter((cell) => !isSyntaxError(cell));
+  const stubs = live.filter(isSyntaxError);
+  const program = emitLessonProgram(cells, stubs, [...builtins]);
+  const virtualName = virtualFileFor(file);
+  const host = createCheckHost(compilerOptions, new Map([[virtualName, program.text]]));
+  const tsProgram = ts.createProgram({ rootNames: [virtualName, viteClientFile], options: compilerOptions, host, oldProgram: previous });
+  previous = tsProgram;
+  const source = tsProgram.getSourceFile(virtualName)!;
+  const found = [...tsProgram.getSyntacticDiagnostics(source), ...tsProgram.getSemanticDiagnostics(source)];
+  const out: Diagnostic[] = [...checkBuiltins(host)];
+  const seen = new Set<string>();
+  for (const d of found) {
+    if (d.start === undefined || ignoredCodes.has(d.code)) continue;
+    const at = source.getLineAndCharacterOfPosition(d.start);
+    const place = locate(program, at.line, at.character);
+    if (!place || place.cell.lang === "js" || reported.has(`${place.line}:${place.column}`)) continue;
+    const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    const key = `${place.line}:${place.column}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ severity: "error", code: "type", message, line: place.line, column: place.column, cell: place.cell.id });
+  }
+  return out;
+}
+
+/** The cell and .md position of a virtual line and character; undefined on the wrapper lines. */
+function locate(program: LessonProgram, line: number, character: number): ({ cell: Cell } & ReturnType<typeof locateInCell>) | undefined {
+  for (const segment of program.segments) {
+    if (line >= segment.start && line < segment.start + segment.lines) {
+      return { cell: segment.cell, ...locateInCell(segment.cell, line - segment.start, character) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The virtual module sits beside the lesson so relative imports resolve; a lesson outside this
+ * package is checked as if it sat in it, so its packages resolve too.
+ */
+function virtualFileFor(file: string): string {
+  const inside = relative(packageRoot, file);
+  const dir = inside.startsWith("..") || isAbsolute(inside) ? packageRoot : dirname(file);
+  return join(dir, `${basename(file)}.__lesson__.ts`).replace(/\\/g, "/");
+}
+
+/** A note when the builtins' own declarations fail to check (computed once per process). */
+function checkBuiltins(host: ts.CompilerHost): Diagnostic[] {
+  if (builtinsNote) return builtinsNote;
+  const options = { ...compilerOptions, skipLibCheck: false };
+  const program = ts.createProgram({ rootNames: [builtinsFile], options, host });
+  const file = program.getSourceFile(builtinsFile);
+  const problems = file ? [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)] : [];
+  builtinsNote = problems.map((d) => ({
+    severity: "warning" as const,
+    code: "type",
+    message: `the lesson builtins (src/types/lesson-globals.d.ts) fail to type-check: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+    line: 1,
+    column: 1,
+  }));
+  if (!file) builtinsNote.push({ severity: "warning", code: "type", message: `missing ${builtinsFile}`, line: 1, column: 1 });
+  return builtinsNote;
+}

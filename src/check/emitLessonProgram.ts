@@ -1,0 +1,138 @@
+// One lesson → one virtual TypeScript module, so a cell reading another cell's value gets its type.
+// Cells are copied verbatim, line for line, in dependency order; a segment table maps each copied
+// line back to the cell (and so to the .md file).
+import ts from "typescript";
+import type { Cell } from "../compile/types.ts";
+import { splitLines } from "./locateInCell.ts";
+import { sortCells } from "./sortCells.ts";
+
+/** Lines `start … start + lines - 1` (0-based) of the virtual file are the lines of `cell.source`. */
+export interface Segment {
+  cell: Cell;
+  start: number;
+  lines: number;
+}
+
+/** The virtual module of a lesson and its segment table. */
+export interface LessonProgram {
+  text: string;
+  segments: Segment[];
+}
+
+/** Where the builtins' types live (a `paths` entry of the checker's compiler options). */
+export const builtinsModule = "live-lesson/builtins";
+
+/**
+ * What another cell sees of a cell's output: the runtime awaits promises and iterates generators
+ * (`view()`, `Mutable()`, `Generators.*`), so readers get the resolved or yielded value.
+ */
+const unwrap = "type __Value<T> = T extends Generator<infer Y, any, any> | AsyncGenerator<infer Y, any, any> ? Awaited<Y> : Awaited<T>;";
+
+/**
+ * Emits the virtual module of `cells`. Each cell runs in its own function, as at run time, so its
+ * outputs are declared again at the top level with the type readers get (`__Value`). Imports,
+ * type aliases and interfaces are copied to the top level (imports must be there; types are
+ * shared by every cell). An expression cell is `const __cell_N = (…);`. A generator cell's
+ * outputs are `any` (their values arrive one by one). `stubs` are cells left out (syntax errors):
+ * their outputs are declared `any`, so the cells reading them are not flagged as well.
+ */
+export function emitLessonProgram(cells: readonly Cell[], stubs: readonly Cell[], builtins: readonly string[]): LessonProgram {
+  const lines: string[] = [];
+  const segments: Segment[] = [];
+  const defined = new Set([...cells, ...stubs].flatMap((cell) => cell.outputs));
+  const available = builtins.filter((name) => !defined.has(name));
+  if (available.length) lines.push(`import { ${available.join(", ")} } from ${JSON.stringify(builtinsModule)};`);
+  lines.push(unwrap);
+  for (const cell of stubs) declareAny(lines, cell.outputs);
+  const copy = (cell: Cell, code: string) => {
+    const copied = splitLines(code);
+    segments.push({ cell, start: lines.length, lines: copied.length });
+    lines.push(...copied);
+  };
+  sortCells(cells).forEach((cell, n) => {
+    const name = `__cell_${n}`;
+    const parsed = ts.createSourceFile("cell.ts", cell.source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const asyncPrefix = cell.async ? "async " : "";
+    if (cell.expression) {
+      const body = blankTrailingSemicolon(cell.source, parsed);
+      lines.push(cell.generator ? `const ${name} = (${asyncPrefix}function* () { return (` : `const ${name} = (`);
+      copy(cell, body);
+      lines.push(cell.generator ? `); })();` : `);`);
+      return;
+    }
+    const hoisted = parsed.statements.filter(
+      (s) => ts.isImportDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isInterfaceDeclaration(s),
+    );
+    if (hoisted.length) copy(cell, keepOnly(cell.source, hoisted));
+    const body = blank(cell.source, hoisted);
+    const imported = new Set(hoisted.filter(ts.isImportDeclaration).flatMap(importedNames));
+    const outputs = cell.outputs.filter((output) => !imported.has(output));
+    if (cell.generator) {
+      lines.push(`const ${name} = (${asyncPrefix}function* () {`);
+      copy(cell, body);
+      lines.push(`})();`);
+      declareAny(lines, outputs);
+      return;
+    }
+    lines.push(`const ${name} = ${cell.async ? "await (async " : "("}() => {`);
+    copy(cell, body);
+    lines.push(`${outputs.length ? `return { ${outputs.join(", ")} }; ` : ""}})();`);
+    if (outputs.length) {
+      lines.push(`declare const ${outputs.map((output) => `${output}: __Value<typeof ${name}[${JSON.stringify(output)}]>`).join(", ")};`);
+    }
+    // A class is a type too: readers may write `let p: Point`.
+    for (const statement of parsed.statements) {
+      if (ts.isClassDeclaration(statement) && statement.name && outputs.includes(statement.name.text)) {
+        lines.push(`type ${statement.name.text} = InstanceType<typeof ${statement.name.text}>;`);
+      }
+    }
+  });
+  lines.push("export {};");
+  return { text: lines.join("\n"), segments };
+}
+
+function declareAny(lines: string[], names: readonly string[]): void {
+  // any: a boundary — the value is unknown to the checker (stubbed or produced by a generator).
+  if (names.length) lines.push(`declare let ${names.map((name) => `${name}: any`).join(", ")};`);
+}
+
+/** `1 + 2;` is an expression cell too, but `(1 + 2;)` is not an expression: drop the `;`. */
+function blankTrailingSemicolon(source: string, parsed: ts.SourceFile): string {
+  const statement = parsed.statements[0];
+  if (!statement || !ts.isExpressionStatement(statement)) return source;
+  const tail = source.slice(statement.expression.end, statement.end);
+  const semicolon = tail.lastIndexOf(";");
+  if (semicolon < 0) return source;
+  const at = statement.expression.end + semicolon;
+  return source.slice(0, at) + " " + source.slice(at + 1);
+}
+
+/** `source` with the `nodes` replaced by spaces (line breaks kept, so positions stay put). */
+function blank(source: string, nodes: readonly ts.Node[]): string {
+  let out = source;
+  for (const node of nodes) {
+    const start = node.getStart();
+    out = out.slice(0, start) + out.slice(start, node.end).replace(/[^\r\n]/g, " ") + out.slice(node.end);
+  }
+  return out;
+}
+
+/** `source` with everything but the `nodes` replaced by spaces. */
+function keepOnly(source: string, nodes: readonly ts.Node[]): string {
+  let out = source.replace(/[^\r\n]/g, " ");
+  for (const node of nodes) {
+    const start = node.getStart();
+    out = out.slice(0, start) + source.slice(start, node.end) + out.slice(node.end);
+  }
+  return out;
+}
+
+function importedNames(node: ts.ImportDeclaration): string[] {
+  const clause = node.importClause;
+  if (!clause) return [];
+  const names = clause.name ? [clause.name.text] : [];
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+  if (bindings && ts.isNamedImports(bindings)) names.push(...bindings.elements.map((e) => e.name.text));
+  return names;
+}

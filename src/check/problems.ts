@@ -1,0 +1,43 @@
+// What `lesson check` reports: diagnostics with their file, sorted and printed.
+import type { Diagnostic } from "../compile/types.ts";
+
+/** A diagnostic in a named file. `line` and `column` are 0 when the problem has no place (no browser). */
+export interface Problem extends Diagnostic {
+  file: string;
+}
+
+/** Problems in reading order: by file, line, column, errors before warnings; duplicates dropped. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.file}\0${p.line}\0${p.column}\0${p.severity}\0${p.message}`;
+      return !seen.has(key) && (seen.add(key), true);
+    })
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+        a.message.localeCompare(b.message),
+    );
+}
+
+/** One line per problem, `file:line:col severity message`; a message's further lines are indented. */
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems
+    .map((p) => {
+      const place = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+      return `${place} ${p.severity} ${p.message.replace(/\n/g, "\n    ")}`;
+    })
+    .join("\n");
+}
+
+/** The `--json` shape: `{file, line, column, severity, code, message, cell?}` per problem. */
+export function toJson(problems: readonly Problem[]): string {
+  const rows = problems.map(({ file, line, column, severity, code, message, cell }) =>
+    cell === undefined ? { file, line, column, severity, code, message } : { file, line, column, severity, code, message, cell },
+  );
+  return JSON.stringify(rows, null, 2);
+}

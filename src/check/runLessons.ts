@@ -1,0 +1,137 @@
+// The headless run of `lesson check`: serve each lesson with the dev server, open it in Chromium,
+// wait until no cell is pending, and report every cell that failed at its line in the .md file.
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { createServer, type ViteDevServer } from "vite";
+import type { Lesson } from "../compile/types.ts";
+import type { CellState, LessonApi } from "../runtime/types.ts";
+import { lessonPlugin } from "../vite/index.ts";
+import type { CheckedLesson } from "./checkLesson.ts";
+import type { Problem } from "./problems.ts";
+
+/** How long a lesson may take to start, and then to settle, before it is reported as stuck. */
+const startTimeout = 20_000;
+const settleTimeout = 15_000;
+
+const chromiumArgs = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/**
+ * Runs each compiled lesson in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
+ * reports the cells that reject (code "runtime", error) and the ones still pending (warning).
+ * Cells that only fail because a cell they read failed, or that the compiler already rejected,
+ * are left out: the first failure is the one to fix.
+ */
+export async function runLessons(checked: readonly CheckedLesson[]): Promise<Problem[]> {
+  const runnable = checked.filter((c): c is CheckedLesson & { lesson: Lesson } => c.lesson !== undefined);
+  if (!runnable.length) return [];
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) {
+    return [{
+      file: "chromium", line: 0, column: 0, severity: "error", code: "runtime",
+      message: `cannot run the lessons: no Chromium at ${executablePath}. Install it (sudo apt-get install chromium), ` +
+        `point CHROMIUM_PATH at one, or pass --no-run to skip the run`,
+    }];
+  }
+  const profile = await mkdtemp(join(tmpdir(), "live-lesson-check-"));
+  let context: BrowserContext | undefined;
+  const problems: Problem[] = [];
+  try {
+    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs });
+    const byFolder = new Map<string, typeof runnable>();
+    for (const c of runnable) {
+      const folder = dirname(resolve(c.file));
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), c]);
+    }
+    for (const [folder, lessons] of byFolder) {
+      const server = await startServer(folder);
+      try {
+        const { port } = server.httpServer!.address() as AddressInfo;
+        for (const c of lessons) {
+          const page = await context.newPage();
+          try {
+            problems.push(...(await runLesson(page, `http://127.0.0.1:${port}/${basename(c.file, ".md")}.html`, c)));
+          } finally {
+            await page.close();
+          }
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  } catch (error) {
+    problems.push({ file: "chromium", line: 0, column: 0, severity: "error", code: "runtime", message: `the headless run failed: ${(error as Error).message}` });
+  } finally {
+    await context?.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+  return problems;
+}
+
+/** A quiet dev server on a folder of lessons, on a free port, without file watching. */
+async function startServer(folder: string): Promise<ViteDevServer> {
+  const server = await createServer({
+    configFile: false,
+    logLevel: "silent",
+    clearScreen: false,
+    plugins: [lessonPlugin({ root: folder })],
+    server: { host: "127.0.0.1", port: 0, strictPort: false, watch: null, hmr: false },
+  });
+  await server.listen();
+  return server;
+}
+
+/** Opens one lesson, lets it settle and turns its failed cells into problems. */
+async function runLesson(page: Page, url: string, { file, lesson }: CheckedLesson & { lesson: Lesson }): Promise<Problem[]> {
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  const failed = (message: string): Problem[] => [{ file, line: 1, column: 1, severity: "error", code: "runtime", message }];
+  const response = await page.goto(url).catch((error: Error) => error);
+  if (response instanceof Error || !response?.ok()) {
+    return failed(`the lesson page did not load (${response instanceof Error ? response.message : `HTTP ${response?.status()}`})`);
+  }
+  try {
+    // Not just `"lesson" in window`: an element with id="lesson" is window.lesson until the runtime starts.
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: Partial<LessonApi> }).lesson?.idle === "function", undefined, {
+      timeout: startTimeout,
+    });
+  } catch {
+    return failed(`the lesson did not start within ${startTimeout / 1000} s${pageErrors.length ? `: ${pageErrors[0]}` : ""}`);
+  }
+  const states: CellState[] = await page.evaluate(async (timeout) => {
+    const api = (window as unknown as { lesson: LessonApi }).lesson;
+    await Promise.race([api.idle(), new Promise((done) => setTimeout(done, timeout))]);
+    return api.cells();
+  }, settleTimeout);
+  return reportCells(file, lesson, states);
+}
+
+/** Problems for the cells that failed first (not because an input failed) or never settled. */
+export function reportCells(file: string, lesson: Lesson, states: readonly CellState[]): Problem[] {
+  const cells = new Map(lesson.cells.map((cell) => [cell.id, cell]));
+  const compileFailed = new Set(lesson.diagnostics.filter((d) => d.severity === "error" && d.cell).map((d) => d.cell));
+  const failedNames = new Set<string>();
+  for (const state of states) {
+    const cell = cells.get(state.id);
+    if (cell && (state.status === "rejected" || compileFailed.has(cell.id))) cell.outputs.forEach((name) => failedNames.add(name));
+  }
+  const problems: Problem[] = [];
+  for (const state of states) {
+    const cell = cells.get(state.id);
+    if (state.status === "fulfilled" || (cell && compileFailed.has(cell.id))) continue;
+    if (cell?.inputs.some((name) => failedNames.has(name))) continue;
+    const at = { file, line: cell?.line ?? state.line, column: cell?.column ?? 1, ...(cell ? { cell: cell.id } : {}) };
+    problems.push(
+      state.status === "rejected"
+        ? { ...at, severity: "error", code: "runtime", message: `the cell fails when it runs: ${state.error ?? "unknown error"}` }
+        : { ...at, severity: "warning", code: "runtime", message: `the cell is still running after ${settleTimeout / 1000} s` },
+    );
+  }
+  return problems;
+}

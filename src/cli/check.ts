@@ -1,0 +1,73 @@
+// `lesson check [files…] [--json] [--no-run]`: compile, type-check, lint and run lessons headless.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { checkLesson, type CheckedLesson } from "../check/checkLesson.ts";
+import { formatProblems, sortProblems, toJson, type Problem } from "../check/problems.ts";
+
+const help = `Usage: lesson check [files...] [--json] [--no-run]
+
+Reports every problem in the lessons (default: lessons/*.md, except files starting with _):
+compile errors, type errors across cells, lint (unlabelled inputs, charts without ariaLabel,
+images without alt, broken lesson links, missing title) and, unless --no-run, every cell that
+fails when the lesson runs in headless Chromium.
+
+  --json     print a JSON array of {file, line, column, severity, code, message, cell?}
+  --no-run   skip the headless run (no browser needed)
+
+Exits with 1 when any error is reported.`;
+
+/** Runs `lesson check` and resolves to the exit code (1 when any error is found). */
+export async function runCheck(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: "boolean" }, "no-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    console.error(`lesson check: ${(error as Error).message}\n\n${help}`);
+    return 1;
+  }
+  if (parsed.values.help) {
+    console.log(help);
+    return 0;
+  }
+  const files = parsed.positionals.length ? parsed.positionals : findDefaultLessons("lessons");
+  if (!files.length) {
+    console.error("lesson check: no lessons to check (lessons/*.md is empty); pass files to check");
+    return 1;
+  }
+  const checked: CheckedLesson[] = files.map((file) => checkLesson(file));
+  const problems: Problem[] = checked.flatMap((c) => c.problems);
+  if (!parsed.values["no-run"]) {
+    const { runLessons } = await import("../check/runLessons.ts");
+    problems.push(...(await runLessons(checked)));
+  }
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === "error").length;
+  if (parsed.values.json) {
+    console.log(toJson(sorted));
+  } else {
+    if (sorted.length) console.log(formatProblems(sorted));
+    const warnings = sorted.length - errors;
+    console.error(
+      `${files.length} lesson${files.length === 1 ? "" : "s"} checked: ` +
+        `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+    );
+  }
+  return errors ? 1 : 0;
+}
+
+/** The lessons of a folder as paths relative to the working directory; drafts (`_…`) left out. */
+function findDefaultLessons(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith(".md") && !name.startsWith("_") && !name.startsWith("."))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,62 @@
+// The builtins every lesson cell can use without importing them, as the lesson type checker sees
+// them (src/check/ imports the names a lesson does not define itself). Mirrors src/runtime/.
+
+import type * as InputsModule from "./inputs.d.ts";
+
+/** Shows `input` in the cell's output and yields its current value to the cells that read it. */
+export declare function view<T>(input: HTMLElement & { value: T }): T;
+/** Shows an element without a `value` (such as a hand-made `html` input); its value is untyped. */
+export declare function view(input: Element): any; // boundary: the element's value is unknown
+
+/** Appends `value` to the cell's output (elements as they are, other values inspected). */
+export declare function display(value: unknown): void;
+
+/** The width of the lesson's main column in pixels; cells that read it rerun on resize. */
+export declare const width: number;
+/** The current time in milliseconds (Date.now()), updated every animation frame. */
+export declare const now: number;
+/** Resolves just before the cell reruns or is removed: dispose timers and listeners here. */
+export declare const invalidation: Promise<void>;
+
+/**
+ * A value its declaring cell changes through `.value` (`count.value++`); other cells read the
+ * value itself and rerun when it changes (the runtime iterates the generator).
+ */
+export declare function Mutable<T>(value: T): Generator<T, void, unknown> & { value: T };
+
+/** Values that change over time; a cell whose value is one of these yields each value in turn. */
+export declare const Generators: {
+  /** Yields `element.value` now and after every "input" event. */
+  input<T>(element: HTMLElement & { value: T }): Generator<T | Promise<T>, void, unknown>;
+  /** Calls `initialize(change)` and yields every value passed to `change` (the latest per frame). */
+  observe<T>(initialize: (change: (value: T) => T) => (() => void) | void): Generator<T | Promise<T>, void, unknown>;
+  /** Like `observe`, but yields every value in order (none dropped). */
+  queue<T>(initialize: (change: (value: T) => T) => (() => void) | void): Generator<T | Promise<T>, void, unknown>;
+  /** Yields Date.now() every animation frame. */
+  now(): Generator<number, never, unknown>;
+  /** Yields the element's width whenever it changes. */
+  width(element: Element): Generator<number | Promise<number>, void, unknown>;
+};
+
+/** Observable Plot. */
+export declare const Plot: typeof import("@observablehq/plot");
+/** Observable Inputs: sliders, menus, tables… (label every one of them). */
+export declare const Inputs: typeof InputsModule;
+/** D3. */
+export declare const d3: typeof import("d3");
+
+/** Builds HTML from a template literal: html`<b>${x}</b>`. */
+export declare function html(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
+/** Builds SVG from a template literal: svg`<circle r=${r}>`. */
+export declare function svg(strings: TemplateStringsArray, ...values: unknown[]): SVGElement;
+
+/** Renders TeX with KaTeX: tex`E = mc^2` (inline); tex.block`…` (display). */
+export declare const tex: {
+  (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
+  block(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
+};
+
+/** Every builtin's name, for the checker (keep in step with the declarations above). */
+export type BuiltinName =
+  | "view" | "display" | "width" | "now" | "invalidation" | "Mutable" | "Generators"
+  | "Plot" | "Inputs" | "d3" | "html" | "svg" | "tex";
