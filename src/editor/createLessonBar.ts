@@ -1,0 +1,66 @@
+// The lesson-wide editing bar: "Share" and "Reset all edits", a polite notice line, and the last
+// share link in a read-only field the reader can copy.
+
+/** What the bar's buttons do. */
+export interface LessonBarActions {
+  share: () => void;
+  resetAll: () => void;
+}
+
+/** The bar at the top of the lesson. */
+export interface LessonBar {
+  element: HTMLElement;
+  notify(text: string): void;
+  showLink(url: string): void;
+  setHasEdits(hasEdits: boolean): void;
+  destroy(): void;
+}
+
+/** Creates the bar as the first child of `root`. */
+export function createLessonBar(root: HTMLElement, actions: LessonBarActions): LessonBar {
+  const doc = root.ownerDocument;
+  const element = doc.createElement("div");
+  element.className = "lesson-edits";
+  element.setAttribute("role", "region");
+  element.setAttribute("aria-label", "Your edits");
+  const button = (label: string, action: () => void) => {
+    const node = doc.createElement("button");
+    node.type = "button";
+    node.textContent = label;
+    node.addEventListener("click", action);
+    return node;
+  };
+  const share = button("Share", actions.share);
+  share.title = "Make a link with your edits and input values";
+  const resetAll = button("Reset all edits", actions.resetAll);
+  resetAll.disabled = true;
+  const notice = doc.createElement("p");
+  notice.className = "lesson-edits-notice";
+  notice.setAttribute("role", "status");
+  const link = doc.createElement("input");
+  link.type = "text";
+  link.readOnly = true;
+  link.className = "lesson-edits-link";
+  link.setAttribute("aria-label", "Share link");
+  link.hidden = true;
+  element.append(share, resetAll, link, notice);
+  root.prepend(element);
+
+  return {
+    element,
+    notify(text) {
+      notice.textContent = text;
+    },
+    showLink(url) {
+      link.value = url;
+      link.hidden = false;
+      link.select();
+    },
+    setHasEdits(hasEdits) {
+      resetAll.disabled = !hasEdits;
+    },
+    destroy() {
+      element.remove();
+    },
+  };
+}

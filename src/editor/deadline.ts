@@ -1,0 +1,72 @@
+// The guard function instrumented cells call: it throws once the page has been stuck in the cell
+// for longer than the budget without the event loop turning.
+
+import { GUARD_BUDGET_MS, RECURSION_MESSAGE, STOP_MESSAGE } from "./guard.ts";
+
+/** A guard: call with `true` when the cell body starts, with nothing at every loop turn and call. */
+export type Guard = (start?: boolean) => void;
+
+// How often the guard reads the clock: performance.now() on every loop turn would slow tight loops.
+const CHECK_EVERY = 1024;
+
+/**
+ * Creates a cell's guard. The scheme: the first guard call in a task arms a deadline and schedules
+ * a macrotask that disarms it; while the stretch runs (one synchronous run, or any chain of
+ * microtasks such as `while (true) await null`), the macrotask cannot run, so the deadline stays
+ * armed and every CHECK_EVERY-th call compares the clock with it. Once it has passed, every guard
+ * call throws until the event loop turns, so a loop that catches the error inside its body still
+ * meets it again at its next turn. `__guard(true)` re-arms when the cell body starts, so time
+ * spent by other cells earlier in the same task is not charged to this one.
+ */
+export function createGuard(budget = GUARD_BUDGET_MS): Guard {
+  let armedAt: number | undefined;
+  let count = 0;
+  let stopped = false;
+  const disarm = (): void => {
+    armedAt = undefined;
+    stopped = false;
+  };
+  return (start?: boolean): void => {
+    if (stopped) throw new Error(STOP_MESSAGE);
+    if (armedAt === undefined || start) {
+      if (armedAt === undefined) scheduleTurn(disarm);
+      armedAt = performance.now();
+      count = 0;
+      return;
+    }
+    if (++count % CHECK_EVERY !== 0) return;
+    if (performance.now() - armedAt > budget) {
+      stopped = true;
+      throw new Error(STOP_MESSAGE);
+    }
+  };
+}
+
+/** Replaces a stack overflow by a message a reader understands; other errors pass unchanged. */
+export function clarifyError(error: unknown): unknown {
+  if (error instanceof RangeError && /call stack|recursion/i.test(error.message)) {
+    return new RangeError(RECURSION_MESSAGE);
+  }
+  return error;
+}
+
+// A MessageChannel task is not throttled in background tabs the way setTimeout is (a throttled
+// disarm would let a later, legitimate stretch look like a runaway one).
+let channel: MessageChannel | undefined;
+const queue: Array<() => void> = [];
+
+function scheduleTurn(callback: () => void): void {
+  if (typeof MessageChannel === "undefined") {
+    setTimeout(callback, 0);
+    return;
+  }
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => queue.shift()?.();
+    // In Node an open port keeps the process alive; in browsers unref does not exist.
+    (channel.port1 as { unref?: () => void }).unref?.();
+    (channel.port2 as { unref?: () => void }).unref?.();
+  }
+  queue.push(callback);
+  channel.port2.postMessage(null);
+}

@@ -1,0 +1,5 @@
+// In-page cell editing: editors on live cells, saved edits, share links.
+// Only the controller is exported: everything heavy (CodeMirror, the compiler, fflate, jsdiff)
+// loads on demand from inside it, and a static re-export here would pull it into the page's chunk.
+
+export { installEditors, type EditorController, type EditorOptions } from "./installEditors.ts";

@@ -1,0 +1,119 @@
+// The saved-edits schema: encoding with a checksum, and strict validation of what comes back.
+
+/** One cell's saved edit, keyed by the author's cell id at the time of the edit. */
+export interface SavedEdit {
+  /** The reader's version of the cell. */
+  source: string;
+  /** The author's version the reader started from (to notice later author changes). */
+  authorSource: string;
+  /** Milliseconds since the epoch. */
+  savedAt: number;
+  /** Position among the lesson's editable cells, to find the cell again after the author edits it. */
+  index?: number;
+  /** The author's cell outputs, for the same reason. */
+  outputs?: string[];
+}
+
+/** Everything saved for one lesson under `live-lesson:<lessonKey>`. */
+export interface SavedLesson {
+  version: 1;
+  lesson: string;
+  cells: Record<string, SavedEdit>;
+}
+
+/** Why saved text was refused. */
+export type SavedProblem = "corrupt" | "version" | "foreign";
+
+/** Limits on what is accepted back from storage. */
+export const SAVED_LIMITS = { cells: 1000, source: 200_000, lesson: 1000, outputs: 1000, id: 128 };
+
+const ID = /^[A-Za-z0-9_-]+$/;
+const NAME = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+
+/** An empty state for a lesson. */
+export function emptySaved(lesson: string): SavedLesson {
+  return { version: 1, lesson, cells: {} };
+}
+
+/** Serialises a state with a checksum of its cells, so a torn write is detected on load. */
+export function encodeSaved(state: SavedLesson): string {
+  const cells = JSON.stringify(state.cells);
+  return `{"version":1,"lesson":${JSON.stringify(state.lesson)},"checksum":"${checksum(cells)}","cells":${cells}}`;
+}
+
+/** Parses and validates saved text for `lesson`; never throws. */
+export function decodeSaved(
+  text: string,
+  lesson: string,
+): { ok: true; state: SavedLesson } | { ok: false; problem: SavedProblem } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: "corrupt" };
+  }
+  if (!isRecord(raw)) return { ok: false, problem: "corrupt" };
+  if (raw.version !== 1) return { ok: false, problem: "version" };
+  if (typeof raw.lesson !== "string" || !isRecord(raw.cells)) return { ok: false, problem: "corrupt" };
+  if (typeof raw.checksum !== "string" || raw.checksum !== checksum(JSON.stringify(raw.cells))) {
+    return { ok: false, problem: "corrupt" };
+  }
+  if (raw.lesson !== lesson) return { ok: false, problem: "foreign" };
+  const entries = Object.entries(raw.cells);
+  if (entries.length > SAVED_LIMITS.cells) return { ok: false, problem: "corrupt" };
+  const cells: [string, SavedEdit][] = [];
+  for (const [id, value] of entries) {
+    const edit = maybeSavedEdit(value);
+    if (!isCellId(id) || !edit) return { ok: false, problem: "corrupt" };
+    cells.push([id, edit]);
+  }
+  // fromEntries defines own properties, so an id such as "__proto__" cannot reach a prototype.
+  return { ok: true, state: { version: 1, lesson, cells: Object.fromEntries(cells) } };
+}
+
+/** True for a string shaped like a cell id. */
+export function isCellId(id: unknown): id is string {
+  return typeof id === "string" && id.length > 0 && id.length <= SAVED_LIMITS.id && ID.test(id);
+}
+
+/** True for a JavaScript identifier (as cell outputs and input names are). */
+export function isName(name: unknown): name is string {
+  return typeof name === "string" && name.length <= 200 && NAME.test(name);
+}
+
+function maybeSavedEdit(value: unknown): SavedEdit | undefined {
+  if (!isRecord(value)) return undefined;
+  const { source, authorSource, savedAt, index, outputs } = value;
+  if (!isSource(source) || !isSource(authorSource)) return undefined;
+  if (typeof savedAt !== "number" || !Number.isFinite(savedAt)) return undefined;
+  const edit: SavedEdit = { source, authorSource, savedAt };
+  if (index !== undefined) {
+    if (!Number.isSafeInteger(index) || (index as number) < 0) return undefined;
+    edit.index = index as number;
+  }
+  if (outputs !== undefined) {
+    if (!Array.isArray(outputs) || outputs.length > SAVED_LIMITS.outputs || !outputs.every(isName)) {
+      return undefined;
+    }
+    edit.outputs = [...outputs];
+  }
+  return edit;
+}
+
+function isSource(value: unknown): value is string {
+  return typeof value === "string" && value.length <= SAVED_LIMITS.source;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** FNV-1a, 32 bits, as hex: enough to notice a truncated or garbled write. */
+function checksum(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}

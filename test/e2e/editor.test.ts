@@ -1,0 +1,214 @@
+// In-page editing in real Chromium, as a reader uses it: type into a cell, run it, break it, stop a
+// runaway loop, reload, reset, and open a share link in a fresh page.
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LessonApi } from "../../src/runtime/types.ts";
+import { buildAndServe, launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
+import { openLesson, readValue } from "./lessonPage.ts";
+
+let browser: Browser;
+// The fixture lesson's page under test; EDITOR_E2E_URL points the tests at one given page instead.
+let url: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the lesson with no saved edits. */
+async function openClean(page: Page, target = url): Promise<void> {
+  await page.goto("about:blank");
+  await openLesson(page, url);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto("about:blank");
+  await openLesson(page, target);
+}
+
+/** The editor of the cell whose code contains `text`: a click on the listing puts CodeMirror in. */
+async function findEditor(page: Page, text: string): Promise<Locator> {
+  const details = page.locator("details.cell-code", { hasText: text }).first();
+  await details.waitFor({ timeout: 15_000 });
+  const id = await details.locator("[data-editor]").getAttribute("data-editor");
+  const editor = page.locator(`[data-editor="${id}"]`);
+  if ((await editor.locator(".cm-content").count()) === 0) await page.locator(`[data-source-for="${id}"]`).click();
+  await editor.locator(".cm-content").waitFor({ timeout: 15_000 });
+  return editor;
+}
+
+/** Replaces the cell's code by typing, as a reader does, then runs it with Shift-Enter. */
+async function typeAndRun(page: Page, editor: Locator, code: string): Promise<void> {
+  await editor.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(code);
+  await page.keyboard.press("Shift+Enter");
+}
+
+const lessonText = (page: Page) => page.locator("#lesson").textContent();
+const statuses = (page: Page) =>
+  page.evaluate(() => (window as unknown as { lesson: LessonApi }).lesson.cells().map((cell) => cell.status));
+const settle = (page: Page) => page.evaluate(() => (window as unknown as { lesson: LessonApi }).lesson.idle());
+
+// The dev server (what an author sees) and the built site (what readers get, with its CSP).
+const modes = process.env.EDITOR_E2E_URL ? (["given page"] as const) : (["dev", "build"] as const);
+
+describe.each(modes)("editing a cell in the page (%s)", (mode) => {
+  let site: Site | undefined;
+  beforeAll(async () => {
+    if (mode === "given page") url = process.env.EDITOR_E2E_URL!;
+    else {
+      site = mode === "dev" ? await startDevServer() : await buildAndServe();
+      url = `${site.url}fixture-slider.html`;
+    }
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it("runs an edit, shows errors in place, stops runaway loops, keeps edits across reloads, resets", async () => {
+    const page = await browser.newPage();
+    await openClean(page);
+    const editor = await findEditor(page, "const doubled");
+    expect(await editor.locator(".cm-content").getAttribute("aria-label")).toMatch(/^Edit cell at line \d+$/);
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 4.");
+
+    // A dependent (the inline expression) recomputes; the slider keeps its value.
+    await typeAndRun(page, editor, "const doubled: number = k * 10;");
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    expect(await readValue(page, "k")).toBe(2);
+    await editor.locator(".cell-edited-badge").waitFor({ state: "visible" });
+
+    // A syntax error shows in place with its position in the cell; nothing else changes.
+    await typeAndRun(page, editor, "const doubled = k * ;");
+    await expect.poll(() => editor.locator(".cell-error").textContent()).toMatch(/Line 1, column \d+/);
+    await settle(page);
+    expect(await statuses(page)).not.toContain("rejected");
+    expect(await readValue(page, "doubled")).toBe(20);
+
+    // A name defined twice is refused the same way.
+    await typeAndRun(page, editor, "const doubled = 1; const k = 3;");
+    await expect.poll(() => editor.locator(".cell-error").textContent()).toContain("defined more than once");
+    expect(await readValue(page, "doubled")).toBe(20);
+
+    // An endless loop is stopped with a clear message, and the page keeps answering.
+    await typeAndRun(page, editor, "let i = 0;\nwhile (true) { i++ }\nconst doubled = i;");
+    const started = Date.now();
+    await page.evaluate(() => 1);
+    expect(Date.now() - started).toBeLessThan(3000);
+    const failure = () =>
+      page.evaluate(() =>
+        (window as unknown as { lesson: LessonApi }).lesson.value("doubled").then(
+          () => "",
+          (error: unknown) => String((error as Error)?.message ?? error),
+        ),
+      );
+    await expect.poll(failure, { timeout: 10_000 }).toContain("Stopped: this cell ran for more than 1 s");
+    await expect.poll(() => editor.locator(".cell-error").textContent()).toContain("Stopped: this cell ran for more than 1 s");
+
+    // Fix it; the edit survives a reload.
+    await typeAndRun(page, editor, "const doubled: number = k * 10;");
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    await page.reload();
+    await page.waitForFunction(() => "lesson" in window);
+    const reloaded = await findEditor(page, "k * 10");
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    await reloaded.locator(".cell-edited-badge").waitFor({ state: "visible" });
+
+    // Reset puts the author's version back, in the editor and in the page.
+    await reloaded.getByRole("button", { name: "Reset" }).click();
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 4.");
+    await expect.poll(() => reloaded.locator(".cm-content").textContent()).toContain("k * 2");
+    await reloaded.locator(".cell-edited-badge").waitFor({ state: "hidden" });
+    await page.close();
+  });
+
+  it("shares edits and inputs through a link that asks before running anything", async () => {
+    const page = await browser.newPage();
+    await openClean(page);
+    const editor = await findEditor(page, "const doubled");
+    await typeAndRun(page, editor, 'const doubled: number = k * 10;\nconst note = "<img src=x onerror=\'window.__pwned = 1\'>";');
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    await page.evaluate(() => (window as unknown as { lesson: LessonApi }).lesson.set("k", 5));
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 50.");
+    await page.getByRole("button", { name: "Share" }).click();
+    const link = page.locator(".lesson-edits-link");
+    await link.waitFor({ state: "visible" });
+    const shared = await link.inputValue();
+    expect(shared).toMatch(/#share=[A-Za-z0-9_-]+$/);
+    await page.close();
+
+    // A fresh page: no saved edits. The dialog lists the changes and nothing runs before "Run".
+    const fresh = await browser.newPage();
+    await openClean(fresh, shared);
+    const dialog = fresh.locator("dialog[open]");
+    await dialog.waitFor({ state: "visible" });
+    await expect.poll(() => dialog.textContent()).toContain("Run code from this link?");
+    await expect.poll(() => dialog.textContent()).toContain("+ const doubled: number = k * 10;");
+    await expect.poll(() => dialog.textContent()).toContain("<img src=x");
+    await expect.poll(() => dialog.textContent()).toContain("k = 5");
+    expect(await dialog.locator("img").count()).toBe(0);
+    expect(await lessonText(fresh)).toContain("Twice k is 4.");
+    await dialog.getByRole("button", { name: "Run shared code" }).click();
+    await expect.poll(() => lessonText(fresh)).toContain("Twice k is 50.");
+    expect(await readValue(fresh, "k")).toBe(5);
+    expect(await fresh.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // The same link again, answered "Ignore" (Escape): nothing runs.
+    await openClean(fresh, shared);
+    await fresh.locator("dialog[open]").waitFor({ state: "visible" });
+    await fresh.keyboard.press("Escape");
+    await expect.poll(() => fresh.locator("dialog").count()).toBe(0);
+    await settle(fresh);
+    expect(await lessonText(fresh)).toContain("Twice k is 4.");
+    await fresh.close();
+  });
+
+  it("refuses a hostile link politely, running and injecting nothing", async () => {
+    const page = await browser.newPage();
+    for (const hash of ["#share=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E", `#share=${"A".repeat(70_000)}`, "#share=eJyrVkpOzEvOTM1VslLKzMvWS8ksSk0uyS9SqgUAiM0J9g"]) {
+      await openClean(page, url + hash);
+      await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(/share link/i);
+      expect(await page.locator("dialog[open]").count()).toBe(0);
+      expect(await lessonText(page)).toContain("Twice k is 4.");
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    }
+    await page.close();
+  });
+
+  it("survives saved data that is corrupt, and storage that is full or refused", async () => {
+    const page = await browser.newPage();
+    await openClean(page);
+    const editor = await findEditor(page, "const doubled");
+    await typeAndRun(page, editor, "const doubled: number = k * 10;");
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    await page.evaluate(() => {
+      for (const name of Object.keys(localStorage)) if (name.startsWith("live-lesson:")) localStorage.setItem(name, "{garbage");
+    });
+    await page.reload();
+    await page.waitForFunction(() => "lesson" in window);
+    await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toContain("could not be read");
+    await settle(page);
+    expect(await lessonText(page)).toContain("Twice k is 4.");
+    await page.close();
+
+    for (const script of [
+      // Storage refused outright (cookies blocked): the getter throws a SecurityError.
+      `Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });`,
+      // Storage full: every write throws a QuotaExceededError.
+      `Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };`,
+    ]) {
+      const broken = await browser.newPage();
+      await broken.addInitScript(script);
+      await openLesson(broken, url);
+      const editor = await findEditor(broken, "const doubled");
+      await typeAndRun(broken, editor, "const doubled: number = k * 10;");
+      await expect.poll(() => lessonText(broken)).toContain("Twice k is 20.");
+      await expect.poll(() => broken.locator(".lesson-edits-notice").textContent()).toMatch(/kept until you leave this page|not saved/);
+      await broken.close();
+    }
+  });
+});
+

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { decodeSaved, encodeSaved, type SavedLesson } from "../../src/editor/saved.ts";
+import { backupKey, loadEdits, openStorage, saveEdits, storageKey, type EditStorage } from "../../src/editor/storage.ts";
+
+const lesson = "derivatives";
+const state = (source: string): SavedLesson => ({
+  version: 1,
+  lesson,
+  cells: { abc123: { source, authorSource: "x = 1", savedAt: 1_700_000_000_000, index: 0, outputs: ["x"] } },
+});
+
+/** A Storage in memory that can be told to fail: on a given write, after writing part of it, or always. */
+class FakeStorage implements EditStorage {
+  items = new Map<string, string>();
+  writes = 0;
+  failOnWrite?: number;
+  tear = false;
+  error = "QuotaExceededError";
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.writes++;
+    if (this.failOnWrite === this.writes) {
+      // A crash mid-write: half the value lands, then the write fails.
+      if (this.tear) this.items.set(key, value.slice(0, value.length >> 1));
+      throw Object.assign(new Error("write failed"), { name: this.error });
+    }
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+describe("the saved-edits codec", () => {
+  it("round-trips a state", () => {
+    const decoded = decodeSaved(encodeSaved(state("x = 2")), lesson);
+    expect(decoded).toEqual({ ok: true, state: state("x = 2") });
+  });
+
+  it("refuses corrupt JSON, a wrong version, a foreign lesson, a bad checksum and wrong types", () => {
+    const good = encodeSaved(state("x = 2"));
+    expect(decodeSaved("{not json", lesson)).toEqual({ ok: false, problem: "corrupt" });
+    expect(decodeSaved(good.slice(0, 40), lesson)).toEqual({ ok: false, problem: "corrupt" });
+    expect(decodeSaved(good.replace('"version":1', '"version":2'), lesson)).toEqual({ ok: false, problem: "version" });
+    expect(decodeSaved(good, "another-lesson")).toEqual({ ok: false, problem: "foreign" });
+    expect(decodeSaved(good.replace("x = 2", "x = 3"), lesson)).toEqual({ ok: false, problem: "corrupt" });
+    for (const cells of [{ abc: { source: 1, authorSource: "", savedAt: 0 } }, { "a b": { source: "", authorSource: "", savedAt: 0 } }, []]) {
+      const text = encodeSaved({ version: 1, lesson, cells } as unknown as SavedLesson);
+      expect(decodeSaved(text, lesson).ok).toBe(false);
+    }
+    expect(decodeSaved("null", lesson).ok).toBe(false);
+    expect(decodeSaved('"text"', lesson).ok).toBe(false);
+  });
+
+  it("keeps an id such as __proto__ as plain data", () => {
+    const text = encodeSaved({ version: 1, lesson, cells: JSON.parse('{"__proto__": {"source": "a", "authorSource": "b", "savedAt": 1}}') });
+    const decoded = decodeSaved(text, lesson);
+    expect(decoded.ok && Object.getPrototypeOf(decoded.state.cells)).toBe(Object.prototype);
+    expect(decoded.ok && Object.keys(decoded.state.cells)).toEqual(["__proto__"]);
+  });
+});
+
+describe("loading and saving", () => {
+  it("saves and loads", () => {
+    const storage = new FakeStorage();
+    expect(saveEdits(storage, state("x = 2"))).toBeUndefined();
+    expect(loadEdits(storage, lesson)).toEqual({ state: state("x = 2") });
+  });
+
+  it("falls back to the previous good copy when a write is torn", () => {
+    const storage = new FakeStorage();
+    saveEdits(storage, state("x = 2"));
+    storage.failOnWrite = storage.writes + 2; // the backup write succeeds, the main write tears
+    storage.tear = true;
+    expect(saveEdits(storage, state("x = 3"))).toMatch(/full/);
+    expect(storage.getItem(storageKey(lesson))).not.toBe(encodeSaved(state("x = 2")));
+    const loaded = loadEdits(storage, lesson);
+    expect(loaded.state).toEqual(state("x = 2"));
+    expect(loaded.notice).toMatch(/earlier copy/);
+  });
+
+  it("keeps the main copy when the backup write is torn", () => {
+    const storage = new FakeStorage();
+    saveEdits(storage, state("x = 2"));
+    storage.failOnWrite = storage.writes + 1;
+    storage.tear = true;
+    saveEdits(storage, state("x = 3"));
+    expect(loadEdits(storage, lesson)).toEqual({ state: state("x = 2") });
+  });
+
+  it("never lets a torn write at any point leave nothing readable", () => {
+    for (let failAt = 1; failAt <= 4; failAt++) {
+      const storage = new FakeStorage();
+      saveEdits(storage, state("x = 2"));
+      saveEdits(storage, state("x = 3"));
+      storage.failOnWrite = storage.writes + failAt;
+      storage.tear = true;
+      saveEdits(storage, state("x = 4"));
+      const loaded = loadEdits(storage, lesson).state.cells.abc123?.source;
+      expect(["x = 3", "x = 4"]).toContain(loaded);
+    }
+  });
+
+  it("reports a full storage and goes on", () => {
+    const storage = new FakeStorage();
+    storage.failOnWrite = 1;
+    expect(saveEdits(storage, state("x = 2"))).toMatch(/storage is full/);
+  });
+
+  it("survives storage that refuses access (SecurityError)", () => {
+    const storage = openStorage(() => {
+      throw Object.assign(new Error("denied"), { name: "SecurityError" });
+    });
+    expect(storage).toBeUndefined();
+    expect(loadEdits(storage, lesson).state.cells).toEqual({});
+    expect(loadEdits(storage, lesson).notice).toMatch(/does not let the page save/);
+    expect(saveEdits(storage, state("x = 2"))).toMatch(/does not let the page save/);
+    const throwing: EditStorage = {
+      getItem: () => {
+        throw Object.assign(new Error("denied"), { name: "SecurityError" });
+      },
+      setItem: () => {},
+      removeItem: () => {},
+    };
+    expect(loadEdits(throwing, lesson).state.cells).toEqual({});
+    expect(saveEdits(throwing, state("x = 2"))).toMatch(/does not let the page save/);
+  });
+
+  it("sets aside corrupt data with a notice, and data for another lesson", () => {
+    const storage = new FakeStorage();
+    storage.items.set(storageKey(lesson), "\u0000garbage");
+    expect(loadEdits(storage, lesson)).toEqual({ state: { version: 1, lesson, cells: {} }, notice: expect.stringMatching(/could not be read/) });
+    storage.items.set(storageKey(lesson), encodeSaved({ ...state("x = 2"), lesson: "other" }));
+    expect(loadEdits(storage, lesson).state.cells).toEqual({});
+  });
+
+  it("forgets everything when no edit is left", () => {
+    const storage = new FakeStorage();
+    saveEdits(storage, state("x = 2"));
+    saveEdits(storage, state("x = 3"));
+    saveEdits(storage, { version: 1, lesson, cells: {} });
+    expect(storage.getItem(storageKey(lesson))).toBeNull();
+    expect(storage.getItem(backupKey(lesson))).toBeNull();
+  });
+});
