@@ -78,8 +78,10 @@ export interface LessonHandle {
   /**
    * Replaces one cell's definition (an in-page edit). The new definition may declare other names.
    * Dependents recompute; every input keeps its value. Resolves once the cell has settled.
+   * `definition.id` names the cell to replace (keep the original id for an edited cell).
+   * Optional `diagnostics` (from analysing the edit) show in place as at load: errors stop the cell.
    */
-  redefine(definition: CellDefinition): Promise<CellState>;
+  redefine(definition: CellDefinition, diagnostics?: readonly PageDiagnostic[]): Promise<CellState>;
   /** The current definition of a cell (after edits), or undefined. */
   definition(id: string): CellDefinition | undefined;
   /** Calls `listener` whenever a cell's status changes. Returns an unsubscribe function. */

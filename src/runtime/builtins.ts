@@ -1,0 +1,42 @@
+// The builtins every cell can read. Libraries are dynamic imports, so Vite splits them into
+// their own chunks and the runtime loads one only when an observed cell reaches it.
+
+import { Generators, now, width } from "./generators.ts";
+import { Mutable } from "./mutable.ts";
+
+/** A `tex` tagged template: inline math as a span; `tex.block` for display math. */
+export type Tex = ((strings: TemplateStringsArray, ...values: unknown[]) => HTMLElement) & {
+  block: (strings: TemplateStringsArray, ...values: unknown[]) => HTMLElement;
+};
+
+/** The runtime's builtins for a lesson mounted in `root` (each function is a lazy definition). */
+export function createBuiltins(root: HTMLElement): Record<string, unknown> {
+  return {
+    width: () => width(root),
+    now: () => now(),
+    Generators: () => Generators,
+    Mutable: () => Mutable,
+    Plot: () => import("@observablehq/plot"),
+    Inputs: () => loadInputs(),
+    d3: () => import("d3"),
+    html: () => import("htl").then((htl) => htl.html),
+    svg: () => import("htl").then((htl) => htl.svg),
+    tex: () => import("katex").then((katex) => createTex(katex.default)),
+  };
+}
+
+async function loadInputs(): Promise<typeof import("@observablehq/inputs")> {
+  const [inputs] = await Promise.all([import("@observablehq/inputs"), import("@observablehq/inputs/dist/index.css")]);
+  return inputs;
+}
+
+/** Builds `tex` over KaTeX; errors in the TeX render in red in place rather than throwing. */
+export function createTex(katex: { render(tex: string, element: HTMLElement, options: object): void }): Tex {
+  const renderer = (displayMode: boolean) =>
+    function (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
+      const element = document.createElement(displayMode ? "div" : "span");
+      katex.render(String.raw(strings, ...values), element, { displayMode, throwOnError: false });
+      return element;
+    };
+  return Object.assign(renderer(false), { block: renderer(true) });
+}

@@ -1,0 +1,181 @@
+// Defines one cell on the runtime, as Observable Framework does: a hidden variable runs the
+// cell's body, and each declared name is its own variable reading from the body's result.
+// The hidden variable's observer is the only path from the cell to the page.
+
+import type { Observer, Variable } from "@observablehq/runtime";
+import { locateName, type LessonContext } from "./context.ts";
+import { describeError } from "./describeError.ts";
+import { createImporter } from "./importModule.ts";
+import { findAsyncBodyLine, findSyncBodyLine, mapBodyLine, readCallSites, readOwnSite } from "./locateError.ts";
+import { appendError, appendValue, clearOutput } from "./output.ts";
+import type { CellDefinition, CellState, PageDiagnostic } from "./types.ts";
+import { createView, findViewElement } from "./view.ts";
+
+/** A cell as defined on the runtime: its definition, output element and variables. */
+export interface DefinedCell {
+  definition: CellDefinition;
+  element: HTMLElement;
+  /** The hidden variable first, then one per output name. Empty for `run=false` cells. */
+  variables: Variable[];
+  /** The input element each `view()` output name reads, for `lesson.set` and hot reload. */
+  views: Map<string, Element>;
+  /** The compile diagnostics the cell was defined with. */
+  diagnostics: readonly PageDiagnostic[];
+  /** False once deleted: a deleted variable still reports to its observer, which must ignore it. */
+  active: boolean;
+}
+
+/** An error standing in for a cell whose compile diagnostics include errors. */
+class DiagnosticError extends Error {
+  constructor(
+    message: string,
+    readonly location: string,
+  ) {
+    super(message);
+  }
+}
+
+// The .md line each error thrown by a cell's body points at, when it could be mapped.
+const errorLines = new WeakMap<object, number>();
+
+// Where runCell's frames sit, to find the body's frame (the one above) in an error's stack.
+let runCellSite: ReturnType<typeof readOwnSite>;
+
+// Per-cell builtins: supplied by the cell's own function, never looked up in the graph.
+const local = new Set(["display", "view", "__import"]);
+
+/** Defines `definition` on the lesson's module, showing results in `element`. */
+export function defineCell(context: LessonContext, definition: CellDefinition, element: HTMLElement, diagnostics: readonly PageDiagnostic[]): DefinedCell {
+  const cell: DefinedCell = { definition, element, variables: [], views: new Map(), diagnostics, active: true };
+  if (!definition.options.run) return cell;
+  const { id, inline } = definition;
+  const { board, main } = context;
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const graphInputs = errors.length ? [] : definition.params.filter((p) => !local.has(p));
+  const showsValue = definition.expression || (definition.generator && definition.outputs.length === 0);
+
+  // Runs are numbered so a stale run's display() is ignored and the first display of a new
+  // run replaces the old output (clearing lazily avoids a flash of empty output).
+  let latest = 0;
+  let computeStart = 0;
+  let displayed = 0;
+  let shown = 0;
+
+  const setStatus = (status: CellState["status"], error?: string): void => {
+    if (!cell.active) return;
+    element.dataset.status = status;
+    const line = cell.definition.line; // Hot reload updates the line when prose above moves.
+    board.set(error === undefined ? { id, line, status } : { id, line, status, error });
+  };
+
+  const displayFor = (run: number) => (value: unknown): void => {
+    if (run !== latest || !cell.active) return;
+    if (shown !== run) clearOutput(element), (shown = run);
+    displayed = run;
+    appendValue(element, value, inline);
+  };
+
+  const observer: Observer = {
+    pending() {
+      if (!cell.active) return;
+      computeStart = latest;
+      setStatus("pending");
+    },
+    fulfilled(value) {
+      if (!cell.active) return;
+      if (displayed !== latest) {
+        if (showsValue && (definition.expression || value !== undefined)) {
+          clearOutput(element);
+          appendValue(element, value, inline);
+        } else if (shown !== latest) {
+          clearOutput(element);
+        }
+        shown = latest;
+      }
+      setStatus("fulfilled");
+    },
+    rejected(error) {
+      if (!cell.active) return;
+      const line = (typeof error === "object" && error !== null && errorLines.get(error)) || cell.definition.line;
+      const location = `${context.module.file}:${line}`;
+      const report = describeError(error, graphInputs, location, (name) => locateName(context, name));
+      // Keep what this run displayed before it failed; otherwise the error replaces the old output.
+      if (!(latest > computeStart && displayed === latest)) clearOutput(element);
+      appendError(element, report, inline);
+      shown = latest;
+      setStatus("rejected", report.message);
+    },
+  };
+
+  const slots = definition.params.map((p) => (local.has(p) ? p : graphInputs.indexOf(p)));
+  const importer = (specifier: string) => createImporter(context.module.modules, context.module.file)(specifier);
+  const body = definition.body as (...args: unknown[]) => unknown;
+  const run = errors.length
+    ? () => {
+        const first = errors[0]!;
+        throw new DiagnosticError(errors.map((d) => d.message).join("\n"), `${context.module.file}:${first.line}:${first.column}`);
+      }
+    : function runCell(this: unknown, ...args: unknown[]): unknown {
+        const display = displayFor(++latest);
+        const values = slots.map((slot) =>
+          slot === "display" ? display : slot === "view" ? createView(display) : slot === "__import" ? importer : args[slot as number],
+        );
+        runCellSite ??= readOwnSite();
+        try {
+          const result = body.apply(this, values);
+          if (!definition.async || !(result instanceof Promise)) return result;
+          // An async body throws through its promise: before its first await (its frame sits
+          // on runCell's), or after one (its frame is the last).
+          return result.catch((error: unknown) => {
+            const sites = readCallSites(error);
+            throw noteErrorLine(error, cell, findSyncBodyLine(sites, runCellSite) ?? findAsyncBodyLine(sites));
+          });
+        } catch (error) {
+          throw noteErrorLine(error, cell, findSyncBodyLine(readCallSites(error), runCellSite));
+        }
+      };
+
+  setStatus("pending"); // Reported before the first computation starts, so idle() waits for it.
+  const hiddenName = definition.outputs.length ? `cell ${id}` : null;
+  cell.variables.push(main.variable(observer).define(hiddenName, graphInputs, run));
+  for (const name of definition.outputs) {
+    const read = (exports: unknown) => readOutput(context, cell, exports, name);
+    cell.variables.push(main.variable(true).define(name, hiddenName ? [hiddenName] : [], read));
+  }
+  return cell;
+}
+
+// Records the .md line of body line `n` for `error`, and returns the error to rethrow.
+function noteErrorLine(error: unknown, cell: DefinedCell, n: number | undefined): unknown {
+  const line = mapBodyLine(n, cell.definition.line, cell.definition.source);
+  if (line !== undefined && typeof error === "object" && error !== null) errorLines.set(error, line);
+  return error;
+}
+
+/** Removes a cell's variables; its dependents see its names as undefined until redefined. */
+export function deleteCell(context: LessonContext, cell: DefinedCell): void {
+  cell.active = false;
+  for (const variable of cell.variables) variable.delete();
+  cell.variables = [];
+  context.board.delete(cell.definition.id);
+}
+
+// An output variable's value is the named field of the cell's result. When it is a view's
+// generator, remember the element behind the name (and restore a hot-reloaded value into it).
+function readOutput(context: LessonContext, cell: DefinedCell, exports: unknown, name: string): unknown {
+  const value = exports == null ? undefined : (exports as Record<string, unknown>)[name];
+  const element = findViewElement(value);
+  if (element) {
+    cell.views.set(name, element);
+    if (context.carry.has(name)) {
+      const old = context.carry.get(name);
+      context.carry.delete(name);
+      try {
+        (element as Element & { value: unknown }).value = old;
+      } catch {
+        // The new input cannot take the old value (another type): it keeps its own.
+      }
+    }
+  }
+  return value;
+}

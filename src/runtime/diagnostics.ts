@@ -1,0 +1,49 @@
+// Compile diagnostics shown in place: warnings as a small note after their cell's output,
+// problems outside any cell in a list at the top of the lesson. (A cell's errors are shown by
+// defineCell, which defines the cell to reject with them.)
+
+import type { PageDiagnostic } from "./types.ts";
+
+/** Diagnostics grouped by the cell they belong to; `undefined` holds those outside any cell. */
+export function groupDiagnostics(diagnostics: readonly PageDiagnostic[]): Map<string | undefined, PageDiagnostic[]> {
+  const groups = new Map<string | undefined, PageDiagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const group = groups.get(diagnostic.cell);
+    if (group) group.push(diagnostic);
+    else groups.set(diagnostic.cell, [diagnostic]);
+  }
+  return groups;
+}
+
+/** `file:line:col message`, the way every tool in the project prints a diagnostic. */
+export function formatDiagnostic(file: string, diagnostic: PageDiagnostic): string {
+  return `${file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`;
+}
+
+/** Shows a cell's warnings right after its output element, replacing any shown before. */
+export function showCellWarnings(element: HTMLElement, id: string, file: string, diagnostics: readonly PageDiagnostic[], inline: boolean): void {
+  const parent = element.parentNode;
+  parent?.querySelectorAll(`:scope > [data-diagnostic-for="${CSS.escape(id)}"]`).forEach((node) => node.remove());
+  const warnings = diagnostics.filter((d) => d.severity === "warning");
+  if (!parent || !warnings.length) return;
+  const note = element.ownerDocument.createElement(inline ? "span" : "div");
+  note.className = "cell-diagnostic cell-warning";
+  note.dataset.diagnosticFor = id;
+  note.textContent = warnings.map((d) => formatDiagnostic(file, d)).join("\n");
+  element.after(note);
+}
+
+/** Shows diagnostics that belong to no cell on the page in a list at the top of `root`. */
+export function showLessonDiagnostics(root: HTMLElement, file: string, diagnostics: readonly PageDiagnostic[]): void {
+  root.querySelector(":scope > .lesson-diagnostics")?.remove();
+  if (!diagnostics.length) return;
+  const list = root.ownerDocument.createElement("ul");
+  list.className = "lesson-diagnostics";
+  for (const diagnostic of diagnostics) {
+    const item = root.ownerDocument.createElement("li");
+    item.className = `cell-diagnostic cell-${diagnostic.severity}`;
+    item.textContent = formatDiagnostic(file, diagnostic);
+    list.append(item);
+  }
+  root.prepend(list);
+}

@@ -1,0 +1,15 @@
+// The browser runtime: mounts a compiled lesson on @observablehq/runtime.
+//
+// Page contract: the lesson HTML holds one output element per cell, `[data-cell="<id>"]`
+// (div.cell-output inside div.cell for fenced cells, span.cell-inline for `${…}`), whose children
+// the runtime owns and whose `data-status` it keeps as pending|fulfilled|rejected. Errors show as
+// `.cell-error` (`.cell-error-location` + `.cell-error-message`), compile warnings as
+// `.cell-diagnostic.cell-warning` after the output, lesson-level diagnostics in
+// `ul.lesson-diagnostics` at the top. theme.css styles all of it.
+
+export { mountLesson } from "./mountLesson.ts";
+export { installThemeToggle } from "./themeToggle.ts";
+export { inspect, inspectInline } from "./inspect.ts";
+export { Generators } from "./generators.ts";
+export { Mutable } from "./mutable.ts";
+export type { CellDefinition, CellDisplayOptions, CellState, LessonApi, LessonHandle, LessonModule, PageDiagnostic } from "./types.ts";

@@ -1,0 +1,69 @@
+// Mounts a compiled lesson: renders its HTML, defines its cells on one Observable runtime and
+// returns the handle hot reload and the editor use. The orchestrator of src/runtime/.
+
+import { Runtime } from "@observablehq/runtime";
+import { createApi, waitSettled } from "./api.ts";
+import { createBuiltins } from "./builtins.ts";
+import type { LessonContext } from "./context.ts";
+import { deleteCell, type DefinedCell } from "./defineCell.ts";
+import { groupDiagnostics, showLessonDiagnostics } from "./diagnostics.ts";
+import { applyUpdate, unplacedDiagnostics } from "./hotUpdate.ts";
+import { carryViewValues, placeCell } from "./placeCell.ts";
+import { StatusBoard } from "./status.ts";
+import type { CellDefinition, CellState, LessonHandle, LessonModule, PageDiagnostic } from "./types.ts";
+
+/** Renders `module` into `root` (default `main#lesson`, created if missing) and runs its cells. */
+export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()): LessonHandle {
+  // A built page already holds the lesson's HTML (the module reads it from there): keep it.
+  if (root.innerHTML !== module.html) root.innerHTML = module.html;
+  const runtime = new Runtime(createBuiltins(root));
+  const context: LessonContext = {
+    root,
+    runtime,
+    main: runtime.module(),
+    board: new StatusBoard(),
+    cells: new Map<string, DefinedCell>(),
+    module,
+    carry: new Map(),
+  };
+  const groups = groupDiagnostics(module.diagnostics);
+  for (const definition of module.cells) {
+    if (!context.cells.has(definition.id)) context.cells.set(definition.id, placeCell(context, definition, groups.get(definition.id) ?? []));
+  }
+  showLessonDiagnostics(root, module.file, unplacedDiagnostics(module.diagnostics, context.cells));
+  const api = createApi(context);
+  if (typeof window !== "undefined") window.lesson = api;
+  return {
+    update: (next) => applyUpdate(context, next),
+    redefine: (definition, diagnostics) => redefineCell(context, definition, diagnostics),
+    definition: (id) => context.cells.get(id)?.definition,
+    onStatus: (listener) => context.board.subscribe(listener),
+    api,
+  };
+}
+
+/**
+ * Replaces the cell whose id is `definition.id` (the cell's original id: an edit keeps its slot
+ * even though its new source would hash differently). Inputs it declares keep their values.
+ */
+async function redefineCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly PageDiagnostic[] = []): Promise<CellState> {
+  const old = context.cells.get(definition.id);
+  if (!old) throw new Error(`redefine: no cell ${definition.id} in ${context.module.file}`);
+  carryViewValues(context, old);
+  deleteCell(context, old);
+  context.cells.set(definition.id, placeCell(context, definition, diagnostics, old.element));
+  if (!definition.options.run) {
+    old.element.replaceChildren();
+    return { id: definition.id, line: definition.line, status: "fulfilled" };
+  }
+  return waitSettled(context, definition.id);
+}
+
+function findRoot(): HTMLElement {
+  const found = document.querySelector<HTMLElement>("main#lesson");
+  if (found) return found;
+  const main = document.createElement("main");
+  main.id = "lesson";
+  document.body.append(main);
+  return main;
+}

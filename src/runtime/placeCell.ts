@@ -1,0 +1,29 @@
+// Finds (or makes) a cell's output element in the page, defines the cell there and shows its warnings.
+
+import type { LessonContext } from "./context.ts";
+import { defineCell, type DefinedCell } from "./defineCell.ts";
+import { showCellWarnings } from "./diagnostics.ts";
+import type { CellDefinition, PageDiagnostic } from "./types.ts";
+
+/** The output element `[data-cell=id]` under `root`, or undefined. */
+export function findOutputElement(root: ParentNode, id: string): HTMLElement | undefined {
+  return root.querySelector<HTMLElement>(`[data-cell="${CSS.escape(id)}"]`) ?? undefined;
+}
+
+/** Defines `definition` in its placeholder. A cell missing from the HTML gets an element at the end of the lesson. */
+export function placeCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly PageDiagnostic[], element = findOutputElement(context.root, definition.id)): DefinedCell {
+  if (!element) {
+    element = context.root.ownerDocument.createElement(definition.inline ? "span" : "div");
+    element.dataset.cell = definition.id;
+    context.root.append(element);
+  }
+  if (!definition.options.run) delete element.dataset.status; // A listing never runs, so it is never pending.
+  const cell = defineCell(context, definition, element, diagnostics);
+  showCellWarnings(element, definition.id, context.module.file, diagnostics, definition.inline);
+  return cell;
+}
+
+/** Records the values of a cell's view inputs so a redefined cell with the same names takes them over. */
+export function carryViewValues(context: LessonContext, cell: DefinedCell): void {
+  for (const [name, element] of cell.views) context.carry.set(name, (element as Element & { value: unknown }).value);
+}
