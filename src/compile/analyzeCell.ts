@@ -1,0 +1,175 @@
+// Analyzes one cell: strips its types, parses it, and finds its inputs, outputs and shape.
+
+import type { Program } from "acorn";
+import type { Cell, CellOptions, Diagnostic } from "./types.ts";
+import { hashCell } from "./hash.ts";
+import { isGlobal } from "./globals.ts";
+import { JavaScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
+import { stripTypes, type CellProblem } from "./stripTypes.ts";
+import { findReferences, type Reference } from "./findReferences.ts";
+import { findDeclarations } from "./findDeclarations.ts";
+import { findFeatures } from "./findFeatures.ts";
+import { locateOffset } from "./locateOffset.ts";
+import { memoize } from "./memoize.ts";
+
+/** Where a cell sits in the .md file and what kind it is. */
+export interface CellPlace {
+  lang: "ts" | "js";
+  /** 1-based line of the cell's first line of code. */
+  line: number;
+  /** 1-based column of the cell's first character of code. */
+  column?: number;
+  inline?: boolean;
+  options?: Partial<CellOptions>;
+}
+
+/** A cell and the problems found in it alone (cross-cell problems come from checkCells). */
+export interface CellAnalysis {
+  cell: Cell;
+  diagnostics: Diagnostic[];
+}
+
+/** Everything about a cell that does not depend on where it sits, so it can be cached by content. */
+interface CellShape {
+  js: string;
+  inputs: string[];
+  outputs: string[];
+  expression: boolean;
+  async: boolean;
+  generator: boolean;
+  imports: string[];
+  problems: (CellProblem & { severity: Diagnostic["severity"] })[];
+  references: Reference[];
+}
+
+// The free references of each analyzed cell, kept for checkCells so it need not parse again.
+const referenceCache = new WeakMap<Cell, Reference[]>();
+
+const shapeCell = memoize((key: string): CellShape => {
+  const [lang, inline, source] = [key[0] === "t" ? "ts" : "js", key[1] === "i", key.slice(2)];
+  return findShape(source, lang, inline);
+});
+
+/** Analyzes one cell's source (TypeScript or JavaScript); never throws on the cell's content. */
+export function analyzeCell(source: string, place: CellPlace): CellAnalysis {
+  const inline = place.inline ?? false;
+  const column = place.column ?? 1;
+  const shape = shapeCell(`${place.lang === "ts" ? "t" : "j"}${inline ? "i" : "b"}${source}`);
+  const cell: Cell = {
+    id: hashCell(place.lang, inline, source),
+    line: place.line,
+    column,
+    lang: place.lang,
+    inline,
+    source,
+    js: shape.js,
+    inputs: [...shape.inputs],
+    outputs: [...shape.outputs],
+    expression: shape.expression,
+    async: shape.async,
+    generator: shape.generator,
+    imports: [...shape.imports],
+    options: { hide: false, run: true, editable: true, ...place.options },
+  };
+  referenceCache.set(cell, shape.references);
+  const diagnostics = shape.problems.map((p): Diagnostic => ({
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+    line: cell.line + p.line - 1,
+    column: p.line === 1 ? column + p.column : p.column + 1,
+    cell: cell.id,
+  }));
+  return { cell, diagnostics };
+}
+
+function findShape(source: string, lang: string, inline: boolean): CellShape {
+  const shape: CellShape = {
+    js: source,
+    inputs: [],
+    outputs: [],
+    expression: inline,
+    async: false,
+    generator: false,
+    imports: [],
+    problems: [],
+    references: [],
+  };
+  const report = (p: CellProblem, severity: Diagnostic["severity"] = "error") => shape.problems.push({ ...p, severity });
+  if (lang === "ts") {
+    const stripped = stripTypes(source, { inline });
+    shape.js = stripped.js;
+    stripped.problems.forEach((p) => report(p));
+    if (stripped.problems.length) return shape;
+  }
+  let parsed;
+  try {
+    parsed = parseCell(JavaScriptParser, shape.js, inline);
+  } catch (error) {
+    const { message, line, column } = readSyntaxError(error);
+    report({ code: "syntax", message: `SyntaxError: ${message}`, line, column });
+    return shape;
+  }
+  try {
+    const features = findFeatures(parsed.node);
+    shape.references = findReferences(parsed.node);
+    shape.expression = parsed.expression && !features.generator;
+    if (features.importMeta >= 0) {
+      const message = "`import.meta` is not available in cells; import what you need instead";
+      report({ code: "unsupported", message, ...locateOffset(shape.js, features.importMeta) });
+    }
+    shape.async = features.async;
+    shape.generator = features.generator;
+    shape.inputs = [...new Set(shape.references.map((r) => r.name).filter((name) => !isGlobal(name)))].sort();
+    if (!parsed.expression) {
+      const program = parsed.node;
+      const declarations = findDeclarations(program);
+      // A generator cell's value is what it yields; its declarations stay inside its function.
+      if (!features.generator) shape.outputs = [...new Set(declarations.map((id) => id.name))];
+      else if (declarations.length) {
+        const names = declarations.map((d) => d.name).join(", ");
+        report(
+          {
+            code: "generator-declarations",
+            message: `a cell that yields does not share its declarations (${names}); other cells see only what it yields`,
+            ...locateOffset(shape.js, declarations[0].start),
+          },
+          "warning",
+        );
+      }
+      shape.imports = findImports(program);
+      for (const node of program.body) {
+        if (!node.type.startsWith("Export")) continue;
+        const message = "cells cannot export: their top-level declarations are already shared with every cell";
+        report({ code: "unsupported", message, ...locateOffset(shape.js, node.start) });
+      }
+    }
+  } catch (error) {
+    // Only a stack overflow on absurdly deep code gets here; acorn's own errors were caught above.
+    shape.references = [];
+    report({ code: "syntax", ...readSyntaxError(error) });
+  }
+  return shape;
+}
+
+/** The free references of a cell (from the cache when analyzeCell made it, else by parsing `cell.js`). */
+export function findCellReferences(cell: Cell): Reference[] {
+  const cached = referenceCache.get(cell);
+  if (cached) return cached;
+  let references: Reference[] = [];
+  try {
+    references = findReferences(parseCell(JavaScriptParser, cell.js, cell.inline).node);
+  } catch {
+    // A cell that does not parse has no references; its syntax error is reported by analyzeCell.
+  }
+  referenceCache.set(cell, references);
+  return references;
+}
+
+function findImports(program: Program): string[] {
+  const specifiers = new Set<string>();
+  for (const node of program.body) {
+    if (node.type === "ImportDeclaration") specifiers.add(String(node.source.value));
+  }
+  return [...specifiers];
+}

@@ -1,0 +1,162 @@
+// After inline parsing: analyzes every cell in document order, renders math, and locates problems.
+
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { analyzeCell } from "./analyzeCell.ts";
+import { readFenceInfo, reportUnknownOptions } from "./findCells.ts";
+import { renderTex } from "./renderMath.ts";
+import { readEnv, type LessonEnv } from "./lessonEnv.ts";
+import type { Cell, Diagnostic } from "./types.ts";
+
+/** Adds the core rule that turns cell and math tokens into cells, HTML and diagnostics. */
+export function collectCellsPlugin(md: MarkdownIt): void {
+  md.core.ruler.after("inline", "collect_cells", collectCells);
+}
+
+function collectCells(state: StateCore): void {
+  const env = readEnv(state.env);
+  const ids = new Map<string, number>();
+  const addCell = (cell: Cell, diagnostics: Diagnostic[]) => {
+    // Identical cells (say `${x}` twice in prose) share a hash; later ones get a suffix.
+    const count = (ids.get(cell.id) ?? 0) + 1;
+    ids.set(cell.id, count);
+    if (count > 1) {
+      const id = `${cell.id}-${count}`;
+      for (const d of diagnostics) d.cell = id;
+      cell.id = id;
+    }
+    env.cells.push(cell);
+    env.diagnostics.push(...diagnostics);
+  };
+  let map: [number, number] | null = null;
+  for (const token of state.tokens) {
+    // Table cells' inline tokens have no map of their own; the row before them does.
+    if (token.map) map = token.map;
+    else if (token.type === "inline" && map) token.map = [map[0], map[1]];
+    if (token.type === "fence") collectFence(token, env, addCell);
+    else if (token.type === "math_block") renderBlockMath(token, env);
+    else if (token.type === "inline" && token.children) collectInline(token, env, addCell);
+  }
+}
+
+type AddCell = (cell: Cell, diagnostics: Diagnostic[]) => void;
+
+function collectFence(token: Token, env: LessonEnv, addCell: AddCell): void {
+  const info = readFenceInfo(token.info);
+  const fenceLine = (token.map?.[0] ?? 0) + 1;
+  env.diagnostics.push(...reportUnknownOptions(info, fenceLine));
+  if (!isClosed(token, env.lines)) {
+    env.diagnostics.push({
+      severity: "warning",
+      code: "unclosed",
+      message: `code fence ${token.markup} is not closed; it runs to the end of the ${token.level ? "block" : "file"}`,
+      line: fenceLine,
+      column: 1,
+    });
+  }
+  if (!info.live || !info.options.run) {
+    token.meta = { listing: info.lang };
+    return;
+  }
+  // The fence keeps its last line break in markdown-it; the cell does not.
+  const { cell, diagnostics } = analyzeCell(token.content.replace(/\n$/, ""), {
+    lang: info.live,
+    line: fenceLine + 1,
+    column: 1,
+    inline: false,
+    options: info.options,
+  });
+  addCell(cell, diagnostics);
+  token.meta = { cell };
+}
+
+/** True when the fence's last line is its closing fence (markdown-it lets a fence run to the end). */
+function isClosed(token: Token, lines: string[]): boolean {
+  const [start, end] = token.map ?? [0, 0];
+  if (end - 1 <= start) return false;
+  const last = (lines[end - 1] ?? "").replace(/^[\s>]*(?:[-+*]|\d+[.)])?\s*/, "").trimEnd();
+  const char = token.markup[0];
+  return last.length >= token.markup.length && [...last].every((c) => c === char);
+}
+
+function renderBlockMath(token: Token, env: LessonEnv): void {
+  const rendered = renderTex(token.content, true);
+  token.meta = { html: rendered.html };
+  if (rendered.error) {
+    const start = token.map?.[0] ?? 0;
+    const before = token.content.slice(0, rendered.error.offset);
+    const lineOffset = before.split("\n").length - 1;
+    const firstColumn = (env.lines[start]?.indexOf("$$") ?? 0) + 3;
+    const column = lineOffset === 0 ? firstColumn + before.length : before.length - before.lastIndexOf("\n");
+    env.diagnostics.push(texDiagnostic(rendered.error.message, start + 1 + lineOffset, column));
+  }
+}
+
+function texDiagnostic(message: string, line: number, column: number): Diagnostic {
+  return { severity: "error", code: "tex", message: `TeX: ${message}`, line, column };
+}
+
+function collectInline(token: Token, env: LessonEnv, addCell: AddCell): void {
+  let locate: ((offset: number) => { line: number; column: number }) | null = null;
+  for (const child of token.children!) {
+    if (child.type !== "cell_inline" && child.type !== "cell_unclosed" && child.type !== "math_inline") continue;
+    locate ??= makeLocator(token, env.lines);
+    const { offset, marker } = child.meta as { offset: number; marker: string };
+    const at = locate(offset);
+    if (child.type === "cell_inline") {
+      const { cell, diagnostics } = analyzeCell(child.content, {
+        lang: "ts",
+        line: at.line,
+        column: at.column + marker.length,
+        inline: true,
+      });
+      addCell(cell, diagnostics);
+      child.meta = { ...child.meta, cell };
+    } else if (child.type === "cell_unclosed") {
+      env.diagnostics.push({
+        severity: "error",
+        code: "unclosed",
+        message: "`${` is not closed by a matching `}`; it is shown as text",
+        line: at.line,
+        column: at.column,
+      });
+    } else {
+      const { display, contentOffset } = child.meta as { display: boolean; contentOffset: number };
+      const rendered = renderTex(child.content, display);
+      child.meta = { ...child.meta, html: rendered.html };
+      if (rendered.error) {
+        const inner = locate(contentOffset + rendered.error.offset);
+        env.diagnostics.push(texDiagnostic(rendered.error.message, inner.line, inner.column));
+      }
+    }
+  }
+}
+
+/**
+ * Maps an offset in an inline token's content to the .md file's line and column. Content lines are
+ * file lines minus container prefixes (`> `, list indentation), so each is found in its file line.
+ */
+function makeLocator(token: Token, lines: string[]): (offset: number) => { line: number; column: number } {
+  const content = token.content;
+  const newlines: number[] = [];
+  for (let i = content.indexOf("\n"); i >= 0; i = content.indexOf("\n", i + 1)) newlines.push(i);
+  const bases = new Map<number, number>();
+  const first = token.map?.[0] ?? 0;
+  return (offset) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo;
+    const lineStart = k ? newlines[k - 1] + 1 : 0;
+    let base = bases.get(k);
+    if (base === undefined) {
+      const text = content.slice(lineStart, k < newlines.length ? newlines[k] : content.length);
+      base = Math.max(0, lines[first + k]?.indexOf(text) ?? 0);
+      bases.set(k, base);
+    }
+    return { line: first + k + 1, column: base + (offset - lineStart) + 1 };
+  };
+}

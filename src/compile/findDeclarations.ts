@@ -1,0 +1,24 @@
+// Finds a program cell's top-level declarations: the names it defines for other cells.
+
+import type { Identifier, Program } from "acorn";
+import { findPatternNames } from "./findReferences.ts";
+
+/** The identifiers the program declares at its top level (imports included), in source order. */
+export function findDeclarations(program: Program): Identifier[] {
+  const names: Identifier[] = [];
+  for (const node of program.body) {
+    switch (node.type) {
+      case "VariableDeclaration":
+        for (const d of node.declarations) names.push(...findPatternNames(d.id));
+        break;
+      case "FunctionDeclaration":
+      case "ClassDeclaration":
+        if (node.id) names.push(node.id);
+        break;
+      case "ImportDeclaration":
+        for (const s of node.specifiers) names.push(s.local);
+        break;
+    }
+  }
+  return names;
+}

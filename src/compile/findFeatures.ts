@@ -1,0 +1,41 @@
+// Finds what shapes a cell's function: top-level `await` and `yield`, outside nested functions.
+
+import { base, recursive, type RecursiveVisitors } from "acorn-walk";
+import type { Node } from "acorn";
+
+/** Whether a cell awaits or yields at its top level. */
+export interface CellFeatures {
+  async: boolean;
+  generator: boolean;
+  /** The offset of an `import.meta`, which a cell's function cannot hold, or -1. */
+  importMeta: number;
+}
+
+/** Finds top-level `await` (including `for await`) and `yield` in `root`, skipping nested functions; and `import.meta`. */
+export function findFeatures(root: Node): CellFeatures {
+  const found: CellFeatures = { async: false, generator: false, importMeta: -1 };
+  const visitors: RecursiveVisitors<CellFeatures> = {
+    Function(node, state) {
+      // Nested functions do not make the cell async or a generator, but `import.meta` counts anywhere.
+      const inner = findFeatures(node.body);
+      if (inner.importMeta >= 0 && state.importMeta < 0) state.importMeta = inner.importMeta;
+    },
+    AwaitExpression(node, state, c) {
+      state.async = true;
+      base.AwaitExpression!(node, state, c);
+    },
+    ForOfStatement(node, state, c) {
+      if (node.await) state.async = true;
+      base.ForOfStatement!(node, state, c);
+    },
+    MetaProperty(node, state) {
+      if (node.meta.name === "import" && state.importMeta < 0) state.importMeta = node.start;
+    },
+    YieldExpression(node, state, c) {
+      state.generator = true;
+      base.YieldExpression!(node, state, c);
+    },
+  };
+  recursive(root, found, visitors);
+  return found;
+}

@@ -1,0 +1,7 @@
+// The lesson compiler's public API: Markdown → Lesson, and the per-cell steps the editor reuses.
+
+export type { Cell, CellOptions, CompileOptions, Diagnostic, FrontMatter, Lesson } from "./types.ts";
+export { compileLesson, slugify } from "./compileLesson.ts";
+export { readFenceInfo, type FenceInfo } from "./findCells.ts";
+export { renderCell, renderInlineCell } from "./renderCells.ts";
+export * from "./cells.ts";

@@ -1,0 +1,126 @@
+// Parses cell code with acorn, as Observable does: one expression if it is one, else a program.
+
+import { Parser, tokTypes, type Expression, type Options, type Program } from "acorn";
+import { tsPlugin } from "@sveltejs/acorn-typescript";
+
+// acorn's scope flags (acorn/src/scopeflags.js); the scope stack is internal, hence the casts.
+const SCOPE_ASYNC = 4;
+const SCOPE_GENERATOR = 8;
+
+/** A cell body runs as an async generator function, so top-level `await` and `yield` parse. */
+function allowCellScope(Base: typeof Parser): typeof Parser {
+  return class CellParser extends Base {
+    constructor(options: Options, input: string, startPos?: number) {
+      super(options, input, startPos);
+      (this as unknown as { scopeStack: { flags: number }[] }).scopeStack[0].flags |=
+        SCOPE_ASYNC | SCOPE_GENERATOR;
+    }
+  };
+}
+
+/** acorn's parser internals this file drives directly (acorn's .d.ts keeps them protected). */
+interface ParserInternals {
+  nextToken(): void;
+  parseExpression(): Expression;
+  unexpected(): never;
+  type: unknown;
+}
+
+function createParser(P: typeof Parser, input: string): ParserInternals {
+  return new (P as unknown as new (options: Options, input: string, start: number) => ParserInternals)(optionsFor(P), input, 0);
+}
+
+/** Parses plain JavaScript cells. */
+export const JavaScriptParser: typeof Parser = allowCellScope(Parser);
+/** Parses TypeScript cells (used only to find the type syntax to blank out). */
+export const TypeScriptParser: typeof Parser = allowCellScope(Parser.extend(tsPlugin()));
+
+/** The acorn options every JavaScript cell parse uses (no `locations`: offsets are enough, and cheaper). */
+export const parseOptions: Options = {
+  ecmaVersion: "latest",
+  sourceType: "module",
+  allowAwaitOutsideFunction: true,
+  allowHashBang: false,
+};
+
+/** acorn-typescript needs `locations`. */
+const typeScriptOptions: Options = { ...parseOptions, locations: true };
+
+function optionsFor(P: typeof Parser): Options {
+  return P === TypeScriptParser ? typeScriptOptions : parseOptions;
+}
+
+/** A parsed cell: the expression when the whole cell is one, else the program. */
+export type ParsedCell =
+  | { expression: true; node: Expression }
+  | { expression: false; node: Program };
+
+/**
+ * Parses `input` as a single expression when it is exactly one (comments aside), like Observable
+ * Framework: `{a: 1}` is an object, but a named `function f(){}` or `class A{}` is a declaration.
+ * Returns null when it is not an expression. Never throws.
+ */
+export function maybeParseExpression(P: typeof Parser, input: string): Expression | null {
+  try {
+    const parser = createParser(P, input);
+    parser.nextToken();
+    const node = parser.parseExpression();
+    if (parser.type !== tokTypes.eof) return null;
+    if ((node.type === "FunctionExpression" || node.type === "ClassExpression") && node.id) return null;
+    return node;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Parses a cell (an expression if it is one, else a program); throws acorn's SyntaxError. Parses as
+ * a program first, which is one parse for most cells; only a lone block (`{a: 1}`) or a program that
+ * does not parse is tried again as an expression. The result equals maybeParseExpression's rule.
+ */
+export function parseCell(P: typeof Parser, input: string, inline: boolean): ParsedCell {
+  if (inline) return { expression: true, node: parseExpression(P, input) };
+  let program: Program;
+  try {
+    program = P.parse(input, optionsFor(P));
+  } catch (error) {
+    const expression = maybeParseExpression(P, input);
+    if (expression) return { expression: true, node: expression };
+    throw error;
+  }
+  const only = program.body.length === 1 ? program.body[0] : null;
+  if (only?.type === "BlockStatement") {
+    const expression = maybeParseExpression(P, input);
+    if (expression) return { expression: true, node: expression };
+  }
+  if (only?.type === "ExpressionStatement" && input[only.end - 1] !== ";") {
+    const e = only.expression;
+    const named = (e.type === "FunctionExpression" || e.type === "ClassExpression") && e.id;
+    if (!named) return { expression: true, node: e };
+  }
+  return { expression: false, node: program };
+}
+
+/** Parses exactly one expression (an inline cell); throws acorn's SyntaxError. */
+function parseExpression(P: typeof Parser, input: string): Expression {
+  const parser = createParser(P, input);
+  parser.nextToken();
+  const node = parser.parseExpression();
+  if (parser.type !== tokTypes.eof) parser.unexpected();
+  return node;
+}
+
+/** An acorn SyntaxError's parts: message without acorn's "(line:col)" suffix, 1-based line, 0-based column. */
+export interface SyntaxErrorInfo {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** Reads acorn's SyntaxError (or any error, such as a stack overflow) into a located message. */
+export function readSyntaxError(error: unknown): SyntaxErrorInfo {
+  const e = error as { message?: string; loc?: { line: number; column: number } };
+  const message = String(e?.message ?? error).replace(/ \(\d+:\d+\)$/, "");
+  if (error instanceof RangeError) return { message: "code is nested too deeply to parse", line: 1, column: 0 };
+  return { message, line: e?.loc?.line ?? 1, column: e?.loc?.column ?? 0 };
+}

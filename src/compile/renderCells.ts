@@ -1,0 +1,43 @@
+// Renders cells and listings: the page elements the runtime fills and the editor takes over.
+
+import type { MarkdownIt } from "markdown-it";
+import type { Cell } from "./types.ts";
+import { highlightCode, renderListing } from "./highlight.ts";
+import { escapeHtml } from "./escapeHtml.ts";
+
+/** Adds the renderers for fences (cells and listings) and inline cells. */
+export function renderCellsPlugin(md: MarkdownIt): void {
+  md.renderer.rules.fence = (tokens, i) => {
+    const token = tokens[i];
+    const meta = token.meta as { cell?: Cell; listing?: string } | null;
+    if (meta?.cell) return renderCell(meta.cell);
+    return renderListing(token.content, meta?.listing ?? token.info.trim().split(/\s+/)[0] ?? "");
+  };
+  md.renderer.rules.cell_inline = (tokens, i) => {
+    const cell = (tokens[i].meta as { cell?: Cell } | null)?.cell;
+    return cell ? renderInlineCell(cell) : escapeHtml("${" + tokens[i].content + "}");
+  };
+}
+
+/**
+ * A fenced cell: its code (open unless `hide`) and its output element. The runtime fills
+ * `[data-cell]`; the editor replaces `[data-source-for]`.
+ */
+export function renderCell(cell: Cell): string {
+  const language = cell.lang === "ts" ? "TypeScript" : "JavaScript";
+  const hljsLanguage = cell.lang === "ts" ? "typescript" : "javascript";
+  const editable = cell.options.editable ? "" : ` data-editable="false"`;
+  return (
+    `<div class="cell" id="cell-${cell.id}" data-line="${cell.line}"${editable}>\n` +
+    `<details class="cell-code"${cell.options.hide ? "" : " open"}><summary>${language}</summary>` +
+    `<pre class="listing" data-source-for="${cell.id}"><code class="hljs language-${cell.lang}">` +
+    `${highlightCode(cell.source, hljsLanguage)}</code></pre></details>\n` +
+    `<div class="cell-output" data-cell="${cell.id}" data-status="pending"></div>\n` +
+    `</div>\n`
+  );
+}
+
+/** An inline `${expr}` cell: an empty span the runtime fills with the value. */
+export function renderInlineCell(cell: Cell): string {
+  return `<span class="cell-inline" data-cell="${cell.id}" data-status="pending"></span>`;
+}

@@ -1,0 +1,210 @@
+// Blanks TypeScript's type-only syntax to spaces, so the JavaScript keeps every line and column.
+
+import type { Node } from "acorn";
+import { TypeScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
+import { locateOffset } from "./locateOffset.ts";
+
+/** A problem in one cell, located relative to the cell (1-based line, 0-based column). */
+export interface CellProblem {
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** The JavaScript of a TypeScript cell, and what could not be stripped. */
+export interface StrippedCell {
+  js: string;
+  problems: CellProblem[];
+}
+
+// A loosely typed view of acorn-typescript's nodes, whose TS node types acorn's .d.ts does not know.
+type TsNode = Node & { [key: string]: unknown; type: string; start: number; end: number };
+
+const typeKeys = new Set([
+  "typeAnnotation", "returnType", "typeParameters", "typeArguments", "superTypeParameters",
+  "superTypeArguments", "predicate",
+]);
+const typeOnlyDeclarations = new Set([
+  "TSInterfaceDeclaration", "TSTypeAliasDeclaration", "TSDeclareFunction", "TSIndexSignature",
+]);
+const unsupported: Record<string, string> = {
+  TSEnumDeclaration: "enums are not supported in cells (they need runtime code); use an object or a union of literals",
+  TSModuleDeclaration: "namespaces are not supported in cells (they need runtime code); use an object or an import",
+  TSParameterProperty: "constructor parameter properties are not supported in cells (they need runtime code); assign the field in the constructor",
+  TSImportEqualsDeclaration: "`import x = require()` is not supported in cells; use `import`",
+  TSExportAssignment: "`export =` is not supported in cells",
+  TSNamespaceExportDeclaration: "`export as namespace` is not supported in cells",
+};
+const modifierPattern = /\b(?:public|private|protected|readonly|override|declare|abstract)\b/g;
+
+/** Strips the types from a TypeScript cell; never throws (a syntax error becomes a problem). */
+export function stripTypes(source: string, options: { inline?: boolean } = {}): StrippedCell {
+  let root: TsNode;
+  try {
+    root = parseCell(TypeScriptParser, source, options.inline ?? false).node as TsNode;
+  } catch (error) {
+    const { message, line, column } = readSyntaxError(error);
+    return { js: source, problems: [{ code: "syntax", message: `SyntaxError: ${message}`, line, column }] };
+  }
+  const ranges: [number, number][] = [];
+  const problems: { code: string; message: string; offset: number }[] = [];
+  const blank = (start: number, end: number) => {
+    if (end > start) ranges.push([start, end]);
+  };
+  try {
+    visit(root, source, blank, (node, message) => problems.push({ code: "unsupported", message, offset: node.start }));
+  } catch (error) {
+    problems.push({ code: "syntax", message: readSyntaxError(error).message, offset: 0 });
+  }
+  return { js: applyBlanks(source, ranges), problems: problems.map((p) => locate(source, p)) };
+}
+
+/** Replaces every character in the ranges, except line breaks, with a space. */
+function applyBlanks(source: string, ranges: [number, number][]): string {
+  if (ranges.length === 0) return source;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    out += source.slice(at, from) + source.slice(from, end).replace(/[^\r\n]/g, " ");
+    at = end;
+  }
+  return out + source.slice(at);
+}
+
+function locate(source: string, p: { code: string; message: string; offset: number }): CellProblem {
+  return { code: p.code, message: p.message, ...locateOffset(source, p.offset) };
+}
+
+type Blank = (start: number, end: number) => void;
+type Report = (node: TsNode, message: string) => void;
+
+function visit(node: unknown, source: string, blank: Blank, report: Report): void {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const child of node) visit(child, source, blank, report);
+    return;
+  }
+  const n = node as TsNode;
+  if (typeof n.type !== "string") return;
+  if (n.declare === true || typeOnlyDeclarations.has(n.type)) return blank(n.start, n.end);
+  if (n.type in unsupported) return report(n, unsupported[n.type]);
+  switch (n.type) {
+    case "TSAsExpression":
+    case "TSSatisfiesExpression": {
+      const expression = n.expression as TsNode;
+      const keyword = n.type === "TSAsExpression" ? "as" : "satisfies";
+      const at = source.lastIndexOf(keyword, (n.typeAnnotation as TsNode).start);
+      blank(at > expression.end ? at : expression.end, n.end);
+      return visit(expression, source, blank, report);
+    }
+    case "TSNonNullExpression":
+      if (source[n.end - 1] === "!") blank(n.end - 1, n.end);
+      return visit(n.expression, source, blank, report);
+    case "TSTypeAssertion": {
+      const type = n.typeAnnotation as TsNode;
+      const close = source.indexOf(">", type.end);
+      blank(n.start, close + 1);
+      return visit(n.expression, source, blank, report);
+    }
+    case "TSInstantiationExpression":
+      break;
+    case "Identifier":
+      if (n.typeAnnotation || n.optional || n.definite) blank(n.start + (n.name as string).length, n.end);
+      return;
+    case "ImportDeclaration":
+      return stripImport(n, source, blank);
+    case "ClassDeclaration":
+    case "ClassExpression":
+      stripClassHead(n, source, blank);
+      break;
+    case "PropertyDefinition":
+    case "MethodDefinition":
+    case "AccessorProperty":
+      if (stripMember(n, source, blank)) return;
+      break;
+    case "FunctionDeclaration":
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+      stripThisParam(n, source, blank);
+      break;
+    default:
+      if (n.type.startsWith("TS")) return report(n, `TypeScript syntax ${n.type} is not supported in cells`);
+  }
+  for (const key of Object.keys(n)) {
+    if (key === "loc" || key === "implements") continue;
+    const value = n[key] as TsNode | null;
+    if (typeKeys.has(key) && value && typeof value === "object" && !Array.isArray(value)) {
+      blank(value.start, value.end);
+    } else if (value && typeof value === "object") {
+      visit(value, source, blank, report);
+    }
+  }
+}
+
+function stripImport(n: TsNode, source: string, blank: Blank): void {
+  const specifiers = n.specifiers as TsNode[];
+  if (n.importKind === "type") return blank(n.start, n.end);
+  const types = specifiers.filter((s) => s.importKind === "type");
+  if (types.length === 0) return;
+  if (types.length === specifiers.length) return blank(n.start, n.end);
+  for (const s of types) {
+    const after = skipSpace(source, s.end);
+    if (source[after] === ",") blank(s.start, after + 1);
+    else {
+      let before = s.start;
+      while (before > 0 && /\s/.test(source[before - 1])) before--;
+      blank(source[before - 1] === "," ? before - 1 : s.start, s.end);
+    }
+  }
+}
+
+function stripClassHead(n: TsNode, source: string, blank: Blank): void {
+  if (n.abstract) {
+    const at = source.indexOf("abstract", n.start);
+    if (at >= 0) blank(at, at + "abstract".length);
+  }
+  const implemented = n.implements as TsNode[] | undefined;
+  if (implemented?.length) {
+    const at = source.lastIndexOf("implements", implemented[0].start);
+    blank(at >= 0 ? at : implemented[0].start, implemented[implemented.length - 1].end);
+  }
+}
+
+/** Strips a class member's modifiers; returns true when the whole member is type-only. */
+function stripMember(n: TsNode, source: string, blank: Blank): boolean {
+  const key = n.key as TsNode;
+  const value = n.value as TsNode | null;
+  if (n.declare || (n.abstract && (!value || value.type === "TSDeclareMethod")) || value?.type === "TSDeclareMethod") {
+    blank(n.start, n.end);
+    return true;
+  }
+  const head = source.slice(n.start, key.start);
+  for (const match of head.matchAll(modifierPattern)) {
+    blank(n.start + match.index, n.start + match.index + match[0].length);
+  }
+  if (n.optional || n.definite) {
+    let i = key.end;
+    while (i < n.end && source[i] !== "?" && source[i] !== "!") i++;
+    blank(i, i + 1);
+  }
+  return false;
+}
+
+function stripThisParam(n: TsNode, source: string, blank: Blank): void {
+  const params = n.params as TsNode[];
+  const first = params[0];
+  if (first?.type === "Identifier" && first.name === "this") {
+    const after = skipSpace(source, first.end);
+    blank(first.start, source[after] === "," ? after + 1 : first.end);
+    params.shift();
+  }
+}
+
+function skipSpace(source: string, i: number): number {
+  while (i < source.length && /\s/.test(source[i])) i++;
+  return i;
+}
