@@ -1,0 +1,23 @@
+// The compiler behind a guard: one lesson that crashes it must not take the site down.
+import { compileLesson } from "../compile/index.ts";
+import type { Lesson } from "../compile/types.ts";
+
+/**
+ * compileLesson never throws on lesson content; should it throw anyway (a compiler bug), the
+ * lesson still gets a page that shows the problem, and the rest of the site keeps working.
+ */
+export function compileSafely(source: string, file: string): Lesson {
+  try {
+    return compileLesson(source, { file });
+  } catch (error) {
+    const message = `internal compiler error: ${error instanceof Error ? error.message : String(error)}`;
+    return {
+      file,
+      title: file.replace(/^.*[\\/]/, "").replace(/\.md$/, ""),
+      frontMatter: {},
+      html: "",
+      cells: [],
+      diagnostics: [{ severity: "error", code: "internal", message, line: 1, column: 1 }],
+    };
+  }
+}

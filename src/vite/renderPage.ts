@@ -1,0 +1,113 @@
+// The HTML shell of each page: header, navigation, the lesson body and the module script.
+import type { LessonEntry } from "./findLessons.ts";
+
+/** What every page of the site shares. */
+export interface SiteOptions {
+  /** Shown in the header and in every page title. */
+  siteTitle: string;
+  /** The `src` of the page's module script (differs between dev and build). */
+  scriptSrc: string;
+  /** Add the Content-Security-Policy meta (built pages; Vite's dev client needs inline code). */
+  csp: boolean;
+}
+
+// The in-page editor evaluates edited cells, hence 'unsafe-eval'; Plot and Inputs set inline
+// styles, hence 'unsafe-inline' for styles. Everything else comes from the page's own origin.
+const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'";
+
+/** Escapes text for HTML content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The page URL of a lesson, relative so the site works from any sub-path. */
+export function lessonHref(slug: string): string {
+  return `./${encodeURIComponent(slug)}.html`;
+}
+
+function renderHead(title: string, description: string | undefined, site: SiteOptions): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${site.csp ? `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">\n` : ""}<meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>
+${description ? `<meta name="description" content="${escapeHtml(description)}">\n` : ""}<script type="module" src="${escapeHtml(site.scriptSrc)}"></script>
+</head>`;
+}
+
+// The chrome uses the runtime theme's classes (site-header, theme-toggle, lesson-nav, lesson-meta,
+// lesson-index) so pages and lessons share one look; `ll-*` classes are this plugin's own tweaks.
+function renderHeader(site: SiteOptions, isIndex: boolean): string {
+  return `<header class="site-header">
+<a href="./index.html">${escapeHtml(site.siteTitle)}</a>
+${isIndex ? "" : `<nav aria-label="Site"><a href="./index.html">All lessons</a></nav>\n`}<button type="button" class="theme-toggle" data-theme-toggle aria-label="Switch between light and dark theme">◐ Theme</button>
+</header>`;
+}
+
+function renderPager(previous: LessonEntry | undefined, next: LessonEntry | undefined): string {
+  const link = (entry: LessonEntry | undefined, rel: "prev" | "next") =>
+    entry
+      ? `<a rel="${rel}" href="${lessonHref(entry.slug)}"><small>${rel === "prev" ? "← Previous" : "Next →"}</small>${escapeHtml(entry.title)}</a>`
+      : "";
+  return `<footer class="ll-lesson-footer">
+<nav class="lesson-nav" aria-label="Previous and next lesson">
+${link(previous, "prev")}
+${link(next, "next")}
+</nav>
+</footer>`;
+}
+
+function renderMeta(entry: LessonEntry): string {
+  const parts = [entry.chapter, `${entry.minutes} min read`].filter(Boolean) as string[];
+  return parts.map((part) => `<span>${escapeHtml(part)}</span>`).join(" · ");
+}
+
+/**
+ * A lesson page. The compiled body is rendered here too (not only by the runtime) so prose, math
+ * and images show before JavaScript runs, and so the build rewrites the lesson's asset URLs.
+ */
+export function renderLessonPage(
+  entry: LessonEntry,
+  bodyHtml: string,
+  previous: LessonEntry | undefined,
+  next: LessonEntry | undefined,
+  site: SiteOptions,
+): string {
+  return `${renderHead(`${entry.title} · ${site.siteTitle}`, entry.summary, site)}
+<body>
+${renderHeader(site, false)}
+<p class="lesson-meta ll-lesson-meta">${renderMeta(entry)}</p>
+<main id="lesson" data-lesson="${escapeHtml(entry.slug)}">
+${bodyHtml}
+</main>
+${renderPager(previous, next)}
+</body>
+</html>
+`;
+}
+
+/** The index page: every lesson in reading order with its chapter, summary and reading time. */
+export function renderIndexPage(entries: LessonEntry[], site: SiteOptions): string {
+  const items = entries.map((entry) => {
+    const errors = entry.errors ? ` · <span class="ll-index-errors">${entry.errors} error${entry.errors > 1 ? "s" : ""}</span>` : "";
+    return `<li data-slug="${escapeHtml(entry.slug)}"><a class="ll-index-link" href="${lessonHref(entry.slug)}">
+${entry.chapter ? `<span class="chapter">${escapeHtml(entry.chapter)}</span>\n` : ""}<span class="title">${escapeHtml(entry.title)}</span>
+${entry.summary ? `<span class="summary">${escapeHtml(entry.summary)}</span>\n` : ""}<span class="minutes">${entry.minutes} min read${errors}</span>
+</a></li>`;
+  });
+  return `${renderHead(site.siteTitle, "Interactive lessons", site)}
+<body>
+${renderHeader(site, true)}
+<main class="lesson ll-index-main" id="index">
+<h1>${escapeHtml(site.siteTitle)}</h1>
+${entries.length ? `<ul class="lesson-index">\n${items.join("\n")}\n</ul>` : `<p>No lessons yet: add a Markdown file to the lessons folder.</p>`}
+</main>
+</body>
+</html>
+`;
+}

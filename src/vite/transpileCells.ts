@@ -1,0 +1,25 @@
+// Each cell of a lesson as a function the runtime can define, never a module that fails to parse.
+import { transpileCell } from "../compile/index.ts";
+import type { Lesson } from "../compile/types.ts";
+import type { TranspiledCell } from "./renderModule.ts";
+
+/**
+ * Transpiles every cell. A body that does not parse (which the compiler should already have
+ * reported) becomes a function that throws, so one broken cell cannot take the page down with it.
+ */
+export function transpileCells(lesson: Lesson): Map<string, TranspiledCell> {
+  const result = new Map<string, TranspiledCell>();
+  for (const cell of lesson.cells) {
+    let transpiled: TranspiledCell;
+    try {
+      transpiled = transpileCell(cell);
+      // Compiles without running: a syntax check of the generated function expression.
+      new Function(`return (${transpiled.body}\n)`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      transpiled = { params: [], body: `function() { throw new SyntaxError(${JSON.stringify(message)}); }` };
+    }
+    result.set(cell.id, transpiled);
+  }
+  return result;
+}

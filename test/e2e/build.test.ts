@@ -1,0 +1,96 @@
+// The static build in real Chromium, served from a sub-path: the shared site checks, no request
+// leaving the host, no KaTeX JavaScript where `tex` is unused, and screenshots of every lesson.
+import { mkdir } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { buildAndServe, launchBrowser, screenshotsDir, type Browser, type Site } from "./browser.ts";
+import { openLesson, readBundledLessons } from "./lessonPage.ts";
+import { defineSiteTests } from "./siteTests.ts";
+
+let browser: Browser;
+let site: Site & { outDir: string };
+const requests: string[] = [];
+const cspViolations: string[] = [];
+
+function record(page: Page): void {
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    // htl (under Inputs) parses templates with placeholder attributes such as oninput="::1" and
+    // swaps them for properties at once; Chromium reports each as a blocked inline handler.
+    const text = message.text();
+    if (/Content Security Policy/i.test(text) && !/inline event handler/.test(text)) cspViolations.push(text);
+  });
+}
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), buildAndServe("/course/")]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("built site", () => {
+  defineSiteTests({ site: () => site, browser: () => browser, onPage: record });
+
+  it("writes an index and one page per lesson, with a Content-Security-Policy", () => {
+    for (const name of ["index.html", "fixture-slider.html", ...readBundledLessons().map((l) => `${l.slug}.html`)]) {
+      const html = readFileSync(join(site.outDir, name), "utf8");
+      expect(html, name).toContain('http-equiv="Content-Security-Policy"');
+      expect(html, name).toMatch(/<script type="module" crossorigin src="\.\/assets\//);
+    }
+  });
+
+  it("makes no request outside the host and runs under its CSP", async () => {
+    expect(site.url).toMatch(/\/course\/$/);
+    // Every page once more (the shared checks above were recorded too), so this test stands alone.
+    const page = await browser.newPage();
+    record(page);
+    await page.goto(site.url);
+    for (const slug of [...readBundledLessons().map((l) => l.slug), "fixture-slider", "fixture-errors"]) {
+      await openLesson(page, `${site.url}${slug}.html`);
+    }
+    await page.close();
+    expect(requests.length).toBeGreaterThan(0);
+    const origin = new URL(site.url).origin;
+    const foreign = requests.filter((url) => !url.startsWith(`${origin}/course/`) && !/^(data|blob):/.test(url));
+    expect(foreign).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it("loads no KaTeX JavaScript on a page that does not use tex", async () => {
+    const page = await browser.newPage();
+    const scripts: Promise<{ url: string; code: string }>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script") scripts.push(response.text().then((code) => ({ url: response.url(), code })));
+    });
+    await openLesson(page, `${site.url}fixture-slider.html`);
+    const loaded = await Promise.all(scripts);
+    expect(loaded.length).toBeGreaterThan(0);
+    // Judged by content, not file names: KaTeX's parser carries this message.
+    expect(loaded.filter(({ url, code }) => /katex/i.test(url) || code.includes("KaTeX parse error")).map(({ url }) => url)).toEqual([]);
+    // Math is rendered at build time: its markup and stylesheet are there, without the library.
+    expect(await page.locator("#lesson .katex").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("takes screenshots of every lesson in light and dark mode", async () => {
+    await mkdir(screenshotsDir, { recursive: true });
+    const slugs = [...readBundledLessons().map((l) => l.slug), "fixture-slider", "fixture-errors"];
+    for (const width of [1000, 375]) {
+      const page = await browser.newPage({ width, height: 800 });
+      for (const colorScheme of width === 1000 ? (["light", "dark"] as const) : (["light"] as const)) {
+        await page.emulateMedia({ colorScheme });
+        for (const slug of ["index", ...slugs]) {
+          if (slug === "index") await page.goto(site.url);
+          else await openLesson(page, `${site.url}${slug}.html`);
+          await page.screenshot({ path: join(screenshotsDir, `${slug}-${colorScheme}-${width}.png`), fullPage: true });
+        }
+      }
+      await page.close();
+    }
+  });
+});

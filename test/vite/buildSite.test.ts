@@ -1,0 +1,64 @@
+// The static build through the plugin (no browser): pages, assets, relative URLs, failing lessons.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/cli/build.ts";
+
+// Under node_modules so the lessons resolve this package's dependencies, like the bundled ones.
+const scratch = fileURLToPath(new URL("../../node_modules/.live-lesson-test/", import.meta.url));
+mkdirSync(scratch, { recursive: true });
+const dirs: string[] = [];
+
+function writeLessons(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(scratch, "lessons-"));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("buildSite", () => {
+  it("writes an index and a page per lesson, with relative asset URLs", async () => {
+    const dir = writeLessons({
+      "b.md": "---\ntitle: Second\norder: 2\n---\n\n# Second\n\n```ts\n1 + 1\n```\n",
+      "a.md": "---\ntitle: First\norder: 1\n---\n\n# First\n\nMath $x^2$.\n\n```ts\nconst x = 2;\n```\n\n${x * 2}\n",
+      "_draft.md": "# not a lesson\n",
+    });
+    const out = join(dir, "dist");
+    await buildSite({ dir, outDir: out, quiet: true });
+    expect(readdirSync(out).filter((name) => name.endsWith(".html")).sort()).toEqual(["a.html", "b.html", "index.html"]);
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    expect(index.indexOf("./a.html")).toBeLessThan(index.indexOf("./b.html"));
+    const page = readFileSync(join(out, "a.html"), "utf8");
+    expect(page).toMatch(/<script type="module" crossorigin src="\.\/assets\/[^"]+\.js"><\/script>/);
+    expect(page).toMatch(/<link rel="stylesheet" crossorigin href="\.\/assets\/[^"]+\.css">/);
+    expect(page).toContain('class="katex"');
+    expect(page).toContain("Content-Security-Policy");
+    // KaTeX's fonts ship with the site.
+    expect(readdirSync(join(out, "assets")).some((name) => /^KaTeX_.*\.woff2$/.test(name))).toBe(true);
+  });
+
+  it("fails listing every error diagnostic as file:line:col message", async () => {
+    const dir = writeLessons({
+      "bad.md": "# Bad\n\n```ts\nconst x = 1;\n```\n\n```ts\nconst x = 2;\n```\n\n```ts\nconst = ;\n```\n",
+      "good.md": "# Good\n",
+    });
+    const reported: { file: string; code: string; line: number }[] = [];
+    const onDiagnostics = (file: string, diagnostics: { code: string; line: number }[]) =>
+      reported.push(...diagnostics.map(({ code, line }) => ({ file: file.replace(/^.*\//, ""), code, line })));
+    const error = await buildSite({ dir, outDir: join(dir, "dist"), quiet: true, onDiagnostics }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    const lines = error!.message.split("\n").filter((line) => /\.md:\d+:\d+ /.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(line).toMatch(/bad\.md:\d+:\d+ \S/);
+    expect(existsSync(join(dir, "dist", "bad.html"))).toBe(false);
+    expect(reported).toContainEqual({ file: "bad.md", code: "duplicate-definition", line: 8 });
+  });
+});

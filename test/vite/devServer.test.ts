@@ -1,0 +1,59 @@
+// The plugin inside a Vite dev server (no browser): page HTML and the lesson's module.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type ViteDevServer } from "vite";
+import { lessonPlugin } from "../../src/vite/index.ts";
+
+const scratch = fileURLToPath(new URL("../../node_modules/.live-lesson-test/", import.meta.url));
+let dir: string;
+let server: ViteDevServer;
+
+beforeAll(async () => {
+  mkdirSync(scratch, { recursive: true });
+  dir = mkdtempSync(join(scratch, "dev-"));
+  writeFileSync(
+    join(dir, "a.md"),
+    '---\ntitle: A\n---\n\n# A\n\n```ts\nimport {derivative} from "live-lesson/math";\nconst x = 1;\n```\n\n```ts\nimport {nope} from "no-such-package";\n```\n\n${x + 1}\n',
+  );
+  server = await createServer({
+    configFile: false,
+    logLevel: "silent",
+    plugins: [lessonPlugin({ root: dir })],
+    server: { host: "127.0.0.1", port: 0, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  await server.listen();
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the lesson module in dev", () => {
+  it("defines every cell, loads imports through Vite, and accepts hot updates", async () => {
+    const result = await server.transformRequest("virtual:live-lesson/page/a");
+    const code = result!.code;
+    expect(code.match(/body: \(/g)).toHaveLength(3);
+    expect(code).toMatch(/"live-lesson\/math": \(\) => import\("[^"]*src\/math\/index\.ts"\)/);
+    expect(code).toContain('"no-such-package": () => Promise.reject(');
+    expect(code).toContain('"code":"unresolved-import"');
+    expect(code).toContain("import.meta.hot.accept(");
+  });
+
+  it("serves the index and the lesson pages", async () => {
+    const { port } = server.httpServer!.address() as AddressInfo;
+    const index = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(index).toContain('href="./a.html"');
+    expect(index).toContain("/@vite/client");
+    for (const path of ["/a", "/a.html"]) {
+      const page = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+      expect(page).toContain('<script type="module" src="/@id/virtual:live-lesson/page/a"></script>');
+      expect(page).toContain('<main id="lesson" data-lesson="a">');
+    }
+    expect((await fetch(`http://127.0.0.1:${port}/missing.html`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { LessonEntry } from "../../src/vite/findLessons.ts";
+import { escapeHtml, renderIndexPage, renderLessonPage } from "../../src/vite/renderPage.ts";
+
+const entry = (slug: string, fields: Partial<LessonEntry> = {}): LessonEntry => ({
+  slug,
+  path: `/l/${slug}.md`,
+  title: `Title ${slug}`,
+  minutes: 4,
+  errors: 0,
+  ...fields,
+});
+const site = { siteTitle: "Course", scriptSrc: "virtual:live-lesson/page/b", csp: false };
+
+describe("renderLessonPage", () => {
+  const html = renderLessonPage(entry("b", { chapter: "L1-02" }), "<p>Body</p>", entry("a"), entry("c"), site);
+
+  it("is a complete page around the lesson body", () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain("<title>Title b · Course</title>");
+    expect(html).toContain('<main id="lesson" data-lesson="b">\n<p>Body</p>\n</main>');
+    expect(html).toContain('<script type="module" src="virtual:live-lesson/page/b"></script>');
+    expect(html).toContain("L1-02</span> · <span>4 min read");
+    expect(html).toContain("data-theme-toggle");
+    expect(html).not.toContain("Content-Security-Policy");
+  });
+
+  it("links to the previous and next lessons and the index, relatively", () => {
+    expect(html).toContain('rel="prev" href="./a.html"');
+    expect(html).toContain('rel="next" href="./c.html"');
+    expect(html).toContain('href="./index.html">All lessons');
+    expect(renderLessonPage(entry("a"), "", undefined, undefined, site)).not.toContain('rel="prev"');
+  });
+
+  it("adds the Content-Security-Policy to built pages", () => {
+    const built = renderLessonPage(entry("b"), "", undefined, undefined, { ...site, csp: true });
+    expect(built).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'">`,
+    );
+  });
+});
+
+describe("renderIndexPage", () => {
+  it("lists lessons in the given order with chapter, summary, reading time and errors", () => {
+    const html = renderIndexPage(
+      [entry("one", { summary: "First <one>" }), entry("two", { chapter: "L2", minutes: 12, errors: 2 })],
+      site,
+    );
+    expect(html.indexOf("./one.html")).toBeLessThan(html.indexOf("./two.html"));
+    expect(html).toContain("First &#60;one&#62;");
+    expect(html).toContain('<span class="chapter">L2</span>');
+    expect(html).toContain('<span class="minutes">12 min read · <span class="ll-index-errors">2 errors</span>');
+    expect(html).toContain("<title>Course</title>");
+  });
+
+  it("says so when there are no lessons", () => {
+    expect(renderIndexPage([], site)).toContain("No lessons yet");
+  });
+
+  it("escapes text for HTML", () => {
+    expect(escapeHtml(`<a href="x">&'`)).toBe("&#60;a href=&#34;x&#34;&#62;&#38;&#39;");
+  });
+});
