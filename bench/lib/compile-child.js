@@ -1,0 +1,44 @@
+// One cold compile in a fresh process: `node bench/lib/compile-child.js <ours|baseline> <file.md> [warmRuns]`.
+// Prints JSON {importMs, firstMs, warmMs[]}: the time to import the compiler, its first run on the
+// text (cold: nothing cached, nothing JIT-compiled), then further runs (warm: caches and JIT hot).
+// "baseline" is markdown-it + KaTeX alone on the same text: markdown-it renders the Markdown and
+// KaTeX every `$…$` / `$$…$$` formula, with the same options the lesson compiler gives KaTeX.
+import { readFileSync } from "node:fs";
+
+const [mode, file, warmArg = "0"] = process.argv.slice(2);
+const text = readFileSync(file, "utf8");
+const warmRuns = Number(warmArg);
+
+let t = performance.now();
+let run;
+if (mode === "ours") {
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { compileLesson } = await import("../../src/compile/index.ts");
+  run = () => compileLesson(text, { file }).html.length;
+} else {
+  const { default: markdownIt } = await import("markdown-it");
+  const { default: katex } = await import("katex");
+  const md = markdownIt({ html: true });
+  const options = { throwOnError: false, strict: "ignore", output: "htmlAndMathml" };
+  // Formulas are replaced by placeholders first so markdown-it does not read `_` or `*` in TeX.
+  run = () => {
+    const formulas = [];
+    const masked = text.replace(/\$\$([\s\S]+?)\$\$|\$([^\s$][^$\n]*?)\$/g, (_, display, inline) => {
+      formulas.push(katex.renderToString(display ?? inline, { ...options, displayMode: display !== undefined }));
+      return `\u0000${formulas.length - 1}\u0000`;
+    });
+    return md.render(masked).replace(/\u0000(\d+)\u0000/g, (_, i) => formulas[i]).length;
+  };
+}
+const importMs = performance.now() - t;
+t = performance.now();
+run();
+const firstMs = performance.now() - t;
+const warmMs = [];
+for (let i = 0; i < warmRuns; i++) {
+  t = performance.now();
+  run();
+  warmMs.push(performance.now() - t);
+}
+process.stdout.write(JSON.stringify({ importMs, firstMs, warmMs }) + "\n");

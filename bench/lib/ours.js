@@ -1,0 +1,51 @@
+// live-lesson's side: cold site builds (a child process, like the peers'), and a dev server.
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoDir = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * Cold `lesson build <dir> --out <out>`: a new Node process, the output folder removed first and
+ * tsx's transform cache disabled (TSX_DISABLE_CACHE=1), so nothing from an earlier run is reused;
+ * wall clock, process start included. With {cache: true} tsx may use its cache (a second build).
+ */
+export async function buildOurs(dir, outDir, { cache = false } = {}) {
+  await rm(outDir, { recursive: true, force: true });
+  const env = { ...process.env, ...(cache ? {} : { TSX_DISABLE_CACHE: "1" }) };
+  const start = performance.now();
+  let output = "";
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoDir, "bin/lesson.js"), "build", dir, "--out", outDir], { cwd: repoDir, env });
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`lesson build exited ${code}\n${output}`))));
+  });
+  return { ms: performance.now() - start, output };
+}
+
+/** A scratch folder with copies of `files` and a node_modules link (Vite does not watch node_modules). */
+export async function scratchLessons(files) {
+  const dir = await mkdtemp(join(tmpdir(), "live-lesson-bench-"));
+  await symlink(join(repoDir, "node_modules"), join(dir, "node_modules"), "dir");
+  for (const [name, from] of Object.entries(files)) await cp(from, join(dir, name));
+  return dir;
+}
+
+/** The Vite dev server with the lesson plugin on `dir` (what `lesson dev` runs), on 127.0.0.1. */
+export async function startDevServer(dir) {
+  const { createServer } = await import("vite");
+  const { lessonPlugin } = await import("../../src/vite/index.ts");
+  const server = await createServer({
+    configFile: false,
+    logLevel: "silent",
+    clearScreen: false,
+    plugins: [lessonPlugin({ root: dir })],
+    server: { host: "127.0.0.1", port: 0 },
+  });
+  await server.listen();
+  const { port } = server.httpServer.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+}

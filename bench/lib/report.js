@@ -1,0 +1,189 @@
+// Writes BENCHMARKS.md from one run's results: every figure min / median / max, ratios to the
+// peers from the same run, the goals met or missed, and the method.
+import { readFile, writeFile } from "node:fs/promises";
+import { ratio } from "./stats.js";
+
+const f1 = (v) => (v == null ? "–" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const x2 = (v) => (v == null ? "–" : `${v.toFixed(2)}×`);
+const kib = (b) => (b == null ? "–" : (b / 1024).toFixed(0));
+/** "min / median / max" of a summary (ms). */
+const mmm = (s) => (s ? `${f1(s.min)} / **${f1(s.median)}** / ${f1(s.max)}` : "–");
+const mmp = (s) => (s ? `${f1(s.min)} / **${f1(s.median)}** / ${f1(s.p95)} / ${f1(s.max)}` : "–");
+const met = (ok) => (ok == null ? "–" : ok ? "✅ met" : "❌ missed");
+
+const METHOD = "bench/METHOD.md";
+
+/** Renders BENCHMARKS.md. */
+export async function writeReport(r, file) {
+  const fw = "framework";
+  const nk = "notebookKit";
+  const sl = r.sliders;
+  const med = (s) => s?.median;
+  const goals = [];
+  for (const [regime, set] of [["idle page", sl], ["busy page", r.slidersBusy]]) {
+    for (const s of ["w", "alpha"]) {
+      const ours = med(set.ours[s].dom);
+      const ratioFw = ratio(ours, med(set[fw][s].dom));
+      goals.push([`Slider ${s === "w" ? "w" : "α"} → charts redrawn (DOM, ${regime}), median ≤ 16.7 ms and ≤ 0.8× Framework`, `${f1(ours)} ms vs ${f1(med(set[fw][s].dom))} ms, ${x2(ratioFw)}`, met(ours <= 1000 / 60 && ratioFw <= 0.8)]);
+    }
+  }
+  const loadRatio = ratio(med(r.load.ours), med(r.load[fw]));
+  goals.push(["Load → all charts drawn, ≤ 0.5× Framework", `${f1(med(r.load.ours))} ms, ${x2(loadRatio)}`, met(loadRatio <= 0.5)]);
+  const bytesRatio = ratio(r.bytes.ours.gzip, r.bytes[fw].gzip);
+  goals.push(["JS + CSS loaded (gzip), ≤ 0.5× Framework", `${kib(r.bytes.ours.gzip)} KiB, ${x2(bytesRatio)}`, met(bytesRatio <= 0.5)]);
+  const rawRatio = ratio(r.bytes.ours.raw, r.bytes[fw].raw);
+  goals.push(["JS + CSS loaded (raw), ≤ 0.5× Framework", `${kib(r.bytes.ours.raw)} KiB, ${x2(rawRatio)}`, met(rawRatio <= 0.5)]);
+  for (const [key, label] of [["workedExample", "the worked example"], ["chapter", "the chapter"]]) {
+    const c = r.compile[key];
+    const cr = ratio(med(c?.ours.first), med(c?.baseline.first));
+    goals.push([`Compile ${label} (cold), ≤ 2× markdown-it + KaTeX`, `${f1(med(c?.ours.first))} ms vs ${f1(med(c?.baseline.first))} ms, ${x2(cr)}`, met(cr == null ? null : cr <= 2)]);
+  }
+  goals.push(["Compile a 500-cell lesson (cold) < 1 s", `${f1(med(r.compile.cells500?.ours.first))} ms`, met(r.compile.cells500 ? med(r.compile.cells500.ours.first) < 1000 : null)]);
+  const buildRatio = ratio(med(r.builds.ours), med(r.builds[fw]));
+  goals.push(["Cold site build ≤ 0.3× Framework", `${f1(med(r.builds.ours))} ms, ${x2(buildRatio)}`, met(buildRatio == null ? null : buildRatio <= 0.3)]);
+  goals.push(["Save of the .md → open page updated < 200 ms (inputs kept)", r.save ? `${f1(med(r.save.ms))} ms${r.save.inputsKept ? ", slider kept" : ", **slider value lost**"}` : "failed (see notes)", met(r.save ? med(r.save.ms) < 200 && r.save.inputsKept : null)]);
+  goals.push(["Hiker: no frame over 16.7 ms of script", `max ${f1(r.hiker?.script?.max)} ms of script in a frame; ${r.hiker?.overBudgetScript} of ${r.hiker?.frames} frames over 16.7 ms`, met(r.hiker ? r.hiker.overBudgetScript === 0 : null)]);
+
+  const sliderRows = (set) => {
+    const rows = [];
+    for (const s of ["w", "alpha"]) {
+      for (const kind of ["dom", "paint"]) {
+        const label = `${s === "w" ? "w" : "α"}, ${kind === "dom" ? "DOM replaced" : "next paint"}`;
+        rows.push(`| ${label} | ${mmp(set.ours[s][kind])} | ${mmp(set[fw][s][kind])} | ${mmp(set[nk][s][kind])} | ${x2(ratio(med(set.ours[s][kind]), med(set[fw][s][kind])))} | ${x2(ratio(med(set.ours[s][kind]), med(set[nk][s][kind])))} |`);
+      }
+    }
+    return rows.join("\n");
+  };
+  const bytesRow = (label, pick) => `| ${label} | ${["ours", fw, nk].map((k) => `${kib(pick(r.bytes[k]).raw)} / ${kib(pick(r.bytes[k]).gzip)}${pick(r.bytes[k]).files != null ? ` (${pick(r.bytes[k]).files} files)` : ""}`).join(" | ")} | ${x2(ratio(pick(r.bytes.ours).gzip, pick(r.bytes[fw]).gzip))} |`;
+  const compileRow = (label, c) => `| ${label} | ${mmm(c?.ours.first)} | ${mmm(c?.baseline?.first)} | ${x2(ratio(med(c?.ours.first), med(c?.baseline?.first)))} | ${mmm(c?.ours.warm)} | ${mmm(c?.baseline?.warm)} | ${x2(ratio(med(c?.ours.warm), med(c?.baseline?.warm)))} | ${f1(med(c?.ours.import))} / ${f1(med(c?.baseline?.import))} |`;
+  const g = r.growth;
+  const growthRows = r.plan.growth.map((n) => `| ${n} | ${mmm(g[n].compile.first)} | ${mmm(g[n].compile.warm)} | ${mmm(g[n].load)} | ${mmp(g[n].slider.dom)} | ${mmp(g[n].slider.paint)} |`);
+  const h = r.hiker;
+  const method = await readFile(new URL(`../../${METHOD}`, import.meta.url), "utf8").catch(() => "");
+
+  const md = `# Benchmarks
+
+live-lesson against **Observable Framework 1.13.4** and **Observable Notebook Kit 2.1.8**, on the same
+page (the chapter's worked example), measured in one run by \`bench/run.js\`. Rerun it:
+
+\`\`\`sh
+${r.command}
+\`\`\`
+
+- **Date:** ${r.date} (run took ${r.durationS.toFixed(0)} s${r.quick ? "; `--quick`: fewer repetitions" : ""})
+- **Machine:** ${r.machine.cpus}; ${r.machine.memory}; load average at start ${r.machine.loadavg} (the machine is shared: figures are noisy, ratios are from the same run)
+- **Software:** ${r.machine.os}; Node ${r.machine.node}; npm ${r.machine.npm}; ${r.machine.chromium} (headless, through playwright-core)
+- **Repetitions:** ${r.plan.builds} cold build(s) per system, ${r.plan.loads + 1} cold loads per system (the last one opens the page for the slider timings), ${r.plan.changes} changes per slider per system (after 3 uncounted), ${r.plan.compileReps} fresh processes per compile figure
+${r.notes.map((n) => `- **Note:** ${n}`).join("\n")}
+
+Every cell below is **min / median / max** (slider and frame figures: min / median / p95 / max), in ms
+unless marked; ratios are medians of live-lesson over the peer's, from this run.
+
+## Goals
+
+| goal | measured | |
+| --- | --- | --- |
+${goals.map((row) => `| ${row.join(" | ")} |`).join("\n")}
+
+## Interaction: slider input → every dependent chart redrawn
+
+The worked example; the w slider redraws 2 charts, α redraws 2 charts and the step table (30 rows).
+
+**Idle page** (the three pages changed in turn, so each is idle between its changes):
+
+| change | live-lesson | Framework | Notebook Kit | ours / Framework | ours / Notebook Kit |
+| --- | --- | --- | --- | --- | --- |
+${sliderRows(sl)}
+
+**Busy page** (${r.plan.changes} changes back to back on one page, each as soon as the previous one
+painted, system after system; the way \`bench/peers/framework/verify.mjs\` measures):
+
+| change | live-lesson | Framework | Notebook Kit | ours / Framework | ours / Notebook Kit |
+| --- | --- | --- | --- | --- | --- |
+${sliderRows(r.slidersBusy)}
+
+The two regimes differ by the runtime's wait for an animation frame: on an idle page Chromium runs
+a requested frame almost at once, on a busy page the next frame is most of a frame away. The
+peers pay that wait on every change; live-lesson does not wait (see the changes below), so in the
+idle regime the three systems time the same Plot and Inputs code and differ only by runtime overhead.
+
+## Load: navigation → all charts drawn (cold profile)
+
+| | live-lesson | Framework | Notebook Kit | ours / Framework | ours / Notebook Kit |
+| --- | --- | --- | --- | --- | --- |
+| all charts drawn | ${mmm(r.load.ours)} | ${mmm(r.load[fw])} | ${mmm(r.load[nk])} | ${x2(loadRatio)} | ${x2(ratio(med(r.load.ours), med(r.load[nk])))} |
+
+JavaScript and CSS the page requested (KiB raw / KiB gzip -9; the HTML document, CSS inlined in it and fonts not counted):
+
+| | live-lesson | Framework | Notebook Kit | ours / Framework (gzip) |
+| --- | --- | --- | --- | --- |
+${bytesRow("JavaScript", (b) => b.js)}
+${bytesRow("CSS", (b) => b.css)}
+${bytesRow("total", (b) => b)}
+
+## Compile
+
+Time for one lesson's first compile in a fresh Node process (cold), and the median of further
+compiles in that process (warm: KaTeX and highlighting caches hot), against markdown-it + KaTeX
+alone rendering the same text (\`bench/lib/compile-child.js\`). Import time (loading the compiler;
+ours includes tsx) is listed apart.
+
+| lesson | ours, cold | markdown-it + KaTeX, cold | ratio | ours, warm | md + KaTeX, warm | ratio | import, ours / md + KaTeX |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${compileRow("worked example (16 cells)", r.compile.workedExample)}
+${compileRow("the chapter (derivatives-and-gradients.md)", r.compile.chapter)}
+${compileRow("generated, 500 cells", r.compile.cells500)}
+
+Cold site build (a new process, output folder removed, no tsx cache; wall clock):
+
+| | live-lesson | Framework | Notebook Kit | ours / Framework | ours / Notebook Kit |
+| --- | --- | --- | --- | --- | --- |
+| the worked example | ${mmm(r.builds.ours)} | ${mmm(r.builds[fw])} | ${mmm(r.builds[nk])} | ${x2(buildRatio)} | ${x2(ratio(med(r.builds.ours), med(r.builds[nk])))} |
+| the worked example, tsx cache warm | ${mmm(r.builds.oursCached)} | | | ${x2(ratio(med(r.builds.oursCached), med(r.builds[fw])))} | |
+| lessons/ (chapter + authoring guide) | ${mmm(r.builds.chapterSite)} | | | | |
+
+## The full chapter (live-lesson only)
+
+The peers have the worked example alone, so the chapter (≈80 cells, the Hiker, three sliders per
+section) is reported on its own: load → every cell settled ${mmm(r.chapter?.load)}; JS + CSS
+${kib(r.chapter?.bytes.raw)} KiB raw / ${kib(r.chapter?.bytes.gzip)} KiB gzip (${r.chapter ? r.chapter.bytes.js.files + r.chapter.bytes.css.files : "–"} files).
+
+| change | DOM replaced | next paint |
+| --- | --- | --- |
+| w (2 charts) | ${mmp(r.chapter?.sliders.w.dom)} | ${mmp(r.chapter?.sliders.w.paint)} |
+| α (2 charts) | ${mmp(r.chapter?.sliders.alpha.dom)} | ${mmp(r.chapter?.sliders.alpha.paint)} |
+
+## Authoring and editing
+
+| | min / median / max |
+| --- | --- |
+| save of the .md (dev server) → the changed cell's output in the open page (${r.plan.saves} saves; slider ${r.save?.inputsKept ? "kept its value" : "**lost its value**"}) | ${mmm(r.save?.ms)} |
+| edit run in the page (Shift-Enter in the \`steps\` cell's editor) → 2 charts + table redrawn, DOM; first run | ${f1(r.edit?.first?.domMs)} (loads the compiler chunk) |
+| … later runs, DOM replaced | ${mmm(r.edit?.dom)} |
+| … later runs, next paint | ${mmm(r.edit?.paint)} |
+
+The Gradient Descent Hiker (chapter page, built site), ${h?.frames ?? "–"} frames while SGD, Momentum and
+Adam animate ${h?.steps ?? "–"} steps, from a Chromium trace of the page's main thread (see the method):
+
+| per frame | min / median / p95 / max | frames over 16.7 ms |
+| --- | --- | --- |
+| script (rAF callbacks, the microtasks in which the runtime recomputes, events) | ${mmp(h?.script)} | ${h?.overBudgetScript ?? "–"} |
+| rendering (style, layout, paint, commit) | ${mmp(h?.render)} | |
+| main thread busy (every task) | ${mmp(h?.busy)} | ${h?.overBudgetBusy ?? "–"} |
+| interval between frames | ${mmp(h?.interval)} | |
+
+## Growth: one slider and N dependent cells
+
+Generated lessons (\`bench/lib/growth.js\`): a slider \`x\`, then N cells \`x * i + 0.5\` with a line of
+prose and a formula each. Compile in a fresh process; load → every cell settled (cold profile);
+slider → every cell's output rewritten. Site build with all three: ${mmm(r.growth.build)}.
+
+| cells | compile, cold | compile, warm | load | slider, DOM (min/med/p95/max) | slider, next paint |
+| --- | --- | --- | --- | --- | --- |
+${growthRows.join("\n")}
+
+![compile, load and slider time against the number of cells (log-log)](bench/growth.svg)
+
+${method}`;
+  await writeFile(file, md);
+}

@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick]`: live-lesson against Observable Framework 1.13.4 and Notebook Kit
+// 2.1.8 on the same page, in one run; writes BENCHMARKS.md, bench/results.json, bench/growth.svg.
+// Not part of `npm test`: nothing here asserts on a timing. See BENCHMARKS.md for the method.
+import { register } from "tsx/esm/api";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import * as fw from "./peers/framework/measure.mjs";
+import * as nk from "./peers/notebook-kit/measure.mjs";
+import { describeMachine } from "./lib/machine.js";
+import { summarize } from "./lib/stats.js";
+import { buildOurs, repoDir, scratchLessons, startDevServer } from "./lib/ours.js";
+import { measureLoad, measureSliders, openForSliders } from "./lib/page.js";
+import { measureCompile } from "./lib/compile.js";
+import { measureEditRun, measureSaveToUpdate } from "./lib/authoring.js";
+import { measureHiker } from "./lib/hiker.js";
+import { measureGrowthPage, writeGrowthLessons } from "./lib/growth.js";
+import { renderGrowthChart } from "./lib/chart.js";
+import { writeReport } from "./lib/report.js";
+
+register();
+
+const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-peer-builds": { type: "boolean", default: false } } });
+const quick = args.quick;
+const plan = quick
+  ? { builds: 1, loads: 1, changes: 50, compileReps: 2, saves: 5, edits: 3, growth: [10, 100, 1000], growthCompileReps: 1, growthLoads: 1, growthChanges: 5, chapterLoads: 1, chapterChanges: 20, cells500Reps: 1 }
+  : { builds: 3, loads: 4, changes: 100, compileReps: 7, saves: 15, edits: 10, growth: [10, 100, 1000], growthCompileReps: 3, growthLoads: 3, growthChanges: 30, chapterLoads: 3, chapterChanges: 50, cells500Reps: 5 };
+const startedAt = new Date();
+const t0 = performance.now();
+const notes = [];
+const log = (message) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+const results = { plan, quick, notes };
+
+const scratch = await mkdtemp(join(tmpdir(), "live-lesson-bench-out-"));
+const ourDist = join(scratch, "worked-example-dist");
+const chapterDist = join(scratch, "chapter-dist");
+const benchLessons = join(repoDir, "bench/lessons");
+const cleanups = [];
+
+/** Runs one part of the bench; a failure is reported in BENCHMARKS.md and the run goes on. */
+async function section(name, run) {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const message = String(error?.message ?? error).split("\n")[0];
+      log(`${name} failed (attempt ${attempt}): ${message}`);
+      if (attempt === 2) notes.push(`${name} failed in this run (twice): ${message}`);
+    }
+  }
+  return null;
+}
+
+try {
+  results.machine = describeMachine(fw.CHROMIUM);
+  log(`machine: ${results.machine.cpus}; ${results.machine.chromium}; ${quick ? "quick" : "full"} run`);
+
+  // Peers: install + fill their offline npm caches (no network), then cold builds.
+  const haveDists = existsSync(join(fw.DIST_DIR, "index.html")) && existsSync(join(nk.DIST_DIR, "index.html"));
+  const skipNotebookKitBuild = (quick && haveDists) || args["skip-peer-builds"];
+  const skipFrameworkBuild = args["skip-peer-builds"] && haveDists;
+  log("preparing peers (npm ci if missing, fill the npm caches)");
+  await nk.prepare();
+  if (skipNotebookKitBuild) notes.push("Notebook Kit's cold build was skipped (--quick with an existing dist/): its build time is not in this run; its page was measured from the existing dist/.");
+  if (skipFrameworkBuild) notes.push("Framework's cold build was skipped (--skip-peer-builds): its build time is not in this run.");
+
+  const builds = { ours: [], oursCached: [], framework: [], notebookKit: [] };
+  for (let i = 0; i < plan.builds; i++) {
+    log(`cold builds, round ${i + 1}/${plan.builds}`);
+    builds.ours.push((await buildOurs(benchLessons, ourDist)).ms);
+    if (!skipFrameworkBuild) builds.framework.push((await fw.buildFramework()).ms);
+    if (!skipNotebookKitBuild) builds.notebookKit.push((await nk.buildNotebookKit()).ms);
+    if (!quick) builds.oursCached.push((await buildOurs(benchLessons, ourDist, { cache: true })).ms);
+  }
+  results.builds = Object.fromEntries(Object.entries(builds).map(([k, v]) => [k, summarize(v)]));
+  log("cold build of the bundled lessons (lessons/: the chapter and the authoring guide)");
+  results.builds.chapterSite = summarize([(await buildOurs(join(repoDir, "lessons"), chapterDist)).ms]);
+
+  // The same page in each system, served by the same static server.
+  const servers = {
+    ours: await fw.serveDist(ourDist),
+    framework: await fw.serveDist(fw.DIST_DIR),
+    notebookKit: await nk.serveDist(nk.DIST_DIR),
+    chapter: await fw.serveDist(chapterDist),
+  };
+  cleanups.push(() => Promise.all(Object.values(servers).map((s) => s.close())));
+  const urls = {
+    ours: `${servers.ours.origin}/worked-example.html`,
+    framework: fw.pageUrl(servers.framework),
+    notebookKit: nk.pageUrl(servers.notebookKit),
+  };
+  const chapterUrl = `${servers.chapter.origin}/derivatives-and-gradients.html`;
+
+  // Load: cold profile each time, systems interleaved.
+  const loads = { ours: [], framework: [], notebookKit: [] };
+  results.bytes = {};
+  for (let i = 0; i < plan.loads; i++) {
+    log(`page loads, round ${i + 1}/${plan.loads}`);
+    for (const system of Object.keys(loads)) {
+      const r = await measureLoad({ server: servers[system], url: urls[system], reps: 1 });
+      loads[system].push(...r.times);
+      results.bytes[system] ??= r.bytes;
+    }
+  }
+
+  // Slider → every dependent chart redrawn, systems interleaved change by change.
+  log(`sliders: ${plan.changes} changes per slider per system`);
+  const pages = {};
+  for (const system of Object.keys(urls)) {
+    pages[system] = await openForSliders({ url: urls[system] });
+    loads[system].push(pages[system].allDrawnMs);
+  }
+  results.load = Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, summarize(v)]));
+  try {
+    results.sliders = await measureSliders(pages, { changes: plan.changes, regime: "idle" });
+    log(`sliders, busy pages: ${plan.changes} back-to-back changes per slider per system`);
+    results.slidersBusy = await measureSliders(pages, { changes: plan.changes, regime: "busy" });
+  } finally {
+    for (const { browser } of Object.values(pages)) await browser.close();
+  }
+
+  // The full chapter (ours only: the peers have the worked example alone).
+  log("the full chapter: load, sliders");
+  const chapterCharts = {
+    w: { label: "w", dependents: ['svg[aria-label^="The data points (1, 3)"]', 'svg[aria-label^="Loss curve L(w) with its tangent"]'] },
+    alpha: { label: "α (learning rate)", dependents: ['svg[aria-label^="Loss curve L(w) with its tangent"]', 'svg[aria-label^="Loss per step on a log scale"]'] },
+  };
+  results.chapter = await section("the chapter", async () => {
+    const chapterLoad = await measureLoad({ server: servers.chapter, url: chapterUrl, selectors: "cells", reps: plan.chapterLoads });
+    const chapterPage = await openForSliders({ url: chapterUrl, selectors: [...new Set(Object.values(chapterCharts).flatMap((s) => s.dependents))] });
+    try {
+      const sliders = (await measureSliders({ chapter: chapterPage }, { changes: plan.chapterChanges, sliderSpecs: { chapter: chapterCharts } })).chapter;
+      return { load: chapterLoad.allDrawnMs, bytes: chapterLoad.bytes, sliders };
+    } finally {
+      await chapterPage.browser.close();
+    }
+  });
+
+  // Compile, cold (a fresh process per figure) and warm, against markdown-it + KaTeX alone.
+  log("compile: the worked example");
+  results.compile = { workedExample: await section("compile (worked example)", () => measureCompile(join(benchLessons, "worked-example.md"), { reps: plan.compileReps })) };
+  log("compile: the chapter");
+  results.compile.chapter = await section("compile (chapter)", () => measureCompile(join(repoDir, "lessons/derivatives-and-gradients.md"), { reps: plan.compileReps }));
+
+  // Growth: generated lessons (and the 500-cell lesson of the compile goal).
+  const growthDir = await scratchLessons({});
+  cleanups.push(() => rm(growthDir, { recursive: true, force: true }));
+  const growthFiles = await writeGrowthLessons(growthDir, [...plan.growth, 500]);
+  log("compile: a generated 500-cell lesson");
+  results.compile.cells500 = await section("compile (500 cells)", () => measureCompile(growthFiles[500], { reps: plan.cells500Reps, baseline: true }));
+  await rm(growthFiles[500]);
+  results.growth = {};
+  for (const n of plan.growth) {
+    log(`growth: compile ${n} cells`);
+    results.growth[n] = { compile: (await measureCompile(growthFiles[n], { reps: plan.growthCompileReps, warmRuns: 3, baseline: false })).ours };
+  }
+  log("growth: build and load");
+  const growthDist = join(scratch, "growth-dist");
+  results.growth.build = summarize([(await buildOurs(growthDir, growthDist)).ms]);
+  const growthServer = await fw.serveDist(growthDist);
+  cleanups.push(() => growthServer.close());
+  for (const n of plan.growth) {
+    const url = `${growthServer.origin}/growth-${n}.html`;
+    log(`growth: ${n} cells, load and slider`);
+    const loads = [];
+    const slider = { dom: [], paint: [] };
+    for (let i = 0; i < plan.growthLoads; i++) {
+      const r = await measureGrowthPage({ url, changes: i === 0 ? plan.growthChanges : 0 });
+      loads.push(r.loadMs);
+      slider.dom.push(...r.dom);
+      slider.paint.push(...r.paint);
+    }
+    results.growth[n].load = summarize(loads);
+    results.growth[n].slider = { dom: summarize(slider.dom), paint: summarize(slider.paint) };
+  }
+  const chartRows = plan.growth.flatMap((n) => [
+    { cells: n, metric: "compile (cold)", ms: results.growth[n].compile.first.median },
+    { cells: n, metric: "load", ms: results.growth[n].load.median },
+    { cells: n, metric: "slider (DOM)", ms: results.growth[n].slider.dom.median },
+  ]);
+  await renderGrowthChart(chartRows, join(repoDir, "bench/growth.svg"));
+
+  // Authoring: a saved .md → the open dev page; an edit run in the page → its dependents.
+  log(`authoring: save → page updated (${plan.saves} saves)`);
+  const devDir = await scratchLessons({ "worked-example.md": join(benchLessons, "worked-example.md") });
+  cleanups.push(() => rm(devDir, { recursive: true, force: true }));
+  const dev = await startDevServer(devDir);
+  try {
+    results.save = await section("save → page updated", () => measureSaveToUpdate({ origin: dev.origin, dir: devDir, reps: plan.saves }));
+  } finally {
+    await dev.close();
+  }
+  log(`editing: edit run in the page (${plan.edits} runs)`);
+  results.edit = await section("edit run in the page", () => measureEditRun({ url: urls.ours, reps: plan.edits }));
+
+  log("the Hiker: frames while three optimizers animate");
+  results.hiker = await section("the Hiker", () => measureHiker({ url: chapterUrl }));
+
+  results.durationS = (performance.now() - t0) / 1000;
+  results.date = startedAt.toISOString();
+  results.command = `npm run bench${quick ? " -- --quick" : ""}`;
+  await writeFile(join(repoDir, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  await writeReport(results, join(repoDir, "BENCHMARKS.md"));
+  log(`done in ${results.durationS.toFixed(0)} s: BENCHMARKS.md, bench/results.json, bench/growth.svg`);
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  await rm(scratch, { recursive: true, force: true });
+}
