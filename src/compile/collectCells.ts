@@ -57,10 +57,11 @@ function collectFence(token: Token, env: LessonEnv, addCell: AddCell): void {
     token.meta = { listing: info.lang };
     return;
   }
-  // The fence keeps its last line break in markdown-it; the cell does not.
+  // The fence keeps its last line break in markdown-it; the cell does not. An empty fence left
+  // open on the file's last line has no code line: it stays on the fence's line, inside the file.
   const { cell, diagnostics } = analyzeCell(token.content.replace(/\n$/, ""), {
     lang: info.live,
-    line: fenceLine + 1,
+    line: Math.min(fenceLine + 1, env.lines.length),
     column: 1,
     inline: false,
     options: info.options,
