@@ -7,7 +7,7 @@ import { checkCells } from "../compile/checkCells.ts";
 import { transpileCell } from "../compile/transpileCell.ts";
 import type { Cell, Diagnostic } from "../compile/types.ts";
 import type { CellDefinition } from "../runtime/types.ts";
-import { clarifyError, createGuard } from "./deadline.ts";
+import { clarifyError, createGuard } from "../runtime/deadline.ts";
 import { GUARD_NAME, instrumentLoops } from "./guard.ts";
 
 /**

@@ -3,6 +3,8 @@
 
 import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import { javascript, javascriptLanguage } from "@codemirror/lang-javascript";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
 import { Prec } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
@@ -28,6 +30,22 @@ export interface CodeEditorOptions {
   names: () => string[];
 }
 
+// The page theme's highlight colours (theme.css --hl-*), so the editor reads like the listing it
+// replaces, in light and dark; CodeMirror's default style is for light backgrounds only.
+const themeColors = HighlightStyle.define([
+  { tag: [tags.keyword, tags.modifier, tags.operatorKeyword, tags.bool, tags.null, tags.self], color: "var(--hl-keyword, #a0225e)" },
+  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: "var(--hl-string, #0a6d3a)" },
+  { tag: [tags.number, tags.integer, tags.float], color: "var(--hl-number, #0550ae)" },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--hl-comment, #6e7781)", fontStyle: "italic" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.definition(tags.variableName))], color: "var(--hl-title, #6639ba)" },
+  { tag: [tags.typeName, tags.className, tags.namespace], color: "var(--hl-type, #953800)" },
+  { tag: [tags.meta, tags.annotation], color: "var(--hl-meta, #57606a)" },
+  { tag: tags.invalid, color: "var(--error-fg, #8c2a1c)" },
+]);
+
+/** How to use the editor from the keyboard, read out by screen readers with its name. */
+export const editorHelp = "Shift-Enter runs the cell. Tab moves on to the cell's buttons; press Escape first to close a list of suggestions.";
+
 /** Creates a TypeScript editor in `parent`. */
 export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions): CodeEditor {
   const run = (): boolean => {
@@ -47,9 +65,11 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
         ]),
       ),
       basicSetup,
+      syntaxHighlighting(themeColors),
       javascript({ typescript: true }),
       javascriptLanguage.data.of({ autocomplete: completeNames(options.names) }),
-      EditorView.contentAttributes.of({ "aria-label": options.label }),
+      // Tab is left to the browser (no indentWithTab), so it always leads out of the editor.
+      EditorView.contentAttributes.of({ "aria-label": options.label, "aria-description": editorHelp }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) options.onChange(update.state.doc.toString());
       }),

@@ -57,7 +57,8 @@ export function createCellView(listing: Element, id: string, line: number, actio
   flag.hidden = true;
   const host = element("div", "cell-editor-code");
   let problems: HTMLElement | undefined;
-  container.append(bar, flag, host);
+  // The code comes before its buttons, in the page and in the Tab order (listing or editor, then Run).
+  container.append(flag, host, bar);
   listing.after(container);
 
   return {

@@ -1,21 +1,15 @@
-// Runaway protection for edited cells: instrument loops and functions with a guard call that stops
+// Runaway protection for every cell: instrument loops and functions with a guard call that stops
 // the cell once the page has been busy in it for more than a second.
 
 import { parseExpressionAt, type Node } from "acorn";
 import { full } from "acorn-walk";
 
-/** The message a stopped cell shows. */
-export const STOP_MESSAGE = "Stopped: this cell ran for more than 1 s (an endless loop?)";
-
-/** The message a cell that overflowed the call stack shows. */
-export const RECURSION_MESSAGE =
-  "Stopped: this cell recursed too deeply (a function that calls itself without end?)";
+// The messages and budget live with the guard function itself, in the runtime.
+export { GUARD_BUDGET_MS, RECURSION_MESSAGE, STOP_MESSAGE } from "../runtime/deadline.ts";
 
 /** The name of the guard function the instrumented code calls. */
 export const GUARD_NAME = "__guard";
 
-/** The budget of one uninterrupted stretch of a cell, in milliseconds. */
-export const GUARD_BUDGET_MS = 1000;
 
 /** One insertion into the source: `text` goes in at `offset` (an offset in the original). */
 export interface Insertion {

@@ -232,6 +232,9 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
         setText(slot, edit.source);
         slot.lastRun = edit.source;
         slot.view.setEdited(true);
+        // A hidden cell the reader edited opens, so their code and its "edited" mark are in sight.
+        const details = slot.view.container.closest("details");
+        if (details && !details.open) details.open = true;
         slot.view.setAuthorChange(authorChanged ? { before: edit.authorSource, after: author.source } : undefined);
       }
       if (handle.definition(id)?.source !== edit.source) toRun.push([author, edit.source]);

@@ -35,7 +35,8 @@ export function createTex(katex: { render(tex: string, element: HTMLElement, opt
   const renderer = (displayMode: boolean) =>
     function (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
       const element = document.createElement(displayMode ? "div" : "span");
-      katex.render(String.raw(strings, ...values), element, { displayMode, throwOnError: false });
+      // trust: false (KaTeX's default, stated so it stays): no \href, \includegraphics, \htmlClass…
+      katex.render(String.raw(strings, ...values), element, { displayMode, throwOnError: false, trust: false, maxExpand: 1000 });
       return element;
     };
   return Object.assign(renderer(false), { block: renderer(true) });

@@ -7,7 +7,7 @@ import { locateName, type LessonContext } from "./context.ts";
 import { describeError } from "./describeError.ts";
 import { createImporter } from "./importModule.ts";
 import { findAsyncBodyLine, findSyncBodyLine, mapBodyLine, readCallSites, readOwnSite } from "./locateError.ts";
-import { appendError, appendValue, clearOutput } from "./output.ts";
+import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts";
 import type { CellDefinition, CellState, PageDiagnostic } from "./types.ts";
 import { createView, findViewElement } from "./view.ts";
 
@@ -34,6 +34,11 @@ class DiagnosticError extends Error {
     super(message);
   }
 }
+
+/** How long a cell may stay pending before it is reported as stalled. */
+export const STALL_MS = 10_000;
+
+const STALL_MESSAGE = `Still waiting: this cell has produced no value for ${STALL_MS / 1000} s (a promise that never settles, or a generator that never yields?)`;
 
 // The .md line each error thrown by a cell's body points at, when it could be mapped.
 const errorLines = new WeakMap<object, number>();
@@ -75,14 +80,32 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     appendValue(element, value, inline);
   };
 
+  // A cell still pending after STALL_MS (a promise that never settles, a generator that never
+  // yields) gets a notice in place and stops holding up `lesson.idle()`; it stays pending.
+  let stallTimer: ReturnType<typeof setTimeout> | undefined;
+  let stallNotice: HTMLElement | undefined;
+  const settle = (): void => {
+    clearTimeout(stallTimer);
+    stallNotice?.remove();
+    stallNotice = undefined;
+  };
+  const stall = (): void => {
+    if (!cell.active || element.dataset.status !== "pending") return;
+    stallNotice = appendNotice(element, STALL_MESSAGE, inline);
+    board.set({ id, line: cell.definition.line, status: "pending", error: STALL_MESSAGE, stalled: true });
+  };
+
   const observer: Observer = {
     pending() {
       if (!cell.active) return;
       computeStart = latest;
+      settle();
       setStatus("pending");
+      stallTimer = setTimeout(stall, STALL_MS);
     },
     fulfilled(value) {
       if (!cell.active) return;
+      settle();
       if (displayed !== latest) {
         if (showsValue && (definition.expression || value !== undefined)) {
           clearOutput(element);
@@ -96,6 +119,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     },
     rejected(error) {
       if (!cell.active) return;
+      settle();
       const line = (typeof error === "object" && error !== null && errorLines.get(error)) || cell.definition.line;
       const location = `${context.module.file}:${line}`;
       const report = describeError(error, graphInputs, location, (name) => locateName(context, name));
@@ -136,6 +160,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
       };
 
   setStatus("pending"); // Reported before the first computation starts, so idle() waits for it.
+  stallTimer = setTimeout(stall, STALL_MS);
   const hiddenName = definition.outputs.length ? `cell ${id}` : null;
   cell.variables.push(main.variable(observer).define(hiddenName, graphInputs, run));
   for (const name of definition.outputs) {

@@ -33,6 +33,19 @@ export function showCellWarnings(element: HTMLElement, id: string, file: string,
   element.after(note);
 }
 
+/**
+ * Marks an inline cell (`${…}` in prose) with warnings found after mount, without adding text to
+ * the sentence: a wavy underline, the messages as its tooltip and accessible description.
+ */
+export function markInlineWarnings(element: HTMLElement, file: string, warnings: readonly PageDiagnostic[]): void {
+  const text = warnings.map((d) => `warning: ${formatDiagnostic(file, d)}`).join("\n");
+  element.classList.toggle("cell-has-warning", warnings.length > 0);
+  for (const name of ["title", "aria-description"]) {
+    if (warnings.length) element.setAttribute(name, text);
+    else element.removeAttribute(name);
+  }
+}
+
 /** Shows diagnostics that belong to no cell on the page in a list at the top of `root`. */
 export function showLessonDiagnostics(root: HTMLElement, file: string, diagnostics: readonly PageDiagnostic[]): void {
   root.querySelector(":scope > .lesson-diagnostics")?.remove();

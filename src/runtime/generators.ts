@@ -86,9 +86,9 @@ export function input(element: Element): Generator<unknown> {
   });
 }
 
-/** `performance.now()`, once per animation frame. */
+/** `Date.now()`, once per animation frame (as Observable's `now`: a wall-clock time in ms). */
 export function* now(): Generator<number, never> {
-  while (true) yield performance.now();
+  while (true) yield Date.now();
 }
 
 /** The content width of `element`, then again whenever it changes. */

@@ -6,10 +6,14 @@
 // `.cell-error` (`.cell-error-location` + `.cell-error-message`), compile warnings as
 // `.cell-diagnostic.cell-warning` after the output, lesson-level diagnostics in
 // `ul.lesson-diagnostics` at the top. theme.css styles all of it.
+// A cell pending for 10 s gets a `.cell-notice` ("Still waiting…", role=status) and stops holding
+// up `idle()`. After a reader's input settles, the prose sentences whose `${…}` values changed are
+// announced through one visually hidden `aria-live="polite"` region (announceChanges.ts).
 
 export { mountLesson } from "./mountLesson.ts";
 export { installThemeToggle } from "./themeToggle.ts";
 export { inspect, inspectInline } from "./inspect.ts";
 export { Generators } from "./generators.ts";
 export { Mutable } from "./mutable.ts";
+export { createGuard } from "./deadline.ts";
 export type { CellDefinition, CellDisplayOptions, CellState, LessonApi, LessonHandle, LessonModule, PageDiagnostic } from "./types.ts";

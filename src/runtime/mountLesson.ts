@@ -2,13 +2,16 @@
 // returns the handle hot reload and the editor use. The orchestrator of src/runtime/.
 
 import { Runtime } from "@observablehq/runtime";
+import { announceChanges } from "./announceChanges.ts";
 import { createApi, waitSettled } from "./api.ts";
 import { createBuiltins } from "./builtins.ts";
 import type { LessonContext } from "./context.ts";
 import { deleteCell, type DefinedCell } from "./defineCell.ts";
-import { groupDiagnostics, showLessonDiagnostics } from "./diagnostics.ts";
+import { focusScrollables } from "./focusScrollables.ts";
+import { groupDiagnostics, markInlineWarnings, showCellWarnings, showLessonDiagnostics } from "./diagnostics.ts";
 import { applyUpdate, unplacedDiagnostics } from "./hotUpdate.ts";
 import { carryViewValues, placeCell } from "./placeCell.ts";
+import { skipFrameWait } from "./skipFrameWait.ts";
 import { StatusBoard } from "./status.ts";
 import type { CellDefinition, CellState, LessonHandle, LessonModule, PageDiagnostic } from "./types.ts";
 
@@ -17,6 +20,7 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
   // A built page already holds the lesson's HTML (the module reads it from there): keep it.
   if (root.innerHTML !== module.html) root.innerHTML = module.html;
   const runtime = new Runtime(createBuiltins(root));
+  skipFrameWait(runtime);
   const context: LessonContext = {
     root,
     runtime,
@@ -33,8 +37,29 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
   showLessonDiagnostics(root, module.file, unplacedDiagnostics(module.diagnostics, context.cells));
   const api = createApi(context);
   if (typeof window !== "undefined") window.lesson = api;
+  announceChanges(root, context.board);
+  focusScrollables(root);
+  let extra: PageDiagnostic[] = [];
+  const showExtra = () => {
+    const groups = groupDiagnostics(extra);
+    for (const [id, cell] of context.cells) {
+      const found = groups.get(id) ?? [];
+      // In prose, a note would break the sentence: the value is marked instead.
+      if (cell.definition.inline) markInlineWarnings(cell.element, context.module.file, found);
+      else showCellWarnings(cell.element, id, context.module.file, [...cell.diagnostics, ...found], false);
+    }
+    const unplaced = unplacedDiagnostics([...context.module.diagnostics, ...extra], context.cells);
+    showLessonDiagnostics(root, context.module.file, unplaced);
+  };
   return {
-    update: (next) => applyUpdate(context, next),
+    update: (next) => {
+      applyUpdate(context, next);
+      if (extra.length) showExtra();
+    },
+    setWarnings: (warnings) => {
+      extra = warnings.map((warning) => ({ ...warning, severity: "warning" }));
+      showExtra();
+    },
     redefine: (definition, diagnostics) => redefineCell(context, definition, diagnostics),
     definition: (id) => context.cells.get(id)?.definition,
     onStatus: (listener) => context.board.subscribe(listener),

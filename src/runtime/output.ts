@@ -35,6 +35,16 @@ export function appendError(element: HTMLElement, report: ErrorReport, inline: b
   element.append(box);
 }
 
+/** Appends a polite notice (not an error: the cell may still finish) and returns it. */
+export function appendNotice(element: HTMLElement, text: string, inline: boolean): HTMLElement {
+  const notice = element.ownerDocument.createElement(inline ? "span" : "div");
+  notice.className = "cell-notice";
+  notice.setAttribute("role", "status");
+  notice.textContent = text;
+  element.append(notice);
+  return notice;
+}
+
 function isNode(value: unknown): value is Node {
   return typeof Node === "function" && value instanceof Node;
 }

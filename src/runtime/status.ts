@@ -11,7 +11,7 @@ export class StatusBoard {
   set(state: CellState): void {
     const last = this.#states.get(state.id);
     this.#states.set(state.id, state);
-    if (last && last.status === state.status && last.error === state.error && last.line === state.line) return;
+    if (last && last.status === state.status && last.error === state.error && last.line === state.line && last.stalled === state.stalled) return;
     for (const listener of this.#listeners) {
       try {
         listener(state);
@@ -36,10 +36,10 @@ export class StatusBoard {
     return Array.from(this.#states.values(), (state) => ({ ...state }));
   }
 
-  /** How many cells are pending now. */
+  /** How many cells are pending now, not counting stalled ones (they may never settle). */
   countPending(): number {
     let count = 0;
-    for (const state of this.#states.values()) if (state.status === "pending") ++count;
+    for (const state of this.#states.values()) if (state.status === "pending" && !state.stalled) ++count;
     return count;
   }
 

@@ -17,6 +17,8 @@ export function readTheme(): "light" | "dark" {
 export function installThemeToggle(button: HTMLElement): () => void {
   const apply = (theme: "light" | "dark", persist: boolean): void => {
     document.documentElement.dataset.theme = theme;
+    // theme-init.js (src/vite/themeInit.ts) sets this before the first paint; keep it in step.
+    document.documentElement.style.colorScheme = theme;
     button.setAttribute("aria-pressed", String(theme === "dark"));
     button.setAttribute("aria-label", theme === "dark" ? "Switch to light theme" : "Switch to dark theme");
     button.title = button.getAttribute("aria-label")!;
@@ -34,7 +36,10 @@ export function installThemeToggle(button: HTMLElement): () => void {
     stored = null;
   }
   apply(readTheme(), false);
-  if (stored !== "light" && stored !== "dark") delete document.documentElement.dataset.theme;
+  if (stored !== "light" && stored !== "dark") {
+    delete document.documentElement.dataset.theme;
+    document.documentElement.style.removeProperty("color-scheme");
+  }
   const onClick = () => apply(readCurrentTheme() === "dark" ? "light" : "dark", true);
   button.addEventListener("click", onClick);
   return () => button.removeEventListener("click", onClick);

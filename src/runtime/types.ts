@@ -61,6 +61,8 @@ export interface CellState {
   line: number;
   status: "pending" | "fulfilled" | "rejected";
   error?: string;
+  /** Pending for longer than the runtime waits (`error` then says so); `idle()` no longer waits for it. */
+  stalled?: boolean;
 }
 
 /** `window.lesson`: the page's live API (DESIGN.md). */
@@ -86,5 +88,11 @@ export interface LessonHandle {
   definition(id: string): CellDefinition | undefined;
   /** Calls `listener` whenever a cell's status changes. Returns an unsubscribe function. */
   onStatus(listener: (state: CellState) => void): () => void;
+  /**
+   * Shows warnings found after mount (the dev server's type check) in place, next to the
+   * compiler's; each call replaces the previous list. They never stop a cell, and they stay
+   * across hot updates until the next call.
+   */
+  setWarnings(warnings: readonly PageDiagnostic[]): void;
   api: LessonApi;
 }

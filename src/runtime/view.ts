@@ -1,6 +1,7 @@
 // `view(input)`: shows an input in the cell's output and returns the generator of its values.
 
 import { input } from "./generators.ts";
+import { labelInputs } from "./labelInputs.ts";
 
 // The element each view generator reads, so `lesson.set(name)` and hot reload can find the
 // input behind a name (the output variable holds the generator, not the element).
@@ -13,6 +14,7 @@ export function createView(display: (value: unknown) => void): (element: Element
       throw new TypeError("view() expects an input element, such as Inputs.range([0, 1])");
     }
     display(element);
+    labelInputs(element);
     const generator = input(element);
     elements.set(generator, element);
     return generator;

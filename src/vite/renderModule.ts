@@ -7,6 +7,8 @@ import type { PageDiagnostic } from "../runtime/types.ts";
 export interface TranspiledCell {
   params: string[];
   body: string;
+  /** True when the body calls `__guard` (src/editor/guard.ts): the page gives it one per cell. */
+  guarded?: boolean;
 }
 
 /** What the module needs besides the lesson. */
@@ -28,6 +30,8 @@ export interface ModuleOptions {
   htmlFromPage?: boolean;
   /** The in-page editor's module (src/editor/index.ts), when there is one. */
   editor?: string;
+  /** Dev: ask the server for the lesson's type warnings and show them in place as they come. */
+  typeWarnings?: boolean;
 }
 
 /** True when the rendered HTML contains KaTeX output, so the page needs KaTeX's stylesheet. */
@@ -61,8 +65,9 @@ function renderCell(lesson: Lesson, index: number, options: ModuleOptions): stri
     options: cell.options,
   };
   // The body is code, not data: it is spliced in as a function expression (the newline ends any
-  // trailing line comment of the cell).
-  return `    {...${json(fields)}, body: (${transpiled.body}\n)}`;
+  // trailing line comment of the cell). A guarded body (transpileCells) gets its own guard.
+  const body = transpiled.guarded ? `((__guard) => (${transpiled.body}\n))(createGuard())` : `(${transpiled.body}\n)`;
+  return `    {...${json(fields)}, body: ${body}}`;
 }
 
 function renderLoader(specifier: string, options: ModuleOptions): string {
@@ -80,8 +85,10 @@ export function renderLessonModule(lesson: Lesson, options: ModuleOptions): stri
     ({ severity, code, message, line, column, cell }) => ({ severity, code, message, line, column, ...(cell ? { cell } : {}) }),
   );
   const cells = lesson.cells.map((_, index) => renderCell(lesson, index, options));
+  const guarded = [...options.transpiled.values()].some((cell) => cell.guarded);
   const loaders = collectImports(lesson).map((specifier) => renderLoader(specifier, options));
   return `import {mountLesson, installThemeToggle} from "live-lesson/runtime";
+${guarded ? `import {createGuard} from "live-lesson/runtime";\n` : ""}
 ${options.editor ? `import {installEditors} from ${json(options.editor)};\n` : ""}${styles.map((style) => `import ${json(style)};`).join("\n")}
 
 /** The compiled lesson (a LessonModule). */
@@ -112,7 +119,16 @@ ${options.editor ? "  import.meta.hot.data.editors = editors;\n" : ""}  import.m
     if (!next) return;
     handle.update(next.lesson);
 ${options.editor ? "    editors.refresh(next.lesson.cells);\n" : ""}  });
-}
+${options.typeWarnings ? `  // Type errors across cells arrive from the dev server's checker after the page is up. Vite drops
+  // an old module's listeners when the new one runs, so each version listens; only the first asks.
+  import.meta.hot.on("live-lesson:type-warnings", (data) => {
+    if (data.file === lesson.file) handle.setWarnings(data.diagnostics);
+  });
+  if (!import.meta.hot.data.askedTypes) {
+    import.meta.hot.data.askedTypes = true;
+    import.meta.hot.send("live-lesson:type-check", {file: lesson.file});
+  }
+` : ""}}
 `;
 }
 

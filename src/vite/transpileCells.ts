@@ -1,6 +1,7 @@
 // Each cell of a lesson as a function the runtime can define, never a module that fails to parse.
 import { transpileCell } from "../compile/index.ts";
 import type { Lesson } from "../compile/types.ts";
+import { instrumentLoops } from "../editor/guard.ts";
 import type { TranspiledCell } from "./renderModule.ts";
 
 /**
@@ -15,6 +16,7 @@ export function transpileCells(lesson: Lesson): Map<string, TranspiledCell> {
       transpiled = transpileCell(cell);
       // Compiles without running: a syntax check of the generated function expression.
       new Function(`return (${transpiled.body}\n)`);
+      transpiled = guardLoops(transpiled);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       transpiled = { params: [], body: `function() { throw new SyntaxError(${JSON.stringify(message)}); }` };
@@ -22,4 +24,19 @@ export function transpileCells(lesson: Lesson): Map<string, TranspiledCell> {
     result.set(cell.id, transpiled);
   }
   return result;
+}
+
+/**
+ * Author cells get the loop guard edited cells get: `while (true) {}` in a lesson stops after a
+ * second with a clear error instead of freezing the page. Should instrumenting fail, the cell runs
+ * as written.
+ */
+function guardLoops(cell: TranspiledCell): TranspiledCell {
+  try {
+    const body = instrumentLoops(cell.body).code;
+    new Function("__guard", `return (${body}\n)`);
+    return { ...cell, body, guarded: true };
+  } catch {
+    return cell;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildFunction } from "../../src/editor/build.ts";
-import { createGuard } from "../../src/editor/deadline.ts";
+import { createGuard } from "../../src/runtime/deadline.ts";
 import { instrumentLoops, mapOffset, RECURSION_MESSAGE, STOP_MESSAGE } from "../../src/editor/guard.ts";
 
 const run = (body: string, ...args: unknown[]) => (buildFunction(body) as (...a: unknown[]) => unknown)(...args);
