@@ -26,3 +26,18 @@ if (!existsSync(chromium)) {
     process.exit(1);
   }
 }
+
+// Emoji in lessons (💡 🔬 ⏸) render as empty boxes without a colour emoji font, which headless
+// Debian lacks; screenshots and the reader's view need one. Best effort: never fails the tests.
+const emojiFont = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+if (!existsSync(emojiFont) && typeof process.getuid === "function" && process.getuid() === 0) {
+  console.log("Installing Debian's fonts-noto-color-emoji for the browser tests (apt-get)…");
+  try {
+    execSync("DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji)", {
+      stdio: "inherit",
+      timeout: 180_000,
+    });
+  } catch {
+    console.warn("Could not install fonts-noto-color-emoji; emoji will show as boxes in screenshots.");
+  }
+}

@@ -1,11 +1,13 @@
 // Highlights TypeScript and JavaScript with acorn's tokenizer: hljs's classes at a fraction of its cost.
 
 import { Parser, tokTypes as tt, type Options, type Token } from "acorn";
-import { tsPlugin } from "@sveltejs/acorn-typescript";
 import { escapeHtml } from "./escapeHtml.ts";
 import { memoize } from "./memoize.ts";
+import { TypeScriptParser } from "./parseCell.ts";
 
-const TypeScriptTokenizer: typeof Parser = Parser.extend(tsPlugin());
+// The cell parser's class, not a second `Parser.extend(tsPlugin())`: a second copy of
+// acorn-typescript's methods would be JIT-compiled from scratch, which dominates a cold compile.
+const TypeScriptTokenizer: typeof Parser = TypeScriptParser;
 const options: Options = { ecmaVersion: "latest", sourceType: "module", locations: true, allowAwaitOutsideFunction: true };
 
 // Contextual words acorn reads as names; hljs shows them as keywords or built-in types.

@@ -12,3 +12,8 @@ export function nameChunkFile(chunk: { name: string; moduleIds: string[] }): str
   });
   return `assets/${isNamedByStylesheet ? "shared" : "[name]"}-[hash].js`;
 }
+
+/** The chunk of a module of a `d3-*` package: the package's name (e.g. `d3-scale`). */
+export function nameD3Chunk(id: string): string | null {
+  return /[\\/]node_modules[\\/](d3-[^\\/]+)[\\/]/.exec(id)?.[1] ?? null;
+}

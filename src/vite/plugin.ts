@@ -15,7 +15,7 @@ import type { Plugin, ResolvedConfig, Rolldown, ViteDevServer } from "vite";
 import type { PageDiagnostic } from "../runtime/types.ts";
 import type { Lesson } from "../compile/types.ts";
 import { compileSafely } from "./compileSafely.ts";
-import { nameChunkFile } from "./nameChunkFile.ts";
+import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
 import { describeLesson, findLessonFiles, isLessonFile, readLesson, slugOf, sortLessons } from "./findLessons.ts";
 import type { LessonEntry } from "./findLessons.ts";
 import { collectImports, renderLessonModule, renderShellModule } from "./renderModule.ts";
@@ -24,6 +24,9 @@ import type { SiteOptions } from "./renderPage.ts";
 import { formatBuildError, formatDiagnostic } from "./reportDiagnostics.ts";
 import { transpileCells } from "./transpileCells.ts";
 import { findBrowserDependencies } from "./findBrowserDependencies.ts";
+import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
+import { themeInitFile, themeInitSource } from "./themeInit.ts";
+import { createTypeWarningReporter, type TypeWarningReporter } from "./reportTypeWarnings.ts";
 
 /** Options of {@link lessonPlugin}. */
 export interface LessonPluginOptions {
@@ -68,6 +71,8 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
   const buildErrors: string[] = [];
   let config: ResolvedConfig;
   let isBuild = false;
+  // Dev only: type errors across cells, checked in a worker after each compile.
+  let typeWarnings: TypeWarningReporter | undefined;
 
   const displayPath = (path: string) => normalizePath(relative(process.cwd(), path) || path);
   const lessonPath = (slug: string) => join(lessonsDir, `${slug}.md`);
@@ -145,6 +150,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
         if (d.severity === "error") buildErrors.push(formatBuildError(displayPath(path), d));
       }
     }
+    typeWarnings?.check(path);
     return renderLessonModule(lesson, {
       file: normalizePath(relative(lessonsDir, path)),
       transpiled: transpileCells(lesson),
@@ -153,6 +159,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
       styles: styles(),
       htmlFromPage: isBuild,
       editor: existsSync(editorEntry) ? normalizePath(editorEntry) : undefined,
+      typeWarnings: !isBuild,
     });
   }
 
@@ -185,7 +192,12 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
           // CodeMirror (~500 kB) is one chunk, loaded only when a reader opens an editor.
           chunkSizeWarningLimit: 1024,
           rolldownOptions: {
-            output: { chunkFileNames: nameChunkFile },
+            output: {
+              chunkFileNames: nameChunkFile,
+              // One chunk per d3 package: Plot's chunk then loads only the d3 packages it uses,
+              // not all of d3 (the lazy `d3` builtin needs the whole namespace in one place).
+              codeSplitting: { groups: [{ name: nameD3Chunk, test: /[\\/]node_modules[\\/]d3-[^\\/]+[\\/]/ }] },
+            },
             input: Object.fromEntries([
               ["index", join(lessonsDir, "index.html")],
               ...findLessonFiles(lessonsDir).map((path) => [slugOf(path), join(lessonsDir, `${slugOf(path)}.html`)]),
@@ -225,9 +237,29 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
         const slug = matchPage(relative(lessonsDir, id));
         if (slug === null) return null;
         if (slug) this.addWatchFile(lessonPath(slug));
-        return renderPage(slug, { siteTitle, csp: true, scriptSrc: slug === undefined ? shellId : pagePrefix + slug });
+        return renderPage(slug, { siteTitle, csp: true, themeSrc: `./${themeInitFile}`, scriptSrc: slug === undefined ? shellId : pagePrefix + slug });
       }
       return null;
+    },
+
+    // Built lesson pages fetch the chunks of the libraries their cells use while the page starts.
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, ctx) {
+        if (!ctx.bundle || !ctx.filename || dirname(ctx.filename) !== lessonsDir) return;
+        const slug = matchPage(relative(lessonsDir, ctx.filename));
+        if (!slug) return;
+        const files = findLibraryChunks(ctx.bundle, findUsedLibraries(compile(lessonPath(slug)).lesson));
+        return files.map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `${config.base}${file}` }, injectTo: "head" as const }));
+      },
+    },
+
+    generateBundle() {
+      if (isBuild) this.emitFile({ type: "asset", fileName: themeInitFile, source: themeInitSource });
+    },
+
+    async closeBundle() {
+      await typeWarnings?.close();
     },
 
     buildEnd(error) {
@@ -238,6 +270,15 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
 
     configureServer(server) {
       servePages(server);
+      typeWarnings = createTypeWarningReporter(server, {
+        compile,
+        displayPath,
+        pageFile: (path) => normalizePath(relative(lessonsDir, path)),
+        pathOf: (file) => {
+          const path = resolve(lessonsDir, file);
+          return dirname(path) === lessonsDir && isLessonFile(file) && existsSync(path) ? path : undefined;
+        },
+      });
       // Compile every lesson once the server is up, so authors see problems without opening pages.
       server.httpServer?.once("listening", () => setTimeout(entries, 0));
       // A lesson added or removed changes the index and the navigation of its neighbours.
@@ -276,11 +317,17 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
       const base = server.config.base;
       const pathname = (req.url ?? "/").split(/[?#]/)[0];
       if (!pathname.startsWith(base) && `${pathname}/` !== base) return next();
+      if (pathname === `${base}${themeInitFile}`) {
+        res.setHeader("Content-Type", "text/javascript; charset=utf-8");
+        res.setHeader("Cache-Control", "no-cache");
+        res.end(themeInitSource);
+        return;
+      }
       const slug = matchPage(pathname.slice(base.length));
       if (slug === null) return next();
       try {
         const scriptSrc = `${base}@id/${slug === undefined ? shellId : pagePrefix + slug}`;
-        const html = renderPage(slug, { siteTitle, csp: false, scriptSrc });
+        const html = renderPage(slug, { siteTitle, csp: false, scriptSrc, themeSrc: `${base}${themeInitFile}` });
         if (html === undefined) return next();
         const transformed = await server.transformIndexHtml(req.url ?? "/", html, req.originalUrl);
         res.statusCode = 200;

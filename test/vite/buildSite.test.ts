@@ -38,6 +38,10 @@ describe("buildSite", () => {
     expect(page).toMatch(/<link rel="stylesheet" crossorigin href="\.\/assets\/[^"]+\.css">/);
     expect(page).toContain('class="katex"');
     expect(page).toContain("Content-Security-Policy");
+    // The stored theme applies before the first paint, from a file (the CSP forbids inline scripts).
+    expect(page).toMatch(/<script (vite-ignore )?\s*src="\.\/theme-init\.js"><\/script>/);
+    expect(index).toMatch(/<script (vite-ignore )?\s*src="\.\/theme-init\.js"><\/script>/);
+    expect(readFileSync(join(out, "theme-init.js"), "utf8")).toContain("live-lesson-theme");
     // KaTeX's fonts ship with the site.
     expect(readdirSync(join(out, "assets")).some((name) => /^KaTeX_.*\.woff2$/.test(name))).toBe(true);
   });

@@ -1,0 +1,57 @@
+// The built chunks of the libraries a lesson's cells use, for `<link rel="modulepreload">`.
+
+import type { Lesson } from "../compile/types.ts";
+
+/** The package behind each library builtin (src/runtime/builtins.ts). */
+const builtinPackages: Record<string, string> = {
+  Plot: "@observablehq/plot",
+  Inputs: "@observablehq/inputs",
+  d3: "d3",
+  html: "htl",
+  svg: "htl",
+  tex: "katex",
+};
+
+/** A chunk of the output bundle, as much of it as this file reads. */
+interface ChunkInfo {
+  type: string;
+  fileName: string;
+  moduleIds?: string[];
+  imports?: string[];
+}
+
+/** The packages of the library builtins that the lesson's running cells read. */
+export function findUsedLibraries(lesson: Lesson): string[] {
+  const used = new Set<string>();
+  for (const cell of lesson.cells) {
+    if (!cell.options.run) continue;
+    for (const name of cell.inputs) if (builtinPackages[name]) used.add(builtinPackages[name]);
+  }
+  return [...used];
+}
+
+/**
+ * The chunk files holding `packages` and every chunk they import statically, so the page can
+ * fetch them while it starts instead of when the runtime first asks (a request waterfall). The
+ * libraries still run only when a cell needs them: a modulepreload fetches and compiles, no more.
+ */
+export function findLibraryChunks(bundle: Record<string, ChunkInfo>, packages: string[]): string[] {
+  const chunks = Object.values(bundle).filter((c) => c.type === "chunk");
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const found = new Set<string>();
+  const add = (chunk: ChunkInfo) => {
+    if (found.has(chunk.fileName)) return;
+    found.add(chunk.fileName);
+    for (const file of chunk.imports ?? []) {
+      const imported = byFile.get(file);
+      if (imported) add(imported);
+    }
+  };
+  for (const name of packages) {
+    const marker = `/node_modules/${name}/`;
+    for (const chunk of chunks) {
+      if (chunk.moduleIds?.some((id) => id.replaceAll("\\", "/").includes(marker))) add(chunk);
+    }
+  }
+  return [...found];
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { compileLesson } from "../../src/compile/index.ts";
+import { findLibraryChunks, findUsedLibraries } from "../../src/vite/findLibraryChunks.ts";
+
+const chunk = (fileName: string, moduleIds: string[], imports: string[] = []) => ({ type: "chunk", fileName, moduleIds, imports });
+
+describe("findUsedLibraries", () => {
+  it("lists the packages of the library builtins that running cells read", () => {
+    const lesson = compileLesson("```js\nconst w = view(Inputs.range([0, 1]))\n```\n\n```js\nPlot.plot({marks: [Plot.dot([w])]})\n```\n\n```js run=false\nd3.range(3)\n```\n");
+    expect(findUsedLibraries(lesson).sort()).toEqual(["@observablehq/inputs", "@observablehq/plot"]);
+  });
+});
+
+describe("findLibraryChunks", () => {
+  it("finds the chunks holding a package and every chunk they import", () => {
+    const bundle = {
+      "a.js": chunk("assets/plot.js", ["/r/node_modules/@observablehq/plot/src/index.js"], ["assets/d3-scale.js"]),
+      "b.js": chunk("assets/d3-scale.js", ["/r/node_modules/d3-scale/src/index.js"], ["assets/d3-array.js"]),
+      "c.js": chunk("assets/d3-array.js", ["/r/node_modules/d3-array/src/index.js"]),
+      "d.js": chunk("assets/katex.js", ["/r/node_modules/katex/dist/katex.mjs"]),
+      "e.css": { type: "asset", fileName: "assets/site.css" },
+    };
+    expect(findLibraryChunks(bundle, ["@observablehq/plot"])).toEqual(["assets/plot.js", "assets/d3-scale.js", "assets/d3-array.js"]);
+    expect(findLibraryChunks(bundle, [])).toEqual([]);
+  });
+});
