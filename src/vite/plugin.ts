@@ -25,7 +25,6 @@ import { formatBuildError, formatDiagnostic } from "./reportDiagnostics.ts";
 import { transpileCells } from "./transpileCells.ts";
 import { findBrowserDependencies } from "./findBrowserDependencies.ts";
 import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
-import { themeInitFile, themeInitSource } from "./themeInit.ts";
 import { createTypeWarningReporter, type TypeWarningReporter } from "./reportTypeWarnings.ts";
 
 /** Options of {@link lessonPlugin}. */
@@ -237,7 +236,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
         const slug = matchPage(relative(lessonsDir, id));
         if (slug === null) return null;
         if (slug) this.addWatchFile(lessonPath(slug));
-        return renderPage(slug, { siteTitle, csp: true, themeSrc: `./${themeInitFile}`, scriptSrc: slug === undefined ? shellId : pagePrefix + slug });
+        return renderPage(slug, { siteTitle, csp: true, themeScript: true, scriptSrc: slug === undefined ? shellId : pagePrefix + slug });
       }
       return null;
     },
@@ -252,10 +251,6 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
         const files = findLibraryChunks(ctx.bundle, findUsedLibraries(compile(lessonPath(slug)).lesson));
         return files.map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `${config.base}${file}` }, injectTo: "head" as const }));
       },
-    },
-
-    generateBundle() {
-      if (isBuild) this.emitFile({ type: "asset", fileName: themeInitFile, source: themeInitSource });
     },
 
     async closeBundle() {
@@ -317,17 +312,11 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
       const base = server.config.base;
       const pathname = (req.url ?? "/").split(/[?#]/)[0];
       if (!pathname.startsWith(base) && `${pathname}/` !== base) return next();
-      if (pathname === `${base}${themeInitFile}`) {
-        res.setHeader("Content-Type", "text/javascript; charset=utf-8");
-        res.setHeader("Cache-Control", "no-cache");
-        res.end(themeInitSource);
-        return;
-      }
       const slug = matchPage(pathname.slice(base.length));
       if (slug === null) return next();
       try {
         const scriptSrc = `${base}@id/${slug === undefined ? shellId : pagePrefix + slug}`;
-        const html = renderPage(slug, { siteTitle, csp: false, scriptSrc, themeSrc: `${base}${themeInitFile}` });
+        const html = renderPage(slug, { siteTitle, csp: false, scriptSrc, themeScript: true });
         if (html === undefined) return next();
         const transformed = await server.transformIndexHtml(req.url ?? "/", html, req.originalUrl);
         res.statusCode = 200;

@@ -1,6 +1,7 @@
 // The HTML shell of each page: header, navigation, the lesson body and the module script.
 import { createHash } from "node:crypto";
 import type { LessonEntry } from "./findLessons.ts";
+import { themeInitHash, themeInitSource } from "./themeInit.ts";
 
 /** What every page of the site shares. */
 export interface SiteOptions {
@@ -10,8 +11,8 @@ export interface SiteOptions {
   scriptSrc: string;
   /** Add the Content-Security-Policy meta (built pages; Vite's dev client needs inline code). */
   csp: boolean;
-  /** The `src` of the theme script run before the first paint (theme-init.js), if any. */
-  themeSrc?: string;
+  /** Run the theme script (themeInit.ts) inline before the first paint. */
+  themeScript?: boolean;
 }
 
 // htl (Inputs' templates, and html`` in cells) writes `onclick=${fn}` as a placeholder attribute
@@ -24,7 +25,7 @@ const htlPlaceholderHashes = Array.from({ length: 32 }, (_, i) => `'sha256-${cre
 // The in-page editor evaluates edited cells, hence 'unsafe-eval'; Plot and Inputs set inline
 // styles, hence 'unsafe-inline' for styles. Everything else comes from the page's own origin.
 const contentSecurityPolicy =
-  `default-src 'self'; script-src 'self' 'unsafe-eval' 'unsafe-hashes' ${htlPlaceholderHashes}; style-src 'self' 'unsafe-inline'; ` +
+  `default-src 'self'; script-src 'self' 'unsafe-eval' 'unsafe-hashes' ${htlPlaceholderHashes} ${themeInitHash}; style-src 'self' 'unsafe-inline'; ` +
   "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'";
 
 /** Escapes text for HTML content and double-quoted attributes. */
@@ -45,7 +46,7 @@ function renderHead(title: string, description: string | undefined, site: SiteOp
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${site.csp ? `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">\n` : ""}<meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
-${/* vite-ignore: a classic script Vite leaves as is (the build emits the file itself). */ ""}${site.themeSrc ? `<script vite-ignore src="${escapeHtml(site.themeSrc)}"></script>\n` : ""}<title>${escapeHtml(title)}</title>
+${site.themeScript ? `<script>${themeInitSource}</script>\n` : ""}<title>${escapeHtml(title)}</title>
 ${description ? `<meta name="description" content="${escapeHtml(description)}">\n` : ""}<script type="module" src="${escapeHtml(site.scriptSrc)}"></script>
 </head>`;
 }

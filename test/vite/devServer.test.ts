@@ -57,15 +57,13 @@ describe("the lesson module in dev", () => {
     expect((await fetch(`http://127.0.0.1:${port}/missing.html`)).status).toBe(404);
   });
 
-  it("serves theme-init.js, which every page loads before its first paint", async () => {
+  it("applies the stored theme inline in <head>, before the first paint", async () => {
     const { port } = server.httpServer!.address() as AddressInfo;
     const page = await (await fetch(`http://127.0.0.1:${port}/a.html`)).text();
-    const init = page.search(/<script (vite-ignore )?\s*src="\/theme-init\.js"><\/script>/);
+    const init = page.indexOf('localStorage.getItem("live-lesson-theme")');
     expect(init).toBeGreaterThan(0);
     expect(init).toBeLessThan(page.indexOf("</head>"));
-    const script = await fetch(`http://127.0.0.1:${port}/theme-init.js`);
-    expect(script.headers.get("content-type")).toContain("text/javascript");
-    expect(await script.text()).toContain('localStorage.getItem("live-lesson-theme")');
+    expect(page.lastIndexOf("<script>", init)).toBeGreaterThan(page.indexOf("<head>"));
   });
 
   it("listens for the type checker's warnings and asks for them once", async () => {
