@@ -1,6 +1,6 @@
 // `lesson build [dir] [--out dist] [--base /sub/]`: a static multi-page site of a folder of lessons.
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { relative, resolve } from "node:path";
 import { build } from "vite";
 import type { PageDiagnostic } from "../runtime/types.ts";
@@ -15,27 +15,13 @@ Builds the lessons in dir (default: lessons) into a static site.
 
 /** Builds the site; resolves to 1 when any lesson has an error (each listed as file:line:col). */
 export async function runBuild(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string", default: "dist" },
-        base: { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`lesson build: ${(error as Error).message}\n\n${usage}`);
-    return 1;
-  }
+  const parsed = parseCommandArgs("build", usage, args, {
+    out: { type: "string", default: "dist" },
+    base: { type: "string" },
+    json: { type: "boolean", default: false },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   const dir = resolve(positionals[0] ?? "lessons");
   if (!existsSync(dir)) {
     console.error(`lesson build: no folder ${dir}`);

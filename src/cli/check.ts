@@ -1,7 +1,7 @@
 // `lesson check [files…] [--json] [--no-run]`: compile, type-check, lint and run lessons headless.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { checkLesson, type CheckedLesson } from "../check/checkLesson.ts";
 import { formatProblems, sortProblems, toJson, type Problem } from "../check/problems.ts";
 
@@ -19,21 +19,8 @@ Exits with 1 when any error is reported.`;
 
 /** Runs `lesson check` and resolves to the exit code (1 when any error is found). */
 export async function runCheck(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: "boolean" }, "no-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    console.error(`lesson check: ${(error as Error).message}\n\n${help}`);
-    return 1;
-  }
-  if (parsed.values.help) {
-    console.log(help);
-    return 0;
-  }
+  const parsed = parseCommandArgs("check", help, args, { json: { type: "boolean" }, "no-run": { type: "boolean" } });
+  if (typeof parsed === "number") return parsed;
   const files = parsed.positionals.length ? parsed.positionals : findDefaultLessons("lessons");
   if (!files.length) {
     console.error("lesson check: no lessons to check (lessons/*.md is empty); pass files to check");

@@ -1,6 +1,6 @@
 // `lesson dev [dir] [--port N] [--host H] [--open]`: the Vite dev server on a folder of lessons.
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { resolve } from "node:path";
 import { createServer } from "vite";
 import { lessonPlugin } from "../vite/index.ts";
@@ -14,27 +14,13 @@ Serves the lessons in dir (default: lessons) with hot reload.
 
 /** Runs the dev server until SIGINT/SIGTERM; resolves to the exit code. */
 export async function runDev(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        open: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`lesson dev: ${(error as Error).message}\n\n${usage}`);
-    return 1;
-  }
+  const parsed = parseCommandArgs("dev", usage, args, {
+    port: { type: "string" },
+    host: { type: "string" },
+    open: { type: "boolean", default: false },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
     console.error(`lesson dev: --port must be a port number, not "${values.port}"`);

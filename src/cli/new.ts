@@ -1,7 +1,7 @@
 // `lesson new <slug> [--title T] [--dir lessons]`: a new lesson from the template, ready to run.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { parse as parseYaml } from "yaml";
 
 const help = `Usage: lesson new <slug> [--title "Title"] [--dir lessons]
@@ -20,21 +20,8 @@ const appendixOrder = 100;
 
 /** Runs `lesson new` and resolves to the exit code. */
 export async function runNew(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { title: { type: "string" }, dir: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    console.error(`lesson new: ${(error as Error).message}\n\n${help}`);
-    return 1;
-  }
-  if (parsed.values.help) {
-    console.log(help);
-    return 0;
-  }
+  const parsed = parseCommandArgs("new", help, args, { title: { type: "string" }, dir: { type: "string" } });
+  if (typeof parsed === "number") return parsed;
   const [slug, ...extra] = parsed.positionals;
   if (!slug || extra.length) {
     console.error(`lesson new: expected exactly one slug\n\n${help}`);
