@@ -11,6 +11,7 @@ import { findDeclarations } from "./findDeclarations.ts";
 import { findFeatures } from "./findFeatures.ts";
 import { locateOffset } from "./locateOffset.ts";
 import { memoize } from "./memoize.ts";
+import { keepTokens, startTokens } from "./cellTokens.ts";
 
 /** Where a cell sits in the .md file and what kind it is. */
 export interface CellPlace {
@@ -96,15 +97,19 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
     references: [],
   };
   const report = (p: CellProblem, severity: Diagnostic["severity"] = "error") => shape.problems.push({ ...p, severity });
+  // The parse of the source also yields its listing's tokens (inline cells have no listing).
+  const tokens = inline ? undefined : startTokens(source);
   if (lang === "ts") {
-    const stripped = stripTypes(source, { inline });
+    const stripped = stripTypes(source, { inline, tokens });
+    if (tokens?.tokens.length) keepTokens(lang, source, tokens);
     shape.js = stripped.js;
     stripped.problems.forEach((p) => report(p));
     if (stripped.problems.length) return shape;
   }
   let parsed;
   try {
-    parsed = parseCell(JavaScriptParser, shape.js, inline);
+    parsed = parseCell(JavaScriptParser, shape.js, inline, lang === "js" ? tokens : undefined);
+    if (lang === "js" && tokens?.tokens.length) keepTokens(lang, source, tokens);
   } catch (error) {
     const { message, line, column } = readSyntaxError(error);
     report({ code: "syntax", message: `SyntaxError: ${message}`, line, column });

@@ -3,7 +3,8 @@
 import { Parser, tokTypes as tt, type Options, type Token } from "acorn";
 import { escapeHtml } from "./escapeHtml.ts";
 import { memoize } from "./memoize.ts";
-import { TypeScriptParser } from "./parseCell.ts";
+import { JavaScriptParser, TypeScriptParser, parseCell } from "./parseCell.ts";
+import { takeTokens, type CellTokens } from "./cellTokens.ts";
 
 // The cell parser's class, not a second `Parser.extend(tsPlugin())`: a second copy of
 // acorn-typescript's methods would be JIT-compiled from scratch, which dominates a cold compile.
@@ -23,18 +24,10 @@ const literals = new Set([tt._true, tt._false, tt._null]);
 export const highlightScript = memoize((key: string): string => {
   const lang = key.slice(0, 2);
   const code = key.slice(2);
-  const spans: [number, number, string][] = [];
-  const tokens: Token[] = [];
-  try {
-    const P = lang === "ts" ? TypeScriptTokenizer : Parser;
-    const tokenOptions: Options = {
-      ...options,
-      onComment: (_block, _text, start, end) => void spans.push([start, end, "comment"]),
-    };
-    for (const token of P.tokenizer(code, tokenOptions)) tokens.push(token);
-  } catch {
-    return escapeHtml(code);
-  }
+  const scanned = takeTokens(lang, code) ?? scanScript(lang, code);
+  if (!scanned) return escapeHtml(code);
+  const { tokens } = scanned;
+  const spans = scanned.comments.map(([start, end]): [number, number, string] => [start, end, "comment"]);
   for (let i = 0; i < tokens.length; i++) {
     const className = classify(tokens, i);
     if (className) spans.push([tokens[i].start, tokens[i].end, className]);
@@ -49,6 +42,29 @@ export const highlightScript = memoize((key: string): string => {
   }
   return html + escapeHtml(code.slice(at));
 });
+
+/**
+ * The tokens and comments of `code`: those of its parse as a cell when it parses (the tokens analysis
+ * kept, so a listing reads the same either way), else acorn's tokenizer's; null when neither reads it.
+ */
+function scanScript(lang: string, code: string): CellTokens | null {
+  const scanned: CellTokens = { tokens: [], comments: [] };
+  try {
+    parseCell(lang === "ts" ? TypeScriptParser : JavaScriptParser, code, false, scanned);
+    return scanned;
+  } catch {
+    // Not a cell that parses: fall back to the tokenizer, which reads code the parser rejects.
+  }
+  const tokenized: CellTokens = { tokens: [], comments: [] };
+  try {
+    const P = lang === "ts" ? TypeScriptTokenizer : Parser;
+    const tokenOptions: Options = { ...options, onComment: (_block, _text, start, end) => void tokenized.comments.push([start, end]) };
+    for (const token of P.tokenizer(code, tokenOptions)) tokenized.tokens.push(token);
+  } catch {
+    return null;
+  }
+  return tokenized;
+}
 
 /** The hljs class of token `i`, or null for punctuation and plain names. */
 function classify(tokens: Token[], i: number): string | null {

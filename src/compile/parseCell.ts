@@ -2,6 +2,7 @@
 
 import { Parser, tokTypes, type Expression, type Options, type Program } from "acorn";
 import { tsPlugin } from "@sveltejs/acorn-typescript";
+import { collectTokens, type CellTokens } from "./cellTokens.ts";
 
 // acorn's scope flags (acorn/src/scopeflags.js); the scope stack is internal, hence the casts.
 const SCOPE_ASYNC = 4;
@@ -26,8 +27,9 @@ interface ParserInternals {
   type: unknown;
 }
 
-function createParser(P: typeof Parser, input: string): ParserInternals {
-  return new (P as unknown as new (options: Options, input: string, start: number) => ParserInternals)(optionsFor(P), input, 0);
+function createParser(P: typeof Parser, input: string, tokens?: CellTokens): ParserInternals {
+  const options = withTokens(optionsFor(P), tokens);
+  return new (P as unknown as new (options: Options, input: string, start: number) => ParserInternals)(options, input, 0);
 }
 
 /** Parses plain JavaScript cells. */
@@ -50,6 +52,10 @@ function optionsFor(P: typeof Parser): Options {
   return P === TypeScriptParser ? typeScriptOptions : parseOptions;
 }
 
+function withTokens(options: Options, tokens: CellTokens | undefined): Options {
+  return tokens ? { ...options, ...collectTokens(tokens) } : options;
+}
+
 /** A parsed cell: the expression when the whole cell is one, else the program. */
 export type ParsedCell =
   | { expression: true; node: Expression }
@@ -58,11 +64,11 @@ export type ParsedCell =
 /**
  * Parses `input` as a single expression when it is exactly one (comments aside), like Observable
  * Framework: `{a: 1}` is an object, but a named `function f(){}` or `class A{}` is a declaration.
- * Returns null when it is not an expression. Never throws.
+ * Returns null when it is not an expression. Never throws. `tokens`, if given, collects what it read.
  */
-export function maybeParseExpression(P: typeof Parser, input: string): Expression | null {
+export function maybeParseExpression(P: typeof Parser, input: string, tokens?: CellTokens): Expression | null {
   try {
-    const parser = createParser(P, input);
+    const parser = createParser(P, input, tokens);
     parser.nextToken();
     const node = parser.parseExpression();
     if (parser.type !== tokTypes.eof) return null;
@@ -77,22 +83,43 @@ export function maybeParseExpression(P: typeof Parser, input: string): Expressio
  * Parses a cell (an expression if it is one, else a program); throws acorn's SyntaxError. Parses as
  * a program first, which is one parse for most cells; only a lone block (`{a: 1}`) or a program that
  * does not parse is tried again as an expression. The result equals maybeParseExpression's rule.
+ * `tokens`, if given, receives the tokens and comments of the parse whose result is returned.
  */
-export function parseCell(P: typeof Parser, input: string, inline: boolean): ParsedCell {
-  if (inline) return { expression: true, node: parseExpression(P, input) };
+export function parseCell(P: typeof Parser, input: string, inline: boolean, tokens?: CellTokens): ParsedCell {
+  // Each attempt collects apart: a failed second attempt must not mix its tokens into the first's.
+  const attempt = (): CellTokens | undefined => tokens && { tokens: [], comments: [] };
+  const use = (seen: CellTokens | undefined) => {
+    if (tokens && seen) [tokens.tokens, tokens.comments] = [seen.tokens, seen.comments];
+  };
+  if (inline) {
+    const seen = attempt();
+    const node = parseExpression(P, input, seen);
+    use(seen);
+    return { expression: true, node };
+  }
   let program: Program;
+  const programTokens = attempt();
   try {
-    program = P.parse(input, optionsFor(P));
+    program = P.parse(input, withTokens(optionsFor(P), programTokens));
   } catch (error) {
-    const expression = maybeParseExpression(P, input);
-    if (expression) return { expression: true, node: expression };
+    const seen = attempt();
+    const expression = maybeParseExpression(P, input, seen);
+    if (expression) {
+      use(seen);
+      return { expression: true, node: expression };
+    }
     throw error;
   }
   const only = program.body.length === 1 ? program.body[0] : null;
   if (only?.type === "BlockStatement") {
-    const expression = maybeParseExpression(P, input);
-    if (expression) return { expression: true, node: expression };
+    const seen = attempt();
+    const expression = maybeParseExpression(P, input, seen);
+    if (expression) {
+      use(seen);
+      return { expression: true, node: expression };
+    }
   }
+  use(programTokens);
   if (only?.type === "ExpressionStatement" && input[only.end - 1] !== ";") {
     const e = only.expression;
     const named = (e.type === "FunctionExpression" || e.type === "ClassExpression") && e.id;
@@ -102,8 +129,8 @@ export function parseCell(P: typeof Parser, input: string, inline: boolean): Par
 }
 
 /** Parses exactly one expression (an inline cell); throws acorn's SyntaxError. */
-function parseExpression(P: typeof Parser, input: string): Expression {
-  const parser = createParser(P, input);
+function parseExpression(P: typeof Parser, input: string, tokens?: CellTokens): Expression {
+  const parser = createParser(P, input, tokens);
   parser.nextToken();
   const node = parser.parseExpression();
   if (parser.type !== tokTypes.eof) parser.unexpected();

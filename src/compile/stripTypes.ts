@@ -3,6 +3,7 @@
 import type { Node } from "acorn";
 import { TypeScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
 import { locateOffset } from "./locateOffset.ts";
+import type { CellTokens } from "./cellTokens.ts";
 
 /** A problem in one cell, located relative to the cell (1-based line, 0-based column). */
 export interface CellProblem {
@@ -38,11 +39,14 @@ const unsupported: Record<string, string> = {
 };
 const modifierPattern = /\b(?:public|private|protected|readonly|override|declare|abstract)\b/g;
 
-/** Strips the types from a TypeScript cell; never throws (a syntax error becomes a problem). */
-export function stripTypes(source: string, options: { inline?: boolean } = {}): StrippedCell {
+/**
+ * Strips the types from a TypeScript cell; never throws (a syntax error becomes a problem).
+ * `options.tokens`, if given, receives the tokens of the TypeScript parse (for highlighting).
+ */
+export function stripTypes(source: string, options: { inline?: boolean; tokens?: CellTokens } = {}): StrippedCell {
   let root: TsNode;
   try {
-    root = parseCell(TypeScriptParser, source, options.inline ?? false).node as TsNode;
+    root = parseCell(TypeScriptParser, source, options.inline ?? false, options.tokens).node as TsNode;
   } catch (error) {
     const { message, line, column } = readSyntaxError(error);
     return { js: source, problems: [{ code: "syntax", message: `SyntaxError: ${message}`, line, column }] };
