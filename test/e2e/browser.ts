@@ -65,9 +65,15 @@ export async function launchBrowser(): Promise<Browser> {
  * outside the repo (Vite does not watch files under node_modules) with a `node_modules` link to
  * the repo's, so the lessons resolve and pre-bundle this package's dependencies as lessons/ does.
  */
-export async function copyLessons(): Promise<string> {
+export async function copyLessons(fixtureFolder?: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "live-lesson-e2e-"));
   await symlink(join(repoDir, "node_modules"), join(dir, "node_modules"), "dir");
+  if (fixtureFolder !== undefined) {
+    // One fixture folder on its own (test/e2e/lessons/_faults/ has compile errors on purpose,
+    // which would fail `lesson build`, so the site build never sees it).
+    await cp(join(fixtureLessonsDir, fixtureFolder), dir, { recursive: true });
+    return dir;
+  }
   if (existsSync(bundledLessonsDir)) await cp(bundledLessonsDir, dir, { recursive: true });
   for (const name of await readdir(fixtureLessonsDir)) {
     await cp(join(fixtureLessonsDir, name), join(dir, name), { recursive: true });
@@ -82,9 +88,12 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Starts the Vite dev server with the lesson plugin on a scratch copy of the lessons. */
-export async function startDevServer(): Promise<Site> {
-  const lessonsDir = await copyLessons();
+/**
+ * Starts the Vite dev server with the lesson plugin on a scratch copy of the lessons (the bundled
+ * ones and the fixtures), or of one fixture folder `test/e2e/lessons/<fixtureFolder>` alone.
+ */
+export async function startDevServer(fixtureFolder?: string): Promise<Site> {
+  const lessonsDir = await copyLessons(fixtureFolder);
   const server: ViteDevServer = await createServer({
     configFile: false,
     logLevel: "warn",

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { compileLesson } from "../../src/compile/index.ts";
 import type { CellState, LessonApi } from "../../src/runtime/types.ts";
-import { launchBrowser, type Browser, type Site } from "./browser.ts";
+import { launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
 import { readValue } from "./lessonPage.ts";
-import { serveFixtureFolder } from "./serveFolder.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -17,7 +16,7 @@ let cells: CellState[];
 let sourceLines: string[];
 
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), serveFixtureFolder("_faults")]);
+  [browser, site] = await Promise.all([launchBrowser(), startDevServer("_faults")]);
   const source = readFileSync(join(site.lessonsDir, "fixture-faults.md"), "utf8");
   sourceLines = source.split("\n");
   page = await browser.newPage();

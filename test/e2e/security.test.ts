@@ -15,7 +15,6 @@ import { encodeShare, type SharedState } from "../../src/editor/share.ts";
 import { buildAndServe, fixtureLessonsDir, launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
 import { isPwned, lessonText, openClean } from "./editorPage.ts";
 import { openLesson, settle } from "./lessonPage.ts";
-import { serveFixtureFolder } from "./serveFolder.ts";
 
 let browser: Browser;
 let dev: Site;
@@ -167,7 +166,7 @@ describe("TeX", () => {
   });
 
   it("renders `tex` in the page with trust off too", async () => {
-    const site = await serveFixtureFolder("_security");
+    const site = await startDevServer("_security");
     try {
       const page = await browser.newPage();
       const requests: string[] = [];
