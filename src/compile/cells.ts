@@ -7,3 +7,4 @@ export { transpileCell, type TranspiledCell } from "./transpileCell.ts";
 export { stripTypes, type StrippedCell } from "./stripTypes.ts";
 export { builtins, globals, isGlobal } from "./globals.ts";
 export { hashCell } from "./hash.ts";
+export { findMemberUses } from "./findMemberUses.ts";

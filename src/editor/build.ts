@@ -4,6 +4,7 @@
 // Straight from the files, not compile/index.ts, so the page never pulls in markdown-it or KaTeX.
 import { analyzeCell } from "../compile/analyzeCell.ts";
 import { checkCells } from "../compile/checkCells.ts";
+import { findMemberUses } from "../compile/findMemberUses.ts";
 import { transpileCell } from "../compile/transpileCell.ts";
 import type { Cell, Diagnostic } from "../compile/types.ts";
 import type { CellDefinition } from "../runtime/types.ts";
@@ -15,12 +16,16 @@ import { GUARD_NAME, instrumentLoops } from "./guard.ts";
  * within the cell, other cells' problems (a duplicate name it causes) at their .md positions.
  */
 export type BuiltEdit =
-  | { ok: true; definition: CellDefinition }
+  | { ok: true; definition: CellDefinition; libraries: Record<string, string[] | null> }
   | { ok: false; diagnostics: Diagnostic[] };
 
 // Codes of cross-cell problems that an edit may cause in *other* cells and that block it anyway:
 // applying them would break the graph rather than one cell.
 const BLOCKING_ELSEWHERE = new Set(["duplicate-definition", "cycle"]);
+
+// Library builtins a page may load as a subset (LessonModule.libraries): an edit reports the
+// members it reads, so the page can load the whole library first when the subset lacks one.
+const SUBSET_LIBRARIES = ["Plot", "d3"];
 
 /** True when `source` parses as a cell (what the pause-while-typing run checks first). */
 export function isParsable(source: string, base: CellDefinition): boolean {
@@ -64,7 +69,9 @@ export function buildEdit(source: string, base: CellDefinition, current: CellDef
       generator: cell.generator,
       body: buildFunction(body),
     };
-    return { ok: true, definition };
+    const libraries: Record<string, string[] | null> = {};
+    for (const name of SUBSET_LIBRARIES) if (cell.inputs.includes(name)) libraries[name] = findMemberUses([cell], name);
+    return { ok: true, definition, libraries };
   } catch (error) {
     return { ok: false, diagnostics: [internalProblem(error)] };
   }

@@ -80,6 +80,11 @@ function loadBuilder(): Promise<typeof import("./build.ts")> {
   return (builder ??= import("./build.ts"));
 }
 
+/** Loads the whole of each library whose page subset lacks a member the edit reads. */
+async function provideLibraries(handle: LessonHandle, libraries: Record<string, string[] | null>): Promise<void> {
+  await Promise.all(Object.entries(libraries).map(([name, members]) => handle.provideLibrary(name, members)));
+}
+
 /** Gives every editable live cell an editor and applies the reader's saved edits. */
 export function installEditors(handle: LessonHandle, options: EditorOptions): EditorController {
   const root = options.root ?? document.body;
@@ -185,6 +190,7 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     slot.view.setStatus("Running…");
     let state: CellState;
     try {
+      await provideLibraries(handle, built.libraries);
       state = await handle.redefine(built.definition);
     } catch (error) {
       state = { id: slot.author.id, line: slot.author.line, status: "rejected", error: String(error) };
@@ -250,7 +256,7 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     const settled: Promise<unknown>[] = [];
     for (const [author, source] of toRun) {
       const built = buildEdit(source, author, current());
-      if (built.ok) settled.push(handle.redefine(built.definition));
+      if (built.ok) settled.push(provideLibraries(handle, built.libraries).then(() => handle.redefine(built.definition)));
       else {
         const slot = slots.get(author.id);
         if (slot) showProblems(slot, "build", built.diagnostics.map((d) => formatDiagnostic(d, author.id)));

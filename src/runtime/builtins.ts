@@ -10,7 +10,7 @@ export type Tex = ((strings: TemplateStringsArray, ...values: unknown[]) => HTML
 };
 
 /** The runtime's builtins for a lesson mounted in `root` (each function is a lazy definition). */
-export function createBuiltins(root: HTMLElement): Record<string, unknown> {
+export function createBuiltins(root: HTMLElement): Record<string, () => unknown> {
   return {
     width: () => width(root),
     now: () => now(),

@@ -11,6 +11,7 @@ import { focusScrollables } from "./focusScrollables.ts";
 import { groupDiagnostics, markInlineWarnings, showCellWarnings, showLessonDiagnostics } from "./diagnostics.ts";
 import { applyUpdate, unplacedDiagnostics } from "./hotUpdate.ts";
 import { carryViewValues, placeCell } from "./placeCell.ts";
+import { applySubsets, provideLibrary } from "./provideLibrary.ts";
 import { skipFrameWait } from "./skipFrameWait.ts";
 import { StatusBoard } from "./status.ts";
 import type { CellDefinition, CellState, LessonHandle, LessonModule, PageDiagnostic } from "./types.ts";
@@ -19,7 +20,9 @@ import type { CellDefinition, CellState, LessonHandle, LessonModule, PageDiagnos
 export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()): LessonHandle {
   // A built page already holds the lesson's HTML (the module reads it from there): keep it.
   if (root.innerHTML !== module.html) root.innerHTML = module.html;
-  const runtime = new Runtime(createBuiltins(root));
+  const builtins = createBuiltins(root);
+  const runtime = new Runtime(applySubsets(builtins, module.libraries));
+  const libraries = { runtime, builtins, subsets: new Map(Object.entries(module.libraries ?? {})) };
   skipFrameWait(runtime);
   const context: LessonContext = {
     root,
@@ -60,6 +63,7 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
       extra = warnings.map((warning) => ({ ...warning, severity: "warning" }));
       showExtra();
     },
+    provideLibrary: (name, members) => provideLibrary(libraries, name, members),
     redefine: (definition, diagnostics) => redefineCell(context, definition, diagnostics),
     definition: (id) => context.cells.get(id)?.definition,
     onStatus: (listener) => context.board.subscribe(listener),

@@ -42,6 +42,8 @@ declare module "@observablehq/runtime" {
     /** Internal: the pending computation (null when the graph is at rest), and the scheduler. */
     readonly _computing: Promise<void> | null;
     _compute(): Promise<void>;
+    /** Internal: the module holding the builtins (redefine one to replace it). */
+    readonly _builtin: Module;
   }
 
   /** The error a variable rejects with when an input rejected (`input` names it) or a name is undefined. */

@@ -53,6 +53,19 @@ export interface LessonModule {
   diagnostics: PageDiagnostic[];
   /** Loaders for every module a cell imports, keyed by specifier. */
   modules: Record<string, () => Promise<unknown>>;
+  /**
+   * Optional smaller stand-ins for library builtins, keyed by builtin name (the build gives
+   * `Plot` a module of only the members the lesson's cells read). Without one, the builtin
+   * loads the whole library.
+   */
+  libraries?: Record<string, LibrarySubset>;
+}
+
+/** A module holding some members of a library builtin, used in place of the whole library. */
+export interface LibrarySubset {
+  /** The members the module exports. */
+  members: string[];
+  load: () => Promise<unknown>;
 }
 
 /** A cell's state as `window.lesson.cells()` reports it. */
@@ -94,5 +107,11 @@ export interface LessonHandle {
    * across hot updates until the next call.
    */
   setWarnings(warnings: readonly PageDiagnostic[]): void;
+  /**
+   * Makes sure the library builtin `name` has `members` (null: any member, read dynamically)
+   * before an edit that reads them runs: when the page's subset (LessonModule.libraries) lacks
+   * one, loads the whole library and redefines the builtin to it. Resolves once it is loaded.
+   */
+  provideLibrary(name: string, members: readonly string[] | null): Promise<void>;
   api: LessonApi;
 }

@@ -31,7 +31,7 @@ export function findUsedLibraries(lesson: Lesson): string[] {
 }
 
 /**
- * The chunk files holding `packages` and every chunk they import statically, so the page can
+ * The chunk files holding `packages` (package names, or virtual module ids starting with `\0`) and every chunk they import statically, so the page can
  * fetch them while it starts instead of when the runtime first asks (a request waterfall). The
  * libraries still run only when a cell needs them: a modulepreload fetches and compiles, no more.
  */
@@ -48,9 +48,11 @@ export function findLibraryChunks(bundle: Record<string, ChunkInfo>, packages: s
     }
   };
   for (const name of packages) {
+    // A virtual module id (`\0…`, a library subset) names one module; a package, any of its files.
     const marker = `/node_modules/${name}/`;
+    const isHolding = name.startsWith("\0") ? (id: string) => id === name : (id: string) => id.replaceAll("\\", "/").includes(marker);
     for (const chunk of chunks) {
-      if (chunk.moduleIds?.some((id) => id.replaceAll("\\", "/").includes(marker))) add(chunk);
+      if (chunk.moduleIds?.some(isHolding)) add(chunk);
     }
   }
   return [...found];

@@ -6,8 +6,10 @@
 // - build: each page is a virtual HTML entry `<root>/<slug>.html` that this plugin loads, so
 //   Vite's HTML pipeline bundles it like a real file (hashed assets, relative URLs with base "./").
 // Each page's script is a virtual module, `virtual:live-lesson/page/<slug>` (lessons) or
-// `virtual:live-lesson/shell` (index), generated from the compiled lesson.
-import { existsSync, readdirSync } from "node:fs";
+// `virtual:live-lesson/shell` (index), generated from the compiled lesson. In builds, a page whose
+// cells read only some members of a library builtin (Plot, d3) loads them from
+// `virtual:live-lesson/library/<name>/<slug>` instead of the whole library (findLibrarySubsets.ts).
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizePath, searchForWorkspaceRoot } from "vite";
@@ -25,6 +27,7 @@ import { formatBuildError, formatDiagnostic } from "./reportDiagnostics.ts";
 import { transpileCells } from "./transpileCells.ts";
 import { findBrowserDependencies } from "./findBrowserDependencies.ts";
 import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
+import { findLibrarySubset, renderReexportModule, renderTrimmedEntry, subsetLibraries } from "./findLibrarySubsets.ts";
 import { createTypeWarningReporter, type TypeWarningReporter } from "./reportTypeWarnings.ts";
 
 /** Options of {@link lessonPlugin}. */
@@ -41,6 +44,7 @@ export interface LessonPluginOptions {
 
 const pagePrefix = "virtual:live-lesson/page/";
 const shellId = "virtual:live-lesson/shell";
+const libraryPrefix = "virtual:live-lesson/library/";
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 const runtimeEntry = join(packageDir, "src/runtime/index.ts");
 const mathEntry = join(packageDir, "src/math/index.ts");
@@ -70,6 +74,8 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
   const buildErrors: string[] = [];
   let config: ResolvedConfig;
   let isBuild = false;
+  // Build only: the export names of each subset library's package, read once.
+  const exportNames = new Map<string, Promise<Set<string>>>();
   // Dev only: type errors across cells, checked in a worker after each compile.
   let typeWarnings: TypeWarningReporter | undefined;
 
@@ -117,6 +123,22 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
     return slug;
   }
 
+  /**
+   * Build only (dev serves whole, pre-bundled libraries): the library builtins the page loads as
+   * a subset, with the virtual module of each and its members.
+   */
+  async function findSubsets(slug: string): Promise<Record<string, { id: string; members: string[] }>> {
+    if (!isBuild) return {};
+    const { lesson } = compile(lessonPath(slug));
+    const subsets: Record<string, { id: string; members: string[] }> = {};
+    for (const [name, { package: packageName }] of Object.entries(subsetLibraries)) {
+      if (!exportNames.has(packageName)) exportNames.set(packageName, import(packageName).then((m: object) => new Set(Object.keys(m))));
+      const members = findLibrarySubset(lesson, name, await exportNames.get(packageName)!);
+      if (members) subsets[name] = { id: `${libraryPrefix}${name}/${slug}`, members };
+    }
+    return subsets;
+  }
+
   /** Plugin context methods the page module needs (load hook's `this`). */
   type Context = Pick<Rolldown.PluginContext, "addWatchFile" | "resolve">;
 
@@ -159,6 +181,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
       htmlFromPage: isBuild,
       editor: existsSync(editorEntry) ? normalizePath(editorEntry) : undefined,
       typeWarnings: !isBuild,
+      libraries: await findSubsets(slug),
     });
   }
 
@@ -216,19 +239,31 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
     },
 
     async resolveId(source, importer) {
-      if (source === shellId || source.startsWith(pagePrefix)) return `\0${source}`;
+      if (source === shellId || source.startsWith(pagePrefix) || source.startsWith(libraryPrefix)) return `\0${source}`;
       if (isBuild && source.endsWith(".html") && resolve(config.root, source) === source) {
         const slug = matchPage(relative(lessonsDir, source));
         if (slug !== null) return source;
       }
       // A page module is virtual: its imports resolve as if written in the lesson's .md file.
       if (importer?.startsWith(`\0${pagePrefix}`)) return resolveFromLesson(this, source, lessonPath(importer.slice(pagePrefix.length + 1)));
+      // A subset module imports the library this package's runtime would load.
+      if (importer?.startsWith(`\0${libraryPrefix}`)) return this.resolve(source, packageImporter, { skipSelf: true });
       if (importer === `\0${shellId}`) return resolveFromLesson(this, source, join(lessonsDir, "index.md"));
       return null;
     },
 
     async load(id) {
       if (id === `\0${shellId}`) return renderShellModule(styles());
+      if (id.startsWith(`\0${libraryPrefix}`)) {
+        const [name, slug] = id.slice(libraryPrefix.length + 1).split("/");
+        const subset = (await findSubsets(slug))[name];
+        if (!subset) return null;
+        const library = subsetLibraries[name];
+        if (!library.trimEntry) return renderReexportModule(library.package, subset.members);
+        const entry = await this.resolve(library.package, packageImporter, { skipSelf: true });
+        if (!entry || entry.external) return null;
+        return renderTrimmedEntry(entry.id, readFileSync(entry.id, "utf8"), subset.members);
+      }
       if (id.startsWith(`\0${pagePrefix}`)) {
         return loadPageModule(this, id.slice(pagePrefix.length + 1));
       }
@@ -244,11 +279,15 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
     // Built lesson pages fetch the chunks of the libraries their cells use while the page starts.
     transformIndexHtml: {
       order: "post",
-      handler(_html, ctx) {
+      async handler(_html, ctx) {
         if (!ctx.bundle || !ctx.filename || dirname(ctx.filename) !== lessonsDir) return;
         const slug = matchPage(relative(lessonsDir, ctx.filename));
         if (!slug) return;
-        const files = findLibraryChunks(ctx.bundle, findUsedLibraries(compile(lessonPath(slug)).lesson));
+        // A library the page loads as a subset preloads the subset's chunks, not the whole library's.
+        const subsets = await findSubsets(slug);
+        const subsetOf = new Map(Object.entries(subsets).map(([name, { id }]) => [subsetLibraries[name].package, `\0${id}`]));
+        const libraries = findUsedLibraries(compile(lessonPath(slug)).lesson).map((name) => subsetOf.get(name) ?? name);
+        const files = findLibraryChunks(ctx.bundle, libraries);
         return files.map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `${config.base}${file}` }, injectTo: "head" as const }));
       },
     },

@@ -32,6 +32,8 @@ export interface ModuleOptions {
   editor?: string;
   /** Dev: ask the server for the lesson's type warnings and show them in place as they come. */
   typeWarnings?: boolean;
+  /** Library builtins to load as a subset (LessonModule.libraries): the module id and its members, by builtin name. */
+  libraries?: Record<string, { id: string; members: string[] }>;
 }
 
 /** True when the rendered HTML contains KaTeX output, so the page needs KaTeX's stylesheet. */
@@ -78,6 +80,13 @@ function renderLoader(specifier: string, options: ModuleOptions): string {
     : `    ${json(specifier)}: () => Promise.reject(new Error(${json(reason)}))`;
 }
 
+function renderLibraries(options: ModuleOptions): string {
+  const entries = Object.entries(options.libraries ?? {});
+  if (entries.length === 0) return "";
+  const rendered = entries.map(([name, { id, members }]) => `    ${json(name)}: {members: ${json(members)}, load: () => import(${json(id)})}`);
+  return `\n  libraries: {\n${rendered.join(",\n")}\n  },`;
+}
+
 /** The source of a lesson page's module: `export const lesson`, mounted into `<main id="lesson">`. */
 export function renderLessonModule(lesson: Lesson, options: ModuleOptions): string {
   const styles = [...options.styles, ...(isUsingKatex(lesson.html) ? ["katex/dist/katex.min.css"] : [])];
@@ -102,7 +111,7 @@ ${cells.join(",\n")}
   ],
   modules: {
 ${loaders.join(",\n")}
-  },
+  },${renderLibraries(options)}
 };
 
 // Mount once; a hot update hands the new lesson to the same handle, which redefines only the

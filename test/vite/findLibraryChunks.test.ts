@@ -24,3 +24,14 @@ describe("findLibraryChunks", () => {
     expect(findLibraryChunks(bundle, [])).toEqual([]);
   });
 });
+
+describe("findLibraryChunks with a subset module", () => {
+  it("finds the chunk of a virtual module by its exact id", () => {
+    const bundle = {
+      "a.js": chunk("assets/plot.js", ["/r/node_modules/@observablehq/plot/src/index.js"], ["assets/line.js"]),
+      "b.js": chunk("assets/page-plot.js", ["\0virtual:live-lesson/library/Plot/page"], ["assets/line.js"]),
+      "c.js": chunk("assets/line.js", ["/r/node_modules/@observablehq/plot/src/marks/line.js"]),
+    };
+    expect(findLibraryChunks(bundle, ["\0virtual:live-lesson/library/Plot/page"])).toEqual(["assets/page-plot.js", "assets/line.js"]);
+  });
+});

@@ -1,7 +1,7 @@
 import { Parser } from "acorn";
 import { describe, expect, it } from "vitest";
 import type { Cell, Lesson } from "../../src/compile/types.ts";
-import { collectImports, isUsingKatex, renderLessonModule } from "../../src/vite/renderModule.ts";
+import { collectImports, isUsingKatex, renderLessonModule, type ModuleOptions } from "../../src/vite/renderModule.ts";
 
 function cell(id: string, fields: Partial<Cell> = {}): Cell {
   return {
@@ -40,7 +40,7 @@ const transpiled = new Map([
   ["c2", { params: ["__import"], body: "async function(__import) { const x = 1; return {x}; }" }],
 ]);
 
-function render(html = lesson.html) {
+function render(html = lesson.html, extra: Partial<ModuleOptions> = {}) {
   return renderLessonModule(
     { ...lesson, html },
     {
@@ -49,6 +49,7 @@ function render(html = lesson.html) {
       unresolved: new Map([["missing-pkg", 'Cannot find module "missing-pkg"']]),
       diagnostics: [],
       styles: ["/theme.css"],
+      ...extra,
     },
   );
 }
@@ -71,6 +72,13 @@ describe("renderLessonModule", () => {
     expect(source).toContain('"live-lesson/math": () => import("live-lesson/math")');
     expect(source).not.toContain('import("missing-pkg")');
     expect(source).toContain('"missing-pkg": () => Promise.reject(');
+  });
+
+  it("loads a library subset through a loader, and none without one", () => {
+    expect(render()).not.toContain("libraries:");
+    const source = render(lesson.html, { libraries: { Plot: { id: "virtual:live-lesson/library/Plot/a", members: ["dot", "plot"] } } });
+    expect(source).toContain('"Plot": {members: ["dot","plot"], load: () => import("virtual:live-lesson/library/Plot/a")}');
+    expect(() => Parser.parse(source, { ecmaVersion: "latest", sourceType: "module" })).not.toThrow();
   });
 
   it("mounts the lesson and accepts hot updates", () => {

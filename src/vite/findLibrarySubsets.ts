@@ -1,0 +1,73 @@
+// Per-page subsets of library builtins: a lesson whose cells read only `Plot.plot`, `Plot.line`
+// and `Plot.dot` loads a module exporting those three, so the bundler leaves the rest of Plot
+// (and the d3 it needs) out of the page. The in-page editor loads the whole library on demand.
+
+import { dirname, resolve } from "node:path";
+import { Parser, type Identifier, type Literal } from "acorn";
+import { normalizePath } from "vite";
+import { findMemberUses } from "../compile/findMemberUses.ts";
+import type { Lesson } from "../compile/types.ts";
+
+/** A library builtin a page may load as a subset. */
+export interface SubsetLibrary {
+  package: string;
+  /**
+   * True when the package's entry has side effects, so that re-exporting from it would keep every
+   * module it imports: the subset module is then a trimmed copy of the entry (renderTrimmedEntry).
+   * A side-effect-free entry (d3's) is re-exported from directly; the bundler drops the rest.
+   */
+  trimEntry: boolean;
+}
+
+/** The library builtins a page may load as a subset (src/runtime/builtins.ts), by builtin name. */
+export const subsetLibraries: Record<string, SubsetLibrary> = {
+  Plot: { package: "@observablehq/plot", trimEntry: true },
+  d3: { package: "d3", trimEntry: false },
+};
+
+/**
+ * The members of the builtin `name` that the lesson's running cells read and `exported` (the
+ * package's export names) holds, sorted; undefined when the page needs all of it (a dynamic use)
+ * or none. Members the package lacks are left out: they read as undefined either way.
+ */
+export function findLibrarySubset(lesson: Lesson, name: string, exported: ReadonlySet<string>): string[] | undefined {
+  const members = findMemberUses(lesson.cells.filter((cell) => cell.options.run), name);
+  const found = members?.filter((member) => exported.has(member));
+  return found && found.length > 0 ? found : undefined;
+}
+
+/** The source of a subset module that re-exports `members` from `packageName`'s entry. */
+export function renderReexportModule(packageName: string, members: readonly string[]): string {
+  return `export {${members.join(", ")}} from ${JSON.stringify(packageName)};\n`;
+}
+
+/**
+ * The source of a subset module: the package's entry (`entrySource`, read from `entryPath`) with
+ * only the re-exports of `members` and every other statement kept (Plot's entry patches
+ * `Mark.prototype.plot`). Importing from the entry itself would not do: an entry with side effects
+ * keeps every module it imports, so the bundler could not leave the unused ones out.
+ */
+export function renderTrimmedEntry(entryPath: string, entrySource: string, members: readonly string[]): string {
+  const wanted = new Set(members);
+  const program = Parser.parse(entrySource, { ecmaVersion: "latest", sourceType: "module" });
+  const absolute = (source: string) => JSON.stringify(normalizePath(resolve(dirname(entryPath), source)));
+  const parts: string[] = [];
+  for (const node of program.body) {
+    if (node.type === "ExportNamedDeclaration" && node.source) {
+      const kept = node.specifiers.filter((s) => wanted.has(nameOf(s.exported)));
+      if (kept.length === 0) continue;
+      const list = kept.map((s) => (nameOf(s.local) === nameOf(s.exported) ? nameOf(s.local) : `${nameOf(s.local)} as ${nameOf(s.exported)}`));
+      parts.push(`export {${list.join(", ")}} from ${absolute(String(node.source.value))};`);
+    } else if ((node.type === "ImportDeclaration" || node.type === "ExportAllDeclaration") && typeof node.source.value === "string") {
+      const { source } = node;
+      parts.push(entrySource.slice(node.start, source.start) + absolute(String(source.value)) + entrySource.slice(source.end, node.end));
+    } else {
+      parts.push(entrySource.slice(node.start, node.end));
+    }
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+function nameOf(node: Identifier | Literal): string {
+  return node.type === "Identifier" ? node.name : String(node.value);
+}
