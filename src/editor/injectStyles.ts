@@ -17,7 +17,7 @@ const CSS = `
 .cell-editor-code .cm-editor .cm-gutters { background: var(--surface, #f5f6f8); color: var(--muted, #5b636e); border-right-color: var(--rule, #d8dce1); }
 .cell-editor-code .cm-editor .cm-activeLine, .cell-editor-code .cm-editor .cm-activeLineGutter { background: color-mix(in srgb, var(--accent, #1f6feb) 7%, transparent); }
 .cell-editor-code .cm-editor .cm-cursor { border-left-color: var(--fg, #1f2328); }
-.cell-editor-code .cm-editor.cm-focused { outline: 2px solid var(--focus, #2563eb); outline-offset: 1px; }
+.cell-editor-code .cm-editor.cm-focused, .cell-editor-code .cm-editor:focus-within { outline: 2px solid var(--focus, #2563eb); outline-offset: 1px; }
 .cell-editor .cell-error { margin-top: 0.4rem; padding: 0.4rem 0.6rem; border-left: 3px solid var(--error-rule, #e5a79c); background: var(--error-bg, #fdf1ef); color: var(--error-fg, #8c2a1c); font: 0.8125rem var(--monospace, ui-monospace, monospace); white-space: pre-wrap; }
 .cell-author-changed { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.4rem 0; padding: 0.4rem 0.6rem; border-left: 3px solid var(--note, #0969da); background: color-mix(in srgb, var(--note, #0969da) 8%, var(--bg, #fff)); color: var(--fg, #1f2328); font: 0.8125rem/1.4 var(--sans-serif, system-ui, sans-serif); }
 .cell-author-changed[hidden] { display: none; }
