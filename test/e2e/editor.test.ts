@@ -1,9 +1,10 @@
 // In-page editing in real Chromium, as a reader uses it: type into a cell, run it, break it, stop a
 // runaway loop, reload, reset, and open a share link in a fresh page.
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LessonApi } from "../../src/runtime/types.ts";
 import { buildAndServe, launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
+import { findEditor, lessonText, openClean, typeAndRun } from "./editorPage.ts";
 import { openLesson, readValue } from "./lessonPage.ts";
 
 let browser: Browser;
@@ -18,36 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens the lesson with no saved edits. */
-async function openClean(page: Page, target = url): Promise<void> {
-  await page.goto("about:blank");
-  await openLesson(page, url);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto("about:blank");
-  await openLesson(page, target);
-}
-
-/** The editor of the cell whose code contains `text`: a click on the listing puts CodeMirror in. */
-async function findEditor(page: Page, text: string): Promise<Locator> {
-  const details = page.locator("details.cell-code", { hasText: text }).first();
-  await details.waitFor({ timeout: 15_000 });
-  const id = await details.locator("[data-editor]").getAttribute("data-editor");
-  const editor = page.locator(`[data-editor="${id}"]`);
-  if ((await editor.locator(".cm-content").count()) === 0) await page.locator(`[data-source-for="${id}"]`).click();
-  await editor.locator(".cm-content").waitFor({ timeout: 15_000 });
-  return editor;
-}
-
-/** Replaces the cell's code by typing, as a reader does, then runs it with Shift-Enter. */
-async function typeAndRun(page: Page, editor: Locator, code: string): Promise<void> {
-  await editor.locator(".cm-content").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.type(code);
-  await page.keyboard.press("Shift+Enter");
-}
-
-const lessonText = (page: Page) => page.locator("#lesson").textContent();
 const statuses = (page: Page) =>
   page.evaluate(() => (window as unknown as { lesson: LessonApi }).lesson.cells().map((cell) => cell.status));
 const settle = (page: Page) => page.evaluate(() => (window as unknown as { lesson: LessonApi }).lesson.idle());
@@ -70,7 +41,7 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
 
   it("runs an edit, shows errors in place, stops runaway loops, keeps edits across reloads, resets", async () => {
     const page = await browser.newPage();
-    await openClean(page);
+    await openClean(page, url);
     const editor = await findEditor(page, "const doubled");
     expect(await editor.locator(".cm-content").getAttribute("aria-label")).toMatch(/^Edit cell at line \d+$/);
     await expect.poll(() => lessonText(page)).toContain("Twice k is 4.");
@@ -127,7 +98,7 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
 
   it("shares edits and inputs through a link that asks before running anything", async () => {
     const page = await browser.newPage();
-    await openClean(page);
+    await openClean(page, url);
     const editor = await findEditor(page, "const doubled");
     await typeAndRun(page, editor, 'const doubled: number = k * 10;\nconst note = "<img src=x onerror=\'window.__pwned = 1\'>";');
     await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
@@ -142,7 +113,7 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
 
     // A fresh page: no saved edits. The dialog lists the changes and nothing runs before "Run".
     const fresh = await browser.newPage();
-    await openClean(fresh, shared);
+    await openClean(fresh, url, shared);
     const dialog = fresh.locator("dialog[open]");
     await dialog.waitFor({ state: "visible" });
     await expect.poll(() => dialog.textContent()).toContain("Run code from this link?");
@@ -157,7 +128,7 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
     expect(await fresh.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     // The same link again, answered "Ignore" (Escape): nothing runs.
-    await openClean(fresh, shared);
+    await openClean(fresh, url, shared);
     await fresh.locator("dialog[open]").waitFor({ state: "visible" });
     await fresh.keyboard.press("Escape");
     await expect.poll(() => fresh.locator("dialog").count()).toBe(0);
@@ -169,7 +140,7 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
   it("refuses a hostile link politely, running and injecting nothing", async () => {
     const page = await browser.newPage();
     for (const hash of ["#share=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E", `#share=${"A".repeat(70_000)}`, "#share=eJyrVkpOzEvOTM1VslLKzMvWS8ksSk0uyS9SqgUAiM0J9g"]) {
-      await openClean(page, url + hash);
+      await openClean(page, url, url + hash);
       await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(/share link/i);
       expect(await page.locator("dialog[open]").count()).toBe(0);
       expect(await lessonText(page)).toContain("Twice k is 4.");
@@ -180,7 +151,7 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
 
   it("survives saved data that is corrupt, and storage that is full or refused", async () => {
     const page = await browser.newPage();
-    await openClean(page);
+    await openClean(page, url);
     const editor = await findEditor(page, "const doubled");
     await typeAndRun(page, editor, "const doubled: number = k * 10;");
     await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");

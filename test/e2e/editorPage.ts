@@ -1,5 +1,5 @@
 // What the editor tests do as a reader: open a lesson with no saved edits, open a cell's editor,
-// type into it and run it. (The same steps as test/e2e/editor.test.ts, shared by the newer files.)
+// type into it and run it. Shared by every browser test that edits cells.
 import type { Locator, Page } from "playwright-core";
 import { openLesson } from "./lessonPage.ts";
 
