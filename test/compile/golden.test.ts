@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileLesson, transpileCell, type Lesson } from "../../src/compile/index.ts";
-import { assertGolden } from "./golden.ts";
+import { assertGolden, findOrphanGoldens } from "./golden.ts";
 
 const fixturesDir = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith(".md")).sort();
@@ -49,6 +49,11 @@ function snapshot(lesson: Lesson) {
 
 describe("golden files", () => {
   it("has fixtures", () => expect(fixtures.length).toBeGreaterThan(0));
+  it("has no orphan golden (one no fixture produces)", () => {
+    const produced = fixtures.flatMap((fixture) => [".json", ".html"].map((ext) => fixture.replace(/\.md$/, ext)));
+    const orphans = findOrphanGoldens(produced).map((file) => `test/output/${file}`);
+    expect(orphans, `orphan goldens, produced by no fixture (delete them or add their fixture): ${orphans.join(", ")}`).toEqual([]);
+  });
   for (const fixture of fixtures) {
     const name = fixture.replace(/\.md$/, "");
     it(name, () => {

@@ -1,6 +1,6 @@
 // Golden files: compare output with test/output/<name>, write <name>-changed beside it on a mismatch.
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 
@@ -33,4 +33,15 @@ export function assertGolden(file: string, actual: string): void {
   }
   writeFileSync(changed, actual);
   expect(actual, `test/output/${file} differs; the new output is in ${file.replace(/(\.[^.]+)$/, "-changed$1")}`).toBe(expected);
+}
+
+/**
+ * The files in test/output that are not in `produced` (the goldens the fixtures check), `-changed`
+ * files aside: an orphan is a golden nothing compares any more, so it would pass review unread.
+ */
+export function findOrphanGoldens(produced: readonly string[]): string[] {
+  const known = new Set(produced);
+  return readdirSync(outputDir)
+    .filter((file) => !known.has(file) && !/-changed\.[^.]+$/.test(file))
+    .sort();
 }
