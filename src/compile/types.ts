@@ -1,18 +1,9 @@
 // The data the compiler produces: the contract between compile/, runtime/, editor/, vite/ and cli/.
 
-/** A problem in a lesson, located in the .md file (1-based line and column). */
-export interface Diagnostic {
-  severity: "error" | "warning";
-  /** A short machine-readable kind, e.g. "syntax", "duplicate-definition", "cycle", "undefined-name". */
-  code: string;
-  message: string;
-  /** 1-based line in the .md file. */
-  line: number;
-  /** 1-based column in the .md file. */
-  column: number;
-  /** The id of the cell the problem belongs to, when it belongs to one. */
-  cell?: string;
-}
+import type { Diagnostic } from "../contract/diagnostic.ts";
+
+/** A problem in a lesson, located in the .md file: the one Diagnostic, re-exported as part of the compiler's API. */
+export type { Diagnostic };
 
 /** Options from a fence's info string (` ```ts hide run=false editable=false `). */
 export interface CellOptions {

@@ -8,7 +8,8 @@ import { describeError } from "./describeError.ts";
 import { createImporter } from "./importModule.ts";
 import { findAsyncBodyLine, findSyncBodyLine, mapBodyLine, readCallSites, readOwnSite } from "./locateError.ts";
 import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts";
-import type { CellDefinition, CellState, PageDiagnostic } from "./types.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
+import type { CellDefinition, CellState } from "./types.ts";
 import { createView, findViewElement } from "./view.ts";
 
 /** A cell as defined on the runtime: its definition, output element and variables. */
@@ -20,7 +21,7 @@ export interface DefinedCell {
   /** The input element each `view()` output name reads, for `lesson.set` and hot reload. */
   views: Map<string, Element>;
   /** The compile diagnostics the cell was defined with. */
-  diagnostics: readonly PageDiagnostic[];
+  diagnostics: readonly Diagnostic[];
   /** False once deleted: a deleted variable still reports to its observer, which must ignore it. */
   active: boolean;
 }
@@ -50,7 +51,7 @@ let runCellSite: ReturnType<typeof readOwnSite>;
 const local = new Set(["display", "view", "__import"]);
 
 /** Defines `definition` on the lesson's module, showing results in `element`. */
-export function defineCell(context: LessonContext, definition: CellDefinition, element: HTMLElement, diagnostics: readonly PageDiagnostic[]): DefinedCell {
+export function defineCell(context: LessonContext, definition: CellDefinition, element: HTMLElement, diagnostics: readonly Diagnostic[]): DefinedCell {
   const cell: DefinedCell = { definition, element, variables: [], views: new Map(), diagnostics, active: true };
   if (!definition.options.run) return cell;
   const { id, inline } = definition;

@@ -2,11 +2,11 @@
 // problems outside any cell in a list at the top of the lesson. (A cell's errors are shown by
 // defineCell, which defines the cell to reject with them.)
 
-import type { PageDiagnostic } from "./types.ts";
+import { formatDiagnostic, type Diagnostic } from "../contract/diagnostic.ts";
 
 /** Diagnostics grouped by the cell they belong to; `undefined` holds those outside any cell. */
-export function groupDiagnostics(diagnostics: readonly PageDiagnostic[]): Map<string | undefined, PageDiagnostic[]> {
-  const groups = new Map<string | undefined, PageDiagnostic[]>();
+export function groupDiagnostics(diagnostics: readonly Diagnostic[]): Map<string | undefined, Diagnostic[]> {
+  const groups = new Map<string | undefined, Diagnostic[]>();
   for (const diagnostic of diagnostics) {
     const group = groups.get(diagnostic.cell);
     if (group) group.push(diagnostic);
@@ -15,13 +15,11 @@ export function groupDiagnostics(diagnostics: readonly PageDiagnostic[]): Map<st
   return groups;
 }
 
-/** `file:line:col message`, the way every tool in the project prints a diagnostic. */
-export function formatDiagnostic(file: string, diagnostic: PageDiagnostic): string {
-  return `${file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`;
-}
+// The page shows the severity with a style (and inline warnings with a prefix), not in the text.
+const formatOptions = { severity: false } as const;
 
 /** Shows a cell's warnings right after its output element, replacing any shown before. */
-export function showCellWarnings(element: HTMLElement, id: string, file: string, diagnostics: readonly PageDiagnostic[], inline: boolean): void {
+export function showCellWarnings(element: HTMLElement, id: string, file: string, diagnostics: readonly Diagnostic[], inline: boolean): void {
   const parent = element.parentNode;
   parent?.querySelectorAll(`:scope > [data-diagnostic-for="${CSS.escape(id)}"]`).forEach((node) => node.remove());
   const warnings = diagnostics.filter((d) => d.severity === "warning");
@@ -29,7 +27,7 @@ export function showCellWarnings(element: HTMLElement, id: string, file: string,
   const note = element.ownerDocument.createElement(inline ? "span" : "div");
   note.className = "cell-diagnostic cell-warning";
   note.dataset.diagnosticFor = id;
-  note.textContent = warnings.map((d) => formatDiagnostic(file, d)).join("\n");
+  note.textContent = warnings.map((d) => formatDiagnostic(file, d, formatOptions)).join("\n");
   element.after(note);
 }
 
@@ -37,8 +35,8 @@ export function showCellWarnings(element: HTMLElement, id: string, file: string,
  * Marks an inline cell (`${…}` in prose) with warnings found after mount, without adding text to
  * the sentence: a wavy underline, the messages as its tooltip and accessible description.
  */
-export function markInlineWarnings(element: HTMLElement, file: string, warnings: readonly PageDiagnostic[]): void {
-  const text = warnings.map((d) => `warning: ${formatDiagnostic(file, d)}`).join("\n");
+export function markInlineWarnings(element: HTMLElement, file: string, warnings: readonly Diagnostic[]): void {
+  const text = warnings.map((d) => `warning: ${formatDiagnostic(file, d, formatOptions)}`).join("\n");
   element.classList.toggle("cell-has-warning", warnings.length > 0);
   for (const name of ["title", "aria-description"]) {
     if (warnings.length) element.setAttribute(name, text);
@@ -47,7 +45,7 @@ export function markInlineWarnings(element: HTMLElement, file: string, warnings:
 }
 
 /** Shows diagnostics that belong to no cell on the page in a list at the top of `root`. */
-export function showLessonDiagnostics(root: HTMLElement, file: string, diagnostics: readonly PageDiagnostic[]): void {
+export function showLessonDiagnostics(root: HTMLElement, file: string, diagnostics: readonly Diagnostic[]): void {
   root.querySelector(":scope > .lesson-diagnostics")?.remove();
   if (!diagnostics.length) return;
   const list = root.ownerDocument.createElement("ul");
@@ -55,7 +53,7 @@ export function showLessonDiagnostics(root: HTMLElement, file: string, diagnosti
   for (const diagnostic of diagnostics) {
     const item = root.ownerDocument.createElement("li");
     item.className = `cell-diagnostic cell-${diagnostic.severity}`;
-    item.textContent = formatDiagnostic(file, diagnostic);
+    item.textContent = formatDiagnostic(file, diagnostic, formatOptions);
     list.append(item);
   }
   root.prepend(list);

@@ -6,7 +6,8 @@ import type { LessonContext } from "./context.ts";
 import { deleteCell, type DefinedCell } from "./defineCell.ts";
 import { groupDiagnostics, showCellWarnings, showLessonDiagnostics } from "./diagnostics.ts";
 import { carryViewValues, findOutputElement, placeCell } from "./placeCell.ts";
-import type { CellDefinition, LessonModule, PageDiagnostic } from "./types.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
+import type { CellDefinition, LessonModule } from "./types.ts";
 
 /** Replaces the mounted lesson with `next`, redefining only the cells that changed. */
 export function applyUpdate(context: LessonContext, next: LessonModule): void {
@@ -48,17 +49,17 @@ export function applyUpdate(context: LessonContext, next: LessonModule): void {
 }
 
 /** The diagnostics no cell on the page shows: those without a cell, or for a cell not in the lesson. */
-export function unplacedDiagnostics(diagnostics: readonly PageDiagnostic[], cells: ReadonlyMap<string, unknown>): PageDiagnostic[] {
+export function unplacedDiagnostics(diagnostics: readonly Diagnostic[], cells: ReadonlyMap<string, unknown>): Diagnostic[] {
   return diagnostics.filter((d) => d.cell === undefined || !cells.has(d.cell));
 }
 
 // A cell is kept when nothing that decides how it runs changed: its id covers the source;
 // the options and compile errors (which can change with other cells) are checked here.
-function isSameCell(cell: DefinedCell, definition: CellDefinition, diagnostics: readonly PageDiagnostic[]): boolean {
+function isSameCell(cell: DefinedCell, definition: CellDefinition, diagnostics: readonly Diagnostic[]): boolean {
   return cell.definition.options.run === definition.options.run && errorsOf(cell.diagnostics) === errorsOf(diagnostics);
 }
 
-function errorsOf(diagnostics: readonly PageDiagnostic[]): string {
+function errorsOf(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify(diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.message]));
 }
 

@@ -17,3 +17,4 @@ export { Generators } from "./generators.ts";
 export { Mutable } from "./mutable.ts";
 export { createGuard } from "./deadline.ts";
 export type { CellDefinition, CellDisplayOptions, CellState, LessonApi, LessonHandle, LessonModule, PageDiagnostic } from "./types.ts";
+export type { Diagnostic } from "../contract/diagnostic.ts";

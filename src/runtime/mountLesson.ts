@@ -14,7 +14,8 @@ import { carryViewValues, placeCell } from "./placeCell.ts";
 import { applySubsets, provideLibrary } from "./provideLibrary.ts";
 import { skipFrameWait } from "./skipFrameWait.ts";
 import { StatusBoard } from "./status.ts";
-import type { CellDefinition, CellState, LessonHandle, LessonModule, PageDiagnostic } from "./types.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
+import type { CellDefinition, CellState, LessonHandle, LessonModule } from "./types.ts";
 
 /** Renders `module` into `root` (default `main#lesson`, created if missing) and runs its cells. */
 export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()): LessonHandle {
@@ -42,7 +43,7 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
   if (typeof window !== "undefined") window.lesson = api;
   announceChanges(root, context.board);
   focusScrollables(root);
-  let extra: PageDiagnostic[] = [];
+  let extra: Diagnostic[] = [];
   const showExtra = () => {
     const groups = groupDiagnostics(extra);
     for (const [id, cell] of context.cells) {
@@ -75,7 +76,7 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
  * Replaces the cell whose id is `definition.id` (the cell's original id: an edit keeps its slot
  * even though its new source would hash differently). Inputs it declares keep their values.
  */
-async function redefineCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly PageDiagnostic[] = []): Promise<CellState> {
+async function redefineCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly Diagnostic[] = []): Promise<CellState> {
   const old = context.cells.get(definition.id);
   if (!old) throw new Error(`redefine: no cell ${definition.id} in ${context.module.file}`);
   carryViewValues(context, old);

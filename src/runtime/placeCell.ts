@@ -3,7 +3,8 @@
 import type { LessonContext } from "./context.ts";
 import { defineCell, type DefinedCell } from "./defineCell.ts";
 import { showCellWarnings } from "./diagnostics.ts";
-import type { CellDefinition, PageDiagnostic } from "./types.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
+import type { CellDefinition } from "./types.ts";
 
 /** The output element `[data-cell=id]` under `root`, or undefined. */
 export function findOutputElement(root: ParentNode, id: string): HTMLElement | undefined {
@@ -11,7 +12,7 @@ export function findOutputElement(root: ParentNode, id: string): HTMLElement | u
 }
 
 /** Defines `definition` in its placeholder. A cell missing from the HTML gets an element at the end of the lesson. */
-export function placeCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly PageDiagnostic[], element = findOutputElement(context.root, definition.id)): DefinedCell {
+export function placeCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly Diagnostic[], element = findOutputElement(context.root, definition.id)): DefinedCell {
   if (!element) {
     element = context.root.ownerDocument.createElement(definition.inline ? "span" : "div");
     element.dataset.cell = definition.id;

@@ -1,5 +1,7 @@
 // The contract between a compiled lesson module (emitted by src/vite/) and the browser runtime.
 
+import type { Diagnostic } from "../contract/diagnostic.ts";
+
 /** Options of a cell as the page needs them. */
 export interface CellDisplayOptions {
   hide: boolean;
@@ -32,15 +34,12 @@ export interface CellDefinition {
   body: (...args: never[]) => unknown;
 }
 
-/** A compile problem to show in place (mirrors compile's Diagnostic). */
-export interface PageDiagnostic {
-  severity: "error" | "warning";
-  code: string;
-  message: string;
-  line: number;
-  column: number;
-  cell?: string;
-}
+/**
+ * A compile problem to show in place.
+ * @deprecated The one Diagnostic is src/contract/diagnostic.ts' (this alias stays while src/vite/
+ * and src/cli/ still name it).
+ */
+export type PageDiagnostic = Diagnostic;
 
 /** What a lesson module hands to the runtime, first at load and again on every hot update. */
 export interface LessonModule {
@@ -50,7 +49,7 @@ export interface LessonModule {
   /** The page body HTML, with one `data-cell` element per cell. */
   html: string;
   cells: CellDefinition[];
-  diagnostics: PageDiagnostic[];
+  diagnostics: Diagnostic[];
   /** Loaders for every module a cell imports, keyed by specifier. */
   modules: Record<string, () => Promise<unknown>>;
   /**
@@ -96,7 +95,7 @@ export interface LessonHandle {
    * `definition.id` names the cell to replace (keep the original id for an edited cell).
    * Optional `diagnostics` (from analysing the edit) show in place as at load: errors stop the cell.
    */
-  redefine(definition: CellDefinition, diagnostics?: readonly PageDiagnostic[]): Promise<CellState>;
+  redefine(definition: CellDefinition, diagnostics?: readonly Diagnostic[]): Promise<CellState>;
   /** The current definition of a cell (after edits), or undefined. */
   definition(id: string): CellDefinition | undefined;
   /** Calls `listener` whenever a cell's status changes. Returns an unsubscribe function. */
@@ -106,7 +105,7 @@ export interface LessonHandle {
    * compiler's; each call replaces the previous list. They never stop a cell, and they stay
    * across hot updates until the next call.
    */
-  setWarnings(warnings: readonly PageDiagnostic[]): void;
+  setWarnings(warnings: readonly Diagnostic[]): void;
   /**
    * Makes sure the library builtin `name` has `members` (null: any member, read dynamically)
    * before an edit that reads them runs: when the page's subset (LessonModule.libraries) lacks

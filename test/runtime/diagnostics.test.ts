@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic, groupDiagnostics } from "../../src/runtime/diagnostics.ts";
+import { formatDiagnostic, type Diagnostic } from "../../src/contract/diagnostic.ts";
+import { groupDiagnostics } from "../../src/runtime/diagnostics.ts";
 import { unplacedDiagnostics } from "../../src/runtime/hotUpdate.ts";
 import { createImporter } from "../../src/runtime/importModule.ts";
-import type { PageDiagnostic } from "../../src/runtime/types.ts";
 
-const diagnostics: PageDiagnostic[] = [
+const diagnostics: Diagnostic[] = [
   { severity: "error", code: "syntax", message: "Unexpected token", line: 12, column: 5, cell: "c1" },
   { severity: "warning", code: "unused", message: "x is unused", line: 13, column: 1, cell: "c1" },
   { severity: "error", code: "yaml", message: "bad front matter", line: 2, column: 1 },
@@ -18,8 +18,8 @@ describe("diagnostics", () => {
     expect(groups.get(undefined)?.map((d) => d.code)).toEqual(["yaml"]);
   });
 
-  it("formats file:line:col message", () => {
-    expect(formatDiagnostic("lessons/a.md", diagnostics[0]!)).toBe("lessons/a.md:12:5 Unexpected token");
+  it("formats file:line:col message, without the severity, as the page shows it", () => {
+    expect(formatDiagnostic("lessons/a.md", diagnostics[0]!, { severity: false })).toBe("lessons/a.md:12:5 Unexpected token");
   });
 
   it("lists those no cell on the page shows", () => {
