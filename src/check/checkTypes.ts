@@ -2,7 +2,7 @@
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve, isAbsolute } from "node:path";
 import ts from "typescript";
-import { builtins } from "../compile/globals.ts";
+import { builtinNames } from "../contract/builtins.ts";
 import type { Cell, Diagnostic, Lesson } from "../compile/types.ts";
 import { createCheckHost } from "./createCheckHost.ts";
 import { builtinsModule, emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";
@@ -64,7 +64,7 @@ export function checkTypes(lesson: Lesson, options: CheckTypesOptions = {}): Dia
     lesson.diagnostics.some((d) => d.cell === cell.id && d.severity === "error" && /syntax|parse/.test(d.code));
   const cells = live.filter((cell) => !isSyntaxError(cell));
   const stubs = live.filter(isSyntaxError);
-  const program = emitLessonProgram(cells, stubs, [...builtins]);
+  const program = emitLessonProgram(cells, stubs, builtinNames);
   const virtualName = virtualFileFor(file);
   const host = createCheckHost(compilerOptions, new Map([[virtualName, program.text]]));
   const tsProgram = ts.createProgram({ rootNames: [virtualName, viteClientFile], options: compilerOptions, host, oldProgram: previous });

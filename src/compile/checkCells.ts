@@ -1,7 +1,8 @@
 // The checks across a lesson's cells: duplicate names, cycles, undefined names, assignments to inputs.
 
 import type { Cell, Diagnostic } from "./types.ts";
-import { builtins, isGlobal } from "./globals.ts";
+import { isBuiltin } from "../contract/builtins.ts";
+import { isGlobal } from "./globals.ts";
 import { findCellReferences } from "./analyzeCell.ts";
 import type { Reference } from "./findReferences.ts";
 import { locateOffset } from "./locateOffset.ts";
@@ -26,7 +27,7 @@ export function checkCells(cells: readonly Cell[]): Diagnostic[] {
     for (const ref of findCellReferences(cell)) {
       if (isGlobal(ref.name)) continue;
       const definer = definers.get(ref.name);
-      if (!definer && !builtins.has(ref.name)) {
+      if (!definer && !isBuiltin(ref.name)) {
         if (!seen.has(ref.name)) {
           diagnostics.push(atReference(cell, ref, "undefined-name", `"${ref.name}" is not defined by any cell`));
         }

@@ -1,4 +1,7 @@
-// Names a cell may read without any cell defining them.
+// The JavaScript and browser globals a cell may read without any cell defining them. (The lesson's
+// own builtins are in the registry, src/contract/builtins.ts.)
+
+import { builtinNames } from "../contract/builtins.ts";
 
 /** JavaScript and browser globals: free references to these are not cell inputs. */
 export const globals: ReadonlySet<string> = new Set([
@@ -30,11 +33,12 @@ export const globals: ReadonlySet<string> = new Set([
   "structuredClone", "window",
 ]);
 
-/** Names the runtime provides to every cell (DESIGN.md "Builtins"): they are inputs, never undefined. */
-export const builtins: ReadonlySet<string> = new Set([
-  "Generators", "Inputs", "Mutable", "Plot", "d3", "display", "html", "invalidation", "now", "svg",
-  "tex", "view", "width",
-]);
+/**
+ * The registry's builtin names as a set.
+ * @deprecated Use src/contract/builtins.ts (`isBuiltin`, `builtinNames`); this stays while
+ * src/editor/installEditors.ts still imports it.
+ */
+export const builtins: ReadonlySet<string> = new Set(builtinNames);
 
 /** True when `name` is a JavaScript or browser global (not a cell input). */
 export function isGlobal(name: string): boolean {

@@ -1,6 +1,9 @@
 // The builtins every cell can read. Libraries are dynamic imports, so Vite splits them into
-// their own chunks and the runtime loads one only when an observed cell reaches it.
+// their own chunks and the runtime loads one only when an observed cell reaches it. The names come
+// from the registry (src/contract/builtins.ts): a builtin it lists and this table lacks fails to
+// type-check. The imports stay literal so that Vite sees them.
 
+import type { BuiltinName, builtins } from "../contract/builtins.ts";
 import { Generators, now, width } from "./generators.ts";
 import { Mutable } from "./mutable.ts";
 
@@ -9,8 +12,14 @@ export type Tex = ((strings: TemplateStringsArray, ...values: unknown[]) => HTML
   block: (strings: TemplateStringsArray, ...values: unknown[]) => HTMLElement;
 };
 
+/**
+ * The builtins defined once per page: all but the registry's per-cell ones (`display`, `view`,
+ * `invalidation`), which defineCell and the Observable runtime make for each cell.
+ */
+export type PageBuiltinName = { [K in BuiltinName]: (typeof builtins)[K]["kind"] extends "cell" ? never : K }[BuiltinName];
+
 /** The runtime's builtins for a lesson mounted in `root` (each function is a lazy definition). */
-export function createBuiltins(root: HTMLElement): Record<string, () => unknown> {
+export function createBuiltins(root: HTMLElement): Record<PageBuiltinName, () => unknown> {
   return {
     width: () => width(root),
     now: () => now(),

@@ -1,5 +1,6 @@
 // The builtins every lesson cell can use without importing them, as the lesson type checker sees
-// them (src/check/ imports the names a lesson does not define itself). Mirrors src/runtime/.
+// them (src/check/ imports the names a lesson does not define itself). Written by hand for the
+// types, but it declares exactly the registry's builtins (src/contract/builtins.ts): a test checks.
 
 import type * as InputsModule from "./inputs.d.ts";
 
@@ -56,7 +57,3 @@ export declare const tex: {
   block(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
 };
 
-/** Every builtin's name, for the checker (keep in step with the declarations above). */
-export type BuiltinName =
-  | "view" | "display" | "width" | "now" | "invalidation" | "Mutable" | "Generators"
-  | "Plot" | "Inputs" | "d3" | "html" | "svg" | "tex";
