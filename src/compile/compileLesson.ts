@@ -4,14 +4,14 @@ import markdownIt from "markdown-it";
 import type { MarkdownIt, Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { CompileOptions, Diagnostic, Lesson } from "./types.ts";
-import { parseFrontMatter } from "./parseFrontMatter.ts";
-import { mathPlugin } from "./renderMath.ts";
-import { calloutPlugin } from "./callouts.ts";
-import { inlineCellPlugin } from "./findCells.ts";
-import { collectCellsPlugin } from "./collectCells.ts";
-import { renderCellsPlugin } from "./renderCells.ts";
-import { checkCells } from "./checkCells.ts";
-import type { LessonEnv } from "./lessonEnv.ts";
+import { parseFrontMatter } from "./markdown/parseFrontMatter.ts";
+import { mathPlugin } from "./markdown/renderMath.ts";
+import { calloutPlugin } from "./markdown/callouts.ts";
+import { inlineCellPlugin } from "./markdown/findCells.ts";
+import { collectCellsPlugin } from "./markdown/collectCells.ts";
+import { renderCellsPlugin } from "./markdown/renderCells.ts";
+import { checkCells } from "./cell/checkCells.ts";
+import type { LessonEnv } from "./markdown/lessonEnv.ts";
 
 /** Makes a heading's id: lowercase words joined by hyphens, punctuation and emoji dropped. */
 export function slugify(text: string): string {

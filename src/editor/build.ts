@@ -1,12 +1,8 @@
 // Turning a reader's edit into a cell definition: analyse and check it with the compiler's own
 // code, transpile it, guard its loops, and build the function, or say precisely why not.
 
-// Straight from the files, not compile/index.ts, so the page never pulls in markdown-it or KaTeX.
-import { analyzeCell } from "../compile/analyzeCell.ts";
-import { checkCells } from "../compile/checkCells.ts";
-import { findMemberUses } from "../compile/findMemberUses.ts";
-import { transpileCell } from "../compile/transpileCell.ts";
-import type { Cell, Diagnostic } from "../compile/types.ts";
+// The per-cell API, not compile/index.ts, so the page never pulls in markdown-it or KaTeX.
+import { analyzeCell, checkCells, findMemberUses, transpileCell, type Cell, type Diagnostic } from "../compile/cells.ts";
 import type { CellDefinition } from "../runtime/types.ts";
 import { clarifyError, createGuard } from "../runtime/deadline.ts";
 import { GUARD_NAME, instrumentLoops } from "./guard.ts";

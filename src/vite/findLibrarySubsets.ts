@@ -5,7 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { Parser, type Identifier, type Literal } from "acorn";
 import { normalizePath } from "vite";
-import { findMemberUses } from "../compile/findMemberUses.ts";
+import { findMemberUses } from "../compile/cells.ts";
 import type { Lesson } from "../compile/types.ts";
 
 /** A library builtin a page may load as a subset. */

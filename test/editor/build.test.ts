@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeCell } from "../../src/compile/analyzeCell.ts";
-import { transpileCell } from "../../src/compile/transpileCell.ts";
+import { analyzeCell, transpileCell } from "../../src/compile/cells.ts";
 import type { CellDefinition } from "../../src/runtime/types.ts";
 import { buildEdit, buildFunction } from "../../src/editor/build.ts";
 import { STOP_MESSAGE } from "../../src/editor/guard.ts";

@@ -1,7 +1,7 @@
 // Listings: TypeScript and JavaScript through acorn's tokenizer, other languages through highlight.js.
 
 import { describe, expect, it } from "vitest";
-import { highlightCode, renderListing } from "../../src/compile/highlight.ts";
+import { highlightCode, renderListing } from "../../../src/compile/highlight/highlightCode.ts";
 
 describe("highlightCode", () => {
   it("marks keywords, strings, numbers, comments, types and calls with hljs classes", () => {

@@ -1,9 +1,9 @@
 // Renders cells and listings: the page elements the runtime fills and the editor takes over.
 
 import type { MarkdownIt } from "markdown-it";
-import type { Cell } from "./types.ts";
-import { highlightCode, renderListing } from "./highlight.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import type { Cell } from "../types.ts";
+import { highlightCode, renderListing } from "../highlight/highlightCode.ts";
+import { escapeHtml } from "../escapeHtml.ts";
 
 /** Adds the renderers for fences (cells and listings) and inline cells. */
 export function renderCellsPlugin(md: MarkdownIt): void {

@@ -1,11 +1,11 @@
 // After inline parsing: analyzes every cell in document order, renders math, and locates problems.
 
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { analyzeCell } from "./analyzeCell.ts";
+import { analyzeCell } from "../cell/analyzeCell.ts";
 import { readFenceInfo, reportUnknownOptions } from "./findCells.ts";
 import { renderTex } from "./renderMath.ts";
 import { readEnv, type LessonEnv } from "./lessonEnv.ts";
-import type { Cell, Diagnostic } from "./types.ts";
+import type { Cell, Diagnostic } from "../types.ts";
 
 /** Adds the core rule that turns cell and math tokens into cells, HTML and diagnostics. */
 export function collectCellsPlugin(md: MarkdownIt): void {

@@ -1,10 +1,10 @@
 // Highlights TypeScript and JavaScript with acorn's tokenizer: hljs's classes at a fraction of its cost.
 
 import { Parser, tokTypes as tt, type Options, type Token } from "acorn";
-import { escapeHtml } from "./escapeHtml.ts";
-import { memoize } from "./memoize.ts";
-import { JavaScriptParser, TypeScriptParser, parseCell } from "./parseCell.ts";
-import { takeTokens, type CellTokens } from "./cellTokens.ts";
+import { escapeHtml } from "../escapeHtml.ts";
+import { memoize } from "../memoize.ts";
+import { JavaScriptParser, TypeScriptParser, parseCell } from "../cell/parseCell.ts";
+import { takeTokens, type CellTokens } from "../cell/cellTokens.ts";
 
 // The cell parser's class, not a second `Parser.extend(tsPlugin())`: a second copy of
 // acorn-typescript's methods would be JIT-compiled from scratch, which dominates a cold compile.

@@ -2,8 +2,8 @@
 
 import type { MarkdownIt, StateBlock, StateInline } from "markdown-it";
 import katex from "katex";
-import { escapeHtml } from "./escapeHtml.ts";
-import { memoize } from "./memoize.ts";
+import { escapeHtml } from "../escapeHtml.ts";
+import { memoize } from "../memoize.ts";
 import { readEnv } from "./lessonEnv.ts";
 
 /** KaTeX's HTML for a formula, or an error with its offset in the formula. */

@@ -2,10 +2,10 @@
 
 import { Parser } from "acorn";
 import { describe, expect, it } from "vitest";
-import { analyzeCell } from "../../src/compile/analyzeCell.ts";
-import { findReferences } from "../../src/compile/findReferences.ts";
-import { findDeclarations } from "../../src/compile/findDeclarations.ts";
-import { hashCell } from "../../src/compile/hash.ts";
+import { analyzeCell } from "../../../src/compile/cell/analyzeCell.ts";
+import { findReferences } from "../../../src/compile/cell/findReferences.ts";
+import { findDeclarations } from "../../../src/compile/cell/findDeclarations.ts";
+import { hashCell } from "../../../src/compile/cell/hashCell.ts";
 
 const parse = (code: string) =>
   Parser.parse(code, { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true, locations: true });

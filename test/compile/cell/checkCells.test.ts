@@ -1,9 +1,9 @@
 // checkCells finds the problems between cells: duplicates, cycles, undefined names, assignments.
 
 import { describe, expect, it } from "vitest";
-import { analyzeCell } from "../../src/compile/analyzeCell.ts";
-import { checkCells } from "../../src/compile/checkCells.ts";
-import type { Cell } from "../../src/compile/types.ts";
+import { analyzeCell } from "../../../src/compile/cell/analyzeCell.ts";
+import { checkCells } from "../../../src/compile/cell/checkCells.ts";
+import type { Cell } from "../../../src/compile/types.ts";
 
 /** Cells from sources, one every ten lines. */
 const cells = (...sources: string[]): Cell[] =>

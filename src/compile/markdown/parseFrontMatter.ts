@@ -1,8 +1,8 @@
 // Reads the YAML front matter (a `---` block at the top of a lesson) with the yaml package.
 
 import { parseDocument } from "yaml";
-import type { Diagnostic, FrontMatter } from "./types.ts";
-import { memoize } from "./memoize.ts";
+import type { Diagnostic, FrontMatter } from "../types.ts";
+import { memoize } from "../memoize.ts";
 
 /** The front matter, the body with the front matter lines left blank (lines keep their numbers), and problems. */
 export interface ParsedFrontMatter {

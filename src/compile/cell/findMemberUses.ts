@@ -4,7 +4,7 @@
 import { fullAncestor } from "acorn-walk";
 import type { Node } from "acorn";
 import { JavaScriptParser, parseCell } from "./parseCell.ts";
-import type { Cell } from "./types.ts";
+import type { Cell } from "../types.ts";
 
 /**
  * The members of `name` that `cells` read as `name.member`, sorted; null when a cell uses `name`

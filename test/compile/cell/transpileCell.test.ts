@@ -1,8 +1,8 @@
 // transpileCell's functions run: values, outputs, imports, generators and line mapping.
 
 import { describe, expect, it } from "vitest";
-import { analyzeCell } from "../../src/compile/analyzeCell.ts";
-import { transpileCell } from "../../src/compile/transpileCell.ts";
+import { analyzeCell } from "../../../src/compile/cell/analyzeCell.ts";
+import { transpileCell } from "../../../src/compile/cell/transpileCell.ts";
 
 /** Builds the cell's function the way the editor does, from its body source. */
 function define(source: string, lang: "ts" | "js" = "ts", inline = false) {

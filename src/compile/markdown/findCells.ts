@@ -1,7 +1,7 @@
 // Finds live cells in Markdown: ```ts / ```js fences (with options) and inline `${expr}` in prose.
 
 import type { MarkdownIt, StateInline } from "markdown-it";
-import type { CellOptions, Diagnostic } from "./types.ts";
+import type { CellOptions, Diagnostic } from "../types.ts";
 import { readEnv } from "./lessonEnv.ts";
 
 const liveLanguages: Record<string, "ts" | "js"> = { ts: "ts", typescript: "ts", js: "js", javascript: "js" };

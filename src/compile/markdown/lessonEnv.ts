@@ -1,6 +1,6 @@
 // The per-compile state the markdown-it rules share through `env` (markdown-it's convention).
 
-import type { Cell, Diagnostic } from "./types.ts";
+import type { Cell, Diagnostic } from "../types.ts";
 
 /** What the rules of one compile read and write. */
 export interface LessonEnv {

@@ -1,16 +1,16 @@
 // Analyzes one cell: strips its types, parses it, and finds its inputs, outputs and shape.
 
 import type { Program } from "acorn";
-import type { Cell, CellOptions, Diagnostic } from "./types.ts";
-import { hashCell } from "./hash.ts";
-import { isGlobal } from "./globals.ts";
+import type { Cell, CellOptions, Diagnostic } from "../types.ts";
+import { hashCell } from "./hashCell.ts";
+import { isGlobal } from "../globals.ts";
 import { JavaScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
 import { stripTypes, type CellProblem } from "./stripTypes.ts";
 import { findReferences, type Reference } from "./findReferences.ts";
 import { findDeclarations } from "./findDeclarations.ts";
 import { findFeatures } from "./findFeatures.ts";
 import { locateOffset } from "./locateOffset.ts";
-import { memoize } from "./memoize.ts";
+import { memoize } from "../memoize.ts";
 import { keepTokens, startTokens } from "./cellTokens.ts";
 
 /** Where a cell sits in the .md file and what kind it is. */

@@ -1,8 +1,8 @@
 // Highlights code listings at compile time with highlight.js (a fixed set of languages keeps it small).
 
 import hljs from "highlight.js/lib/core";
-import { memoize } from "./memoize.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { memoize } from "../memoize.ts";
+import { escapeHtml } from "../escapeHtml.ts";
 import { highlightScript } from "./highlightScript.ts";
 import bash from "highlight.js/lib/languages/bash";
 import c from "highlight.js/lib/languages/c";

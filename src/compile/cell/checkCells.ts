@@ -1,8 +1,8 @@
 // The checks across a lesson's cells: duplicate names, cycles, undefined names, assignments to inputs.
 
-import type { Cell, Diagnostic } from "./types.ts";
-import { isBuiltin } from "../contract/builtins.ts";
-import { isGlobal } from "./globals.ts";
+import type { Cell, Diagnostic } from "../types.ts";
+import { isBuiltin } from "../../contract/builtins.ts";
+import { isGlobal } from "../globals.ts";
 import { findCellReferences } from "./analyzeCell.ts";
 import type { Reference } from "./findReferences.ts";
 import { locateOffset } from "./locateOffset.ts";

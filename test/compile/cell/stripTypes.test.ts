@@ -3,7 +3,7 @@
 import { Parser } from "acorn";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { stripTypes } from "../../src/compile/stripTypes.ts";
+import { stripTypes } from "../../../src/compile/cell/stripTypes.ts";
 
 const snippets = [
   "const x: number = 1;",

@@ -1,11 +1,11 @@
 // Turns a cell into the source of a JavaScript function the runtime calls with the cell's inputs.
 
 import { Parser, type ImportDeclaration, type Program } from "acorn";
-import type { Cell } from "./types.ts";
+import type { Cell } from "../types.ts";
 import { JavaScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
 import { locateOffset } from "./locateOffset.ts";
 import { stripTypes } from "./stripTypes.ts";
-import { memoize } from "./memoize.ts";
+import { memoize } from "../memoize.ts";
 
 /** A cell as a function: `params` in order, and `body`, the source of a function expression. */
 export interface TranspiledCell {

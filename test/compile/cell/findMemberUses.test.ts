@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMemberUses } from "../../src/compile/findMemberUses.ts";
+import { findMemberUses } from "../../../src/compile/cell/findMemberUses.ts";
 
 const cell = (js: string, inputs = ["Plot"], inline = false) => ({ js, inputs, inline });
 

@@ -1,7 +1,7 @@
 // GitHub-style callouts: `> [!TIP] Optional title` becomes `<div class="callout callout-tip" role="note">`.
 
 import type { MarkdownIt, StateCore } from "markdown-it";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "../escapeHtml.ts";
 
 const titles: Record<string, string> = {
   note: "Note",
