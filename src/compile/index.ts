@@ -2,6 +2,6 @@
 
 export type { Cell, CellOptions, CompileOptions, Diagnostic, FrontMatter, Lesson } from "./types.ts";
 export { compileLesson, slugify } from "./compileLesson.ts";
-export { readFenceInfo, type FenceInfo } from "./markdown/findCells.ts";
+export { readFenceInfo, type FenceInfo } from "./markdown/readFenceInfo.ts";
 export { renderCell, renderInlineCell } from "./markdown/renderCells.ts";
 export * from "./cells.ts";

@@ -2,8 +2,8 @@
 
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { analyzeCell } from "../cell/analyzeCell.ts";
-import { readFenceInfo, reportUnknownOptions } from "./findCells.ts";
-import { renderTex } from "./renderMath.ts";
+import { readFenceInfo, reportUnknownOptions } from "./readFenceInfo.ts";
+import { renderTex } from "./renderTex.ts";
 import { readEnv, type LessonEnv } from "./lessonEnv.ts";
 import type { Cell, Diagnostic } from "../types.ts";
 
