@@ -1,8 +1,7 @@
 // Lint rules that read the prose: images without alt text, links to lessons that do not exist.
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import MarkdownIt from "markdown-it";
-import type { Diagnostic } from "../compile/types.ts";
+import { parseMarkdown, type Diagnostic } from "../compile/index.ts";
 import { findImagesWithoutAlt } from "./findImagesWithoutAlt.ts";
 
 /** Options of lintProse. */
@@ -13,14 +12,14 @@ export interface LintProseOptions {
   lessonsDir?: string;
 }
 
-const markdown = new MarkdownIt({ html: true });
-
 /**
  * Warnings for images without alt text (`![](…)`, `<img>`), and errors for links to lessons that
  * do not exist (`other.md`, `other.html`, `./other`), each at its place in the .md file.
  */
 export function lintProse(source: string, options: LintProseOptions): Diagnostic[] {
-  const text = blankFrontMatter(source.replace(/\r\n?/g, "\n"));
+  // The compiler's own parse, so the lint reads the prose exactly as the page shows it (cells and
+  // math are not prose); its body keeps the file's lines, the front matter's left empty.
+  const { body: text, tokens } = parseMarkdown(source);
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
   const at = (offset: number) => {
@@ -31,7 +30,7 @@ export function lintProse(source: string, options: LintProseOptions): Diagnostic
   const out: Diagnostic[] = [];
   const warnImage = (offset: number) =>
     out.push({ severity: "warning", code: "lint", message: "image has no alt text: describe it between the brackets (![…](…)) or in alt=\"…\"", ...at(offset) });
-  for (const token of markdown.parse(text, {})) {
+  for (const token of tokens) {
     if (!token.map) continue;
     const start = starts[token.map[0]] ?? 0;
     if (token.type === "html_block") {
@@ -64,12 +63,6 @@ export function lintProse(source: string, options: LintProseOptions): Diagnostic
     }
   }
   return out;
-}
-
-/** The front matter replaced by blank lines, so markdown-it sees prose only and lines keep their numbers. */
-function blankFrontMatter(text: string): string {
-  const match = /^---\n[\s\S]*?\n---(?:\n|$)/.exec(text);
-  return match ? match[0].replace(/[^\n]/g, " ") + text.slice(match[0].length) : text;
 }
 
 /**

@@ -1,7 +1,9 @@
 // The lesson compiler's public API: Markdown → Lesson, and the per-cell steps the editor reuses.
 
 export type { Cell, CellOptions, CompileOptions, Diagnostic, FrontMatter, Lesson } from "./types.ts";
-export { compileLesson, slugify } from "./compileLesson.ts";
+export { compileLesson } from "./compileLesson.ts";
+export { parseMarkdown, type ParsedMarkdown } from "./markdown/parseMarkdown.ts";
+export { slugify } from "./markdown/slugify.ts";
 export { readFenceInfo, type FenceInfo } from "./markdown/readFenceInfo.ts";
 export { renderCell, renderInlineCell } from "./markdown/renderCells.ts";
 export * from "./cells.ts";
