@@ -1,6 +1,6 @@
 // Analyzes one cell: strips its types, parses it, and finds its inputs, outputs and shape.
 
-import type { Program } from "acorn";
+import { getLineInfo, type Program } from "acorn";
 import type { Cell, CellOptions, Diagnostic } from "../types.ts";
 import { hashCell } from "./hashCell.ts";
 import { isGlobal } from "../globals.ts";
@@ -9,7 +9,6 @@ import { stripTypes, type CellProblem } from "./stripTypes.ts";
 import { findReferences, type Reference } from "./findReferences.ts";
 import { findDeclarations } from "./findDeclarations.ts";
 import { findFeatures } from "./findFeatures.ts";
-import { locateOffset } from "./locateOffset.ts";
 import { memoize } from "../memoize.ts";
 import { keepTokens, startTokens } from "./cellTokens.ts";
 
@@ -121,7 +120,7 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
     shape.expression = parsed.expression && !features.generator;
     if (features.importMeta >= 0) {
       const message = "`import.meta` is not available in cells; import what you need instead";
-      report({ code: "unsupported", message, ...locateOffset(shape.js, features.importMeta) });
+      report({ code: "unsupported", message, ...getLineInfo(shape.js, features.importMeta) });
     }
     shape.async = features.async;
     shape.generator = features.generator;
@@ -137,7 +136,7 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
           {
             code: "generator-declarations",
             message: `a cell that yields does not share its declarations (${names}); other cells see only what it yields`,
-            ...locateOffset(shape.js, declarations[0].start),
+            ...getLineInfo(shape.js, declarations[0].start),
           },
           "warning",
         );
@@ -146,7 +145,7 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
       for (const node of program.body) {
         if (!node.type.startsWith("Export")) continue;
         const message = "cells cannot export: their top-level declarations are already shared with every cell";
-        report({ code: "unsupported", message, ...locateOffset(shape.js, node.start) });
+        report({ code: "unsupported", message, ...getLineInfo(shape.js, node.start) });
       }
     }
   } catch (error) {

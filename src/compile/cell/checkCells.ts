@@ -1,11 +1,11 @@
 // The checks across a lesson's cells: duplicate names, cycles, undefined names, assignments to inputs.
 
+import { getLineInfo } from "acorn";
 import type { Cell, Diagnostic } from "../types.ts";
 import { isBuiltin } from "../../contract/builtins.ts";
 import { isGlobal } from "../globals.ts";
 import { findCellReferences } from "./analyzeCell.ts";
 import type { Reference } from "./findReferences.ts";
-import { locateOffset } from "./locateOffset.ts";
 
 /** Finds the problems that involve more than one cell; cells are in document order. */
 export function checkCells(cells: readonly Cell[]): Diagnostic[] {
@@ -49,7 +49,7 @@ function at(cell: Cell, code: string, message: string): Diagnostic {
 }
 
 function atReference(cell: Cell, ref: Reference, code: string, message: string): Diagnostic {
-  const loc = locateOffset(cell.js, ref.node.start);
+  const loc = getLineInfo(cell.js, ref.node.start);
   return {
     severity: "error",
     code,

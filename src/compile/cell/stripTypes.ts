@@ -1,8 +1,7 @@
 // Blanks TypeScript's type-only syntax to spaces, so the JavaScript keeps every line and column.
 
-import type { Node } from "acorn";
+import { getLineInfo, type Node } from "acorn";
 import { TypeScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
-import { locateOffset } from "./locateOffset.ts";
 import type { CellTokens } from "./cellTokens.ts";
 
 /** A problem in one cell, located relative to the cell (1-based line, 0-based column). */
@@ -80,7 +79,7 @@ function applyBlanks(source: string, ranges: [number, number][]): string {
 }
 
 function locate(source: string, p: { code: string; message: string; offset: number }): CellProblem {
-  return { code: p.code, message: p.message, ...locateOffset(source, p.offset) };
+  return { code: p.code, message: p.message, ...getLineInfo(source, p.offset) };
 }
 
 type Blank = (start: number, end: number) => void;

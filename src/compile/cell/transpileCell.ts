@@ -1,9 +1,8 @@
 // Turns a cell into the source of a JavaScript function the runtime calls with the cell's inputs.
 
-import { Parser, type ImportDeclaration, type Program } from "acorn";
+import { getLineInfo, Parser, type ImportDeclaration, type Program } from "acorn";
 import type { Cell } from "../types.ts";
 import { JavaScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
-import { locateOffset } from "./locateOffset.ts";
 import { stripTypes } from "./stripTypes.ts";
 import { memoize } from "../memoize.ts";
 
@@ -57,7 +56,7 @@ const transpileCached = memoize((key: string): TranspiledCell => {
   } else {
     const program = parsed.node as Program;
     const exported = program.body.find((node) => node.type.startsWith("Export"));
-    if (exported) return fail("cells cannot export", locateOffset(js, exported.start));
+    if (exported) return fail("cells cannot export", getLineInfo(js, exported.start));
     const head = `${async ? "async " : ""}function${generator ? "*" : ""} (${list}) {"use strict";`;
     const tail = generator ? "" : `return {${outputs.join(", ")}};\n`;
     body = `${head}\n${rewriteImports(js, program)}\n${tail}}`;
