@@ -8,3 +8,4 @@ export { stripTypes, type StrippedCell } from "./cell/stripTypes.ts";
 export { builtins, globals, isGlobal } from "./globals.ts";
 export { hashCell } from "./cell/hashCell.ts";
 export { findMemberUses } from "./cell/findMemberUses.ts";
+export { instrumentLoops, mapOffset, type Insertion, type Instrumented } from "./cell/instrumentLoops.ts";

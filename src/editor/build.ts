@@ -2,10 +2,10 @@
 // code, transpile it, guard its loops, and build the function, or say precisely why not.
 
 // The per-cell API, not compile/index.ts, so the page never pulls in markdown-it or KaTeX.
-import { analyzeCell, checkCells, findMemberUses, transpileCell, type Cell, type Diagnostic } from "../compile/cells.ts";
+import { analyzeCell, checkCells, findMemberUses, instrumentLoops, transpileCell, type Cell, type Diagnostic } from "../compile/cells.ts";
 import type { CellDefinition } from "../runtime/types.ts";
 import { clarifyError, createGuard } from "../runtime/deadline.ts";
-import { GUARD_NAME, instrumentLoops } from "./guard.ts";
+import { GUARD_NAME } from "../contract/guard.ts";
 
 /**
  * An edit ready to run, or the problems that stop it: the edited cell's own problems at positions

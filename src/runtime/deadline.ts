@@ -1,16 +1,9 @@
 // The guard function instrumented cells call: it throws once the page has been stuck in the cell
 // for longer than the budget without the event loop turning. Every cell is instrumented (author
-// cells by the Vite plugin, edited cells by the editor: src/editor/guard.ts inserts the calls).
+// cells by the Vite plugin, edited cells by the editor: compile/cell/instrumentLoops.ts inserts the
+// calls); the name, budget and messages both halves share are in contract/guard.ts.
 
-/** The message a stopped cell shows. */
-export const STOP_MESSAGE = "Stopped: this cell ran for more than 1 s (an endless loop?)";
-
-/** The message a cell that overflowed the call stack shows. */
-export const RECURSION_MESSAGE =
-  "Stopped: this cell recursed too deeply (a function that calls itself without end?)";
-
-/** The budget of one uninterrupted stretch of a cell, in milliseconds. */
-export const GUARD_BUDGET_MS = 1000;
+import { GUARD_BUDGET_MS, RECURSION_MESSAGE, STOP_MESSAGE } from "../contract/guard.ts";
 
 /** A guard: call with `true` when the cell body starts, with nothing at every loop turn and call. */
 export type Guard = (start?: boolean) => void;

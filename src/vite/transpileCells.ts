@@ -1,7 +1,6 @@
 // Each cell of a lesson as a function the runtime can define, never a module that fails to parse.
-import { transpileCell } from "../compile/index.ts";
+import { instrumentLoops, transpileCell } from "../compile/index.ts";
 import type { Lesson } from "../compile/types.ts";
-import { instrumentLoops } from "../editor/guard.ts";
 import type { TranspiledCell } from "./renderModule.ts";
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeCell, transpileCell } from "../../src/compile/cells.ts";
 import type { CellDefinition } from "../../src/runtime/types.ts";
 import { buildEdit, buildFunction } from "../../src/editor/build.ts";
-import { STOP_MESSAGE } from "../../src/editor/guard.ts";
+import { STOP_MESSAGE } from "../../src/contract/guard.ts";
 
 /** A lesson's cell definitions as the lesson module would hold them. */
 function define(source: string, line: number): CellDefinition {

@@ -1,15 +1,9 @@
-// Runaway protection for every cell: instrument loops and functions with a guard call that stops
-// the cell once the page has been busy in it for more than a second.
+// The loop guard's compile-time half: a call to the guard at the start of every loop body and
+// function body, so a runaway cell stops after a second (the guard itself is runtime/deadline.ts).
 
 import { parseExpressionAt, type Node } from "acorn";
 import { full } from "acorn-walk";
-
-// The messages and budget live with the guard function itself, in the runtime.
-export { GUARD_BUDGET_MS, RECURSION_MESSAGE, STOP_MESSAGE } from "../runtime/deadline.ts";
-
-/** The name of the guard function the instrumented code calls. */
-export const GUARD_NAME = "__guard";
-
+import { GUARD_NAME } from "../../contract/guard.ts";
 
 /** One insertion into the source: `text` goes in at `offset` (an offset in the original). */
 export interface Insertion {
