@@ -1,9 +1,23 @@
 // The state one mounted lesson shares between mountLesson, defineCell, the API and hot reload.
 
-import type { Module, Runtime } from "@observablehq/runtime";
-import type { DefinedCell } from "./defineCell.ts";
+import type { Module, Runtime, Variable } from "@observablehq/runtime";
+import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { StatusBoard } from "./status.ts";
-import type { LessonModule } from "./types.ts";
+import type { CellDefinition, LessonModule } from "./types.ts";
+
+/** A cell as defined on the runtime: its definition, output element and variables. */
+export interface DefinedCell {
+  definition: CellDefinition;
+  element: HTMLElement;
+  /** The hidden variable first, then one per output name. Empty for `run=false` cells. */
+  variables: Variable[];
+  /** The input element each `view()` output name reads, for `lesson.set` and hot reload. */
+  views: Map<string, Element>;
+  /** The compile diagnostics the cell was defined with. */
+  diagnostics: readonly Diagnostic[];
+  /** False once deleted: a deleted variable still reports to its observer, which must ignore it. */
+  active: boolean;
+}
 
 /** A mounted lesson's shared state. */
 export interface LessonContext {

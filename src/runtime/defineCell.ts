@@ -2,8 +2,8 @@
 // cell's body, and each declared name is its own variable reading from the body's result.
 // The hidden variable's observer is the only path from the cell to the page.
 
-import type { Observer, Variable } from "@observablehq/runtime";
-import { locateName, type LessonContext } from "./context.ts";
+import type { Observer } from "@observablehq/runtime";
+import { locateName, type DefinedCell, type LessonContext } from "./context.ts";
 import { describeError } from "./describeError.ts";
 import { createImporter } from "./importModule.ts";
 import { findAsyncBodyLine, findSyncBodyLine, mapBodyLine, readCallSites, readOwnSite } from "./locateError.ts";
@@ -11,20 +11,6 @@ import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { CellDefinition, CellState } from "./types.ts";
 import { createView, findViewElement } from "./view.ts";
-
-/** A cell as defined on the runtime: its definition, output element and variables. */
-export interface DefinedCell {
-  definition: CellDefinition;
-  element: HTMLElement;
-  /** The hidden variable first, then one per output name. Empty for `run=false` cells. */
-  variables: Variable[];
-  /** The input element each `view()` output name reads, for `lesson.set` and hot reload. */
-  views: Map<string, Element>;
-  /** The compile diagnostics the cell was defined with. */
-  diagnostics: readonly Diagnostic[];
-  /** False once deleted: a deleted variable still reports to its observer, which must ignore it. */
-  active: boolean;
-}
 
 /** An error standing in for a cell whose compile diagnostics include errors. */
 class DiagnosticError extends Error {

@@ -2,8 +2,8 @@
 // Unchanged cells keep their variables and their output nodes, so charts do not redraw and a
 // slider the reader moved keeps its value; changed cells are replaced; the prose is replaced.
 
-import type { LessonContext } from "./context.ts";
-import { deleteCell, type DefinedCell } from "./defineCell.ts";
+import type { DefinedCell, LessonContext } from "./context.ts";
+import { deleteCell } from "./defineCell.ts";
 import { groupDiagnostics, showCellWarnings, showLessonDiagnostics } from "./diagnostics.ts";
 import { carryViewValues, findOutputElement, placeCell } from "./placeCell.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";

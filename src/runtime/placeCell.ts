@@ -1,7 +1,7 @@
 // Finds (or makes) a cell's output element in the page, defines the cell there and shows its warnings.
 
-import type { LessonContext } from "./context.ts";
-import { defineCell, type DefinedCell } from "./defineCell.ts";
+import type { DefinedCell, LessonContext } from "./context.ts";
+import { defineCell } from "./defineCell.ts";
 import { showCellWarnings } from "./diagnostics.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { CellDefinition } from "./types.ts";
