@@ -1,6 +1,6 @@
 // Maps an error thrown by a cell's body to its line in the .md file, using V8's call sites
 // (Chromium; elsewhere errors keep the cell's own line). The compiler lays out each body with
-// the cell's code from the function's second line on (see compile/transpileCell.ts), so line n
+// the cell's code from the function's second line on (see compile/cell/transpileCell.ts), so line n
 // of the body function is line `cell.line + n - 2` of the lesson.
 
 /** The parts of a V8 CallSite we read. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findAsyncBodyLine, findSyncBodyLine, lineInFunction, mapBodyLine, readCallSites, readOwnSite } from "../../src/runtime/locateError.ts";
 
-// Bodies laid out as compile/transpileCell.ts does: the cell's code starts on the second line.
+// Bodies laid out as compile/cell/transpileCell.ts does: the cell's code starts on the second line.
 const syncBody = (0, eval)('(function () {"use strict";\nconst a = 1;\nconst b = null;\nreturn b.x + a;\n})') as () => unknown;
 const asyncBody = (0, eval)('(async function () {"use strict";\nawait null;\nnull.y;\n})') as () => Promise<unknown>;
 
