@@ -30,14 +30,7 @@ export interface CellAnalysis {
 }
 
 /** Everything about a cell that does not depend on where it sits, so it can be cached by content. */
-interface CellShape {
-  js: string;
-  inputs: string[];
-  outputs: string[];
-  expression: boolean;
-  async: boolean;
-  generator: boolean;
-  imports: string[];
+interface CellShape extends Pick<Cell, "js" | "inputs" | "outputs" | "expression" | "async" | "generator" | "imports"> {
   problems: (CellProblem & { severity: Diagnostic["severity"] })[];
   references: Reference[];
 }
