@@ -1,5 +1,5 @@
 // The CodeMirror 6 editor of one cell. This module is only ever imported dynamically, so a page
-// pays for CodeMirror after its first paint (see loadCodeMirror in install.ts).
+// pays for CodeMirror after its first paint (see loadCodeMirror.ts).
 
 import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
 import { javascript, javascriptLanguage } from "@codemirror/lang-javascript";
