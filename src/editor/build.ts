@@ -5,6 +5,7 @@
 import { analyzeCell, checkCells, findMemberUses, instrumentLoops, transpileCell, type Cell, type Diagnostic } from "../compile/cells.ts";
 import type { CellDefinition } from "../runtime/types.ts";
 import { clarifyError, createGuard } from "../runtime/deadline.ts";
+import { builtins } from "../contract/builtins.ts";
 import { GUARD_NAME } from "../contract/guard.ts";
 
 /**
@@ -19,9 +20,10 @@ export type BuiltEdit =
 // applying them would break the graph rather than one cell.
 const BLOCKING_ELSEWHERE = new Set(["duplicate-definition", "cycle"]);
 
-// Library builtins a page may load as a subset (LessonModule.libraries): an edit reports the
-// members it reads, so the page can load the whole library first when the subset lacks one.
-const SUBSET_LIBRARIES = ["Plot", "d3"];
+// Library builtins a page may load as a subset (LessonModule.libraries; `subset` in the registry):
+// an edit reports the members it reads, so the page can load the whole library first when the
+// subset lacks one.
+const SUBSET_LIBRARIES = Object.entries(builtins).flatMap(([name, builtin]) => ("subset" in builtin ? [name] : []));
 
 /** True when `source` parses as a cell (what the pause-while-typing run checks first). */
 export function isParsable(source: string, base: CellDefinition): boolean {

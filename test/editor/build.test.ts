@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCell, transpileCell } from "../../src/compile/cells.ts";
 import type { CellDefinition } from "../../src/runtime/types.ts";
+import { builtins, builtinNames } from "../../src/contract/builtins.ts";
 import { buildEdit, buildFunction } from "../../src/editor/build.ts";
 import { STOP_MESSAGE } from "../../src/contract/guard.ts";
 
@@ -49,5 +50,15 @@ describe("buildEdit", () => {
     const built = buildEdit("let i = 0;\nwhile (true) { i++; }", second, lesson);
     expect(built.ok).toBe(true);
     if (built.ok) expect(() => (built.definition.body as (w: number) => unknown)(2)).toThrow(STOP_MESSAGE);
+  });
+
+  it("reports the members an edit reads of every library the registry lets a page load in part", () => {
+    const subsets = builtinNames.filter((name) => "subset" in builtins[name]);
+    expect(subsets.length).toBeGreaterThan(0);
+    for (const name of builtinNames) {
+      const built = buildEdit(`${name}.probe`, lesson[2]!, lesson);
+      expect(built.ok, name).toBe(true);
+      expect(built.ok && built.libraries, name).toEqual(subsets.includes(name) ? { [name]: ["probe"] } : {});
+    }
   });
 });
