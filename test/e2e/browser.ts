@@ -74,7 +74,8 @@ export async function copyLessons(fixtureFolder?: string): Promise<string> {
     await cp(join(fixtureLessonsDir, fixtureFolder), dir, { recursive: true });
     return dir;
   }
-  if (existsSync(bundledLessonsDir)) await cp(bundledLessonsDir, dir, { recursive: true });
+  // No existence check: a missing lessons/ must fail the tests that use it, not hand them a site without it.
+  await cp(bundledLessonsDir, dir, { recursive: true });
   for (const name of await readdir(fixtureLessonsDir)) {
     await cp(join(fixtureLessonsDir, name), join(dir, name), { recursive: true });
   }

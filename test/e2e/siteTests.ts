@@ -29,21 +29,20 @@ interface SliderCase {
   dependent: string;
 }
 
-/** The slider lessons: the fixture always, the bundled derivatives lesson once it exists. */
+/** The slider lessons: the fixture and the bundled derivatives lesson (a test fails, saying so, when it is missing). */
 function findSliderCases(): SliderCase[] {
-  const cases: SliderCase[] = [{ slug: "fixture-slider", input: "k", dependent: "doubled" }];
-  const derivatives = readBundledLessons().find((lesson) => lesson.slug === "derivatives-and-gradients");
-  if (derivatives) {
-    cases.push({ slug: derivatives.slug, input: "w", dependent: "dLdw" });
-    cases.push({ slug: derivatives.slug, input: "alpha", dependent: "steps" });
-  }
-  return cases;
+  return [
+    { slug: "fixture-slider", input: "k", dependent: "doubled" },
+    { slug: "derivatives-and-gradients", input: "w", dependent: "dLdw" },
+    { slug: "derivatives-and-gradients", input: "alpha", dependent: "steps" },
+  ];
 }
 
 /** The selector of the range input that defines `name` in a lesson. */
 function sliderSelector(site: Site, slug: string, name: string): string {
   const lessons = [...readBundledLessons(), ...readBundledLessons(site.lessonsDir)];
-  const source = lessons.find((lesson) => lesson.slug === slug)?.source ?? "";
+  const source = lessons.find((lesson) => lesson.slug === slug)?.source;
+  if (source === undefined) throw new Error(`${slug}.md is missing from lessons/ and the test lessons: rename the slider case in siteTests.ts`);
   const cell = compileLesson(source, { file: `${slug}.md` }).cells.find((c) => c.outputs.includes(name));
   if (!cell) throw new Error(`${slug}.md: no cell defines ${name}`);
   return `[data-cell="${cell.id}"] input[type=range]`;
@@ -88,9 +87,10 @@ export function defineSiteTests(context: SiteContext): void {
 
   for (const slider of findSliderCases()) {
     it(`redraws ${slider.slug} when slider ${slider.input} moves (mouse and keyboard)`, async () => {
+      // First, so a missing lesson fails with its name rather than as a page that never loads.
+      const selector = sliderSelector(context.site(), slider.slug, slider.input);
       const page = await newPage();
       await openLesson(page, `${context.site().url}${slider.slug}.html`);
-      const selector = sliderSelector(context.site(), slider.slug, slider.input);
 
       const before = { input: await readValue(page, slider.input), value: await readValue(page, slider.dependent), charts: await readCharts(page) };
       await clickSlider(page, selector, 0.9);
