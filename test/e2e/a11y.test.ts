@@ -3,7 +3,7 @@
 // values, and polite announcements of what a slider changed.
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LessonApi } from "../../src/runtime/types.ts";
 import { launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
 import { openLesson, readBundledLessons, settle } from "./lessonPage.ts";
@@ -77,9 +77,10 @@ describe("axe-core", () => {
 describe("the derivatives lesson by keyboard and screen reader", () => {
   const slug = "derivatives-and-gradients";
 
-  // These checks are about this lesson's sliders, chart and prose: without it they must fail, not
-  // quietly skip (a renamed lesson would otherwise turn them off).
-  beforeAll(() => {
+  // These checks are about this lesson's sliders, chart and prose: without it each must fail, not
+  // quietly skip (a renamed lesson would otherwise turn them off). A failing beforeEach fails its
+  // test, where a failing beforeAll would only mark the tests skipped.
+  beforeEach(() => {
     const slugs = readBundledLessons().map((lesson) => lesson.slug);
     if (!slugs.includes(slug)) {
       throw new Error(`lessons/${slug}.md is missing (bundled lessons: ${slugs.join(", ")}); point these tests at its new name`);
