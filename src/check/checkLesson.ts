@@ -1,10 +1,10 @@
 // Everything `lesson check` finds in one lesson without a browser: compile, type and lint problems.
 import { readFileSync } from "node:fs";
 import { compileLesson } from "../compile/index.ts";
-import type { Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
 import { checkTypes } from "./checkTypes.ts";
 import { lintLesson } from "./lintLesson.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../contract/diagnostic.ts";
 
 /** A checked lesson: its compiled form (for the headless run) and its problems. */
 export interface CheckedLesson {

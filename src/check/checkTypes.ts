@@ -2,8 +2,9 @@
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, resolve, isAbsolute } from "node:path";
 import ts from "typescript";
+import type { Cell, Lesson } from "../compile/index.ts";
 import { builtinNames } from "../contract/builtins.ts";
-import type { Cell, Diagnostic, Lesson } from "../compile/types.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
 import { createCheckHost } from "./createCheckHost.ts";
 import { builtinsModule, emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";
 import { locateInCell } from "./locateInCell.ts";

@@ -1,7 +1,8 @@
 // checkTypes off the main thread, for the dev server: a type check takes 50–300 ms once warm (and
 // seconds cold), which must not hold up serving the page or its hot updates.
 import { Worker } from "node:worker_threads";
-import type { Diagnostic, Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { CheckTypesOptions } from "./checkTypes.ts";
 
 /** A type checker running in a worker thread. */

@@ -2,7 +2,7 @@
 // Cells are copied verbatim, line for line, in dependency order; a segment table maps each copied
 // line back to the cell (and so to the .md file).
 import ts from "typescript";
-import type { Cell } from "../compile/types.ts";
+import type { Cell } from "../compile/index.ts";
 import { splitLines } from "./locateInCell.ts";
 import { sortCells } from "./sortCells.ts";
 

@@ -4,4 +4,5 @@ export { createTypeChecker, type TypeChecker } from "./createTypeChecker.ts";
 export { lintLesson, type LintOptions } from "./lintLesson.ts";
 export { checkLesson, type CheckedLesson, type CheckLessonOptions } from "./checkLesson.ts";
 export { runLessons } from "./runLessons.ts";
-export { formatProblems, sortProblems, toJson, type Problem } from "./problems.ts";
+export { formatProblems, sortProblems, toJson } from "./problems.ts";
+export type { Problem } from "../contract/diagnostic.ts";

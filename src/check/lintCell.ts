@@ -1,6 +1,7 @@
 // Lint rules that read a cell's code: inputs without a label, charts without a text alternative.
 import ts from "typescript";
-import type { Cell, Diagnostic } from "../compile/types.ts";
+import type { Cell } from "../compile/index.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
 import { findImagesWithoutAlt } from "./findImagesWithoutAlt.ts";
 import { locateInCell } from "./locateInCell.ts";
 

@@ -1,5 +1,6 @@
 // The lint pass over one lesson: front matter, prose and cells.
-import type { Diagnostic, Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
 import { lintCell } from "./lintCell.ts";
 import { lintProse } from "./lintProse.ts";
 

@@ -1,6 +1,6 @@
 // Cell-relative positions → .md positions. Cells are copied verbatim, so only the first line of an
 // inline `${…}` cell is shifted (by the column where its code starts).
-import type { Cell } from "../compile/types.ts";
+import type { Cell } from "../compile/index.ts";
 
 /** A 1-based line and column in the .md file. */
 export interface MdPosition {

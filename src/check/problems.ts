@@ -1,10 +1,5 @@
-// What `lesson check` reports: diagnostics with their file, sorted and printed.
-import type { Diagnostic } from "../compile/types.ts";
-
-/** A diagnostic in a named file. `line` and `column` are 0 when the problem has no place (no browser). */
-export interface Problem extends Diagnostic {
-  file: string;
-}
+// What `lesson check` reports: problems (diagnostics with their file), sorted and printed.
+import { formatDiagnostic, type Problem } from "../contract/diagnostic.ts";
 
 /** Problems in reading order: by file, line, column, errors before warnings; duplicates dropped. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
@@ -24,14 +19,9 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     );
 }
 
-/** One line per problem, `file:line:col severity message`; a message's further lines are indented. */
+/** One line per problem, `file:line:col severity message` (the contract's formatter). */
 export function formatProblems(problems: readonly Problem[]): string {
-  return problems
-    .map((p) => {
-      const place = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-      return `${place} ${p.severity} ${p.message.replace(/\n/g, "\n    ")}`;
-    })
-    .join("\n");
+  return problems.map((p) => formatDiagnostic(p.file, p)).join("\n");
 }
 
 /** The `--json` shape: `{file, line, column, severity, code, message, cell?}` per problem. */

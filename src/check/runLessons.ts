@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { createServer, type ViteDevServer } from "vite";
-import type { Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
 import type { CellState, LessonApi } from "../runtime/types.ts";
 import { lessonPlugin } from "../vite/index.ts";
 import type { CheckedLesson } from "./checkLesson.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../contract/diagnostic.ts";
 
 /** How long a lesson may take to start, and then to settle, before it is reported as stuck. */
 const startTimeout = 20_000;

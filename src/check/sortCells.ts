@@ -1,5 +1,5 @@
 // Dependency order of cells: a cell comes after every cell whose outputs it reads.
-import type { Cell } from "../compile/types.ts";
+import type { Cell } from "../compile/index.ts";
 
 /**
  * The cells in topological order of their inputs and outputs (Kahn's algorithm, ties broken by

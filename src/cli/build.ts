@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { relative, resolve } from "node:path";
 import { build } from "vite";
-import type { PageDiagnostic } from "../runtime/types.ts";
+import type { Diagnostic, Problem } from "../contract/diagnostic.ts";
 import { lessonPlugin, type LessonPluginOptions } from "../vite/index.ts";
 
 const usage = `Usage: lesson build [dir] [--out dist] [--base ./] [--json]
@@ -34,7 +34,7 @@ export async function runBuild(args: string[]): Promise<number> {
     return 1;
   }
   const problems: Problem[] = [];
-  const onDiagnostics = (file: string, diagnostics: PageDiagnostic[]) => problems.push(...diagnostics.map((d) => ({ file, ...d })));
+  const onDiagnostics = (file: string, diagnostics: Diagnostic[]) => problems.push(...diagnostics.map((d) => ({ file, ...d })));
   try {
     await buildSite({ dir, outDir, base: values.base, quiet: values.json, onDiagnostics });
     if (values.json) console.log(JSON.stringify(problems, null, 2));
@@ -45,9 +45,6 @@ export async function runBuild(args: string[]): Promise<number> {
     return 1;
   }
 }
-
-/** A lesson's diagnostic with its file, as `lesson check --json` prints them too. */
-type Problem = PageDiagnostic & { file: string };
 
 /** Builds the lessons in `dir` into `outDir` (used by the CLI and the browser tests). */
 export async function buildSite(options: {

@@ -3,7 +3,8 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { checkLesson, type CheckedLesson } from "../check/checkLesson.ts";
-import { formatProblems, sortProblems, toJson, type Problem } from "../check/problems.ts";
+import { formatProblems, sortProblems, toJson } from "../check/problems.ts";
+import type { Problem } from "../contract/diagnostic.ts";
 
 const help = `Usage: lesson check [files...] [--json] [--no-run]
 

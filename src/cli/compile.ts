@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { compileLesson } from "../compile/index.ts";
 import type { Lesson } from "../compile/index.ts";
+import { formatDiagnostic, hasErrors } from "../contract/diagnostic.ts";
 
 const usage = `Usage: lesson compile <file> [--json]
 
@@ -34,7 +35,7 @@ export async function runCompile(args: string[]): Promise<number> {
   const lesson = compileLesson(source, { file });
   if (json) console.log(JSON.stringify(toJson(lesson), null, 2));
   else printSummary(lesson);
-  return lesson.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  return hasErrors(lesson.diagnostics) ? 1 : 0;
 }
 
 /** The `--json` shape (DESIGN.md), with each diagnostic's `code` and each cell's `column` and `inline` added. */
@@ -75,6 +76,6 @@ function printSummary(lesson: Lesson): void {
     const io = [c.inputs.length ? `in: ${c.inputs.join(", ")}` : "", c.outputs.length ? `out: ${c.outputs.join(", ")}` : ""].filter(Boolean).join("; ");
     console.log(`  line ${c.line}: ${c.lang} ${kind}${io ? ` (${io})` : ""}`);
   }
-  for (const d of lesson.diagnostics) console.log(`${lesson.file}:${d.line}:${d.column} ${d.severity} ${d.message}`);
+  for (const d of lesson.diagnostics) console.log(formatDiagnostic(lesson.file, d));
   console.log(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
 }

@@ -14,8 +14,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizePath, searchForWorkspaceRoot } from "vite";
 import type { Plugin, ResolvedConfig, Rolldown, ViteDevServer } from "vite";
-import type { PageDiagnostic } from "../runtime/types.ts";
-import type { Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
 import { compileSafely } from "./compileSafely.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
 import { describeLesson, findLessonFiles, isLessonFile, readLesson, slugOf, sortLessons } from "./findLessons.ts";
@@ -23,7 +22,8 @@ import type { LessonEntry } from "./findLessons.ts";
 import { collectImports, renderLessonModule, renderShellModule } from "./renderModule.ts";
 import { renderIndexPage, renderLessonPage } from "./renderPage.ts";
 import type { SiteOptions } from "./renderPage.ts";
-import { formatBuildError, formatDiagnostic } from "./reportDiagnostics.ts";
+import { formatDiagnostic, type Diagnostic } from "../contract/diagnostic.ts";
+import { logDiagnostics } from "./logDiagnostics.ts";
 import { transpileCells } from "./transpileCells.ts";
 import { findBrowserDependencies } from "./findBrowserDependencies.ts";
 import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
@@ -39,7 +39,7 @@ export interface LessonPluginOptions {
   /** The site title in every page header. */
   title?: string;
   /** Called in builds with each lesson's diagnostics (unresolvable imports included). */
-  onDiagnostics?(file: string, diagnostics: PageDiagnostic[]): void;
+  onDiagnostics?(file: string, diagnostics: Diagnostic[]): void;
 }
 
 const pagePrefix = "virtual:live-lesson/page/";
@@ -93,11 +93,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
     const result = { source, lesson, entry: describeLesson(path, source, lesson) };
     compiled.set(path, result);
     if (isBuild) config.logger.info(`compiling ${displayPath(path)}`);
-    for (const d of lesson.diagnostics) {
-      const line = formatDiagnostic(displayPath(path), d);
-      if (d.severity === "error") config.logger.error(line, { timestamp: !isBuild });
-      else config.logger.warn(line, { timestamp: !isBuild });
-    }
+    logDiagnostics(config.logger, displayPath(path), lesson.diagnostics, { timestamp: !isBuild });
     return result;
   }
 
@@ -154,21 +150,21 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin {
     ctx.addWatchFile(path);
     const { lesson } = compile(path);
     const unresolved = new Map<string, string>();
-    const diagnostics: PageDiagnostic[] = [];
+    const diagnostics: Diagnostic[] = [];
     for (const specifier of collectImports(lesson)) {
       if (await resolveFromLesson(ctx, specifier, path)) continue;
       const message = `Cannot find module "${specifier}" (is it installed?)`;
       const cell = lesson.cells.find((c) => c.imports.includes(specifier));
-      const diagnostic: PageDiagnostic = { severity: "error", code: "unresolved-import", message, line: cell?.line ?? 1, column: cell?.column ?? 1 };
+      const diagnostic: Diagnostic = { severity: "error", code: "unresolved-import", message, line: cell?.line ?? 1, column: cell?.column ?? 1 };
       if (cell) diagnostic.cell = cell.id;
       unresolved.set(specifier, message);
       diagnostics.push(diagnostic);
-      config.logger.error(formatDiagnostic(displayPath(path), diagnostic), { timestamp: !isBuild });
+      logDiagnostics(config.logger, displayPath(path), [diagnostic], { timestamp: !isBuild });
     }
     if (isBuild) {
       options.onDiagnostics?.(displayPath(path), [...lesson.diagnostics, ...diagnostics]);
       for (const d of [...lesson.diagnostics, ...diagnostics]) {
-        if (d.severity === "error") buildErrors.push(formatBuildError(displayPath(path), d));
+        if (d.severity === "error") buildErrors.push(formatDiagnostic(displayPath(path), d, { severity: false }));
       }
     }
     typeWarnings?.check(path);

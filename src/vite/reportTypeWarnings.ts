@@ -2,10 +2,10 @@
 // compiles (never holding up `load()`), printed in the terminal as `file:line:col warning …`, and
 // sent to open pages, which show them in place as warnings (the cells still run).
 import type { ViteDevServer } from "vite";
-import type { Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
 import { createTypeChecker, type TypeChecker } from "../check/createTypeChecker.ts";
-import type { PageDiagnostic } from "../runtime/types.ts";
-import { formatDiagnostic } from "./reportDiagnostics.ts";
+import { formatDiagnostic, type Diagnostic } from "../contract/diagnostic.ts";
+import { logDiagnostics } from "./logDiagnostics.ts";
 
 /** The custom HMR event that carries a lesson's type warnings to its pages. */
 export const typeWarningsEvent = "live-lesson:type-warnings";
@@ -15,7 +15,7 @@ export const typeCheckRequestEvent = "live-lesson:type-check";
 /** What the page receives: `file` as the lesson module names it (relative to the lessons folder). */
 export interface TypeWarnings {
   file: string;
-  diagnostics: PageDiagnostic[];
+  diagnostics: Diagnostic[];
 }
 
 /** A lesson as the plugin last compiled it. */
@@ -61,7 +61,7 @@ export function createTypeWarningReporter(server: ViteDevServer, options: TypeWa
       .then((found) => {
         // A newer text was saved meanwhile: its own check reports.
         if (options.compile(path).source !== source) return undefined;
-        const diagnostics: PageDiagnostic[] = found.map(({ code, message, line, column, cell }) => ({
+        const diagnostics: Diagnostic[] = found.map(({ code, message, line, column, cell }) => ({
           severity: "warning",
           code,
           message,
@@ -73,7 +73,7 @@ export function createTypeWarningReporter(server: ViteDevServer, options: TypeWa
         const printed = results.get(path)?.warnings.diagnostics.map((d) => formatDiagnostic("", d)).join("\n");
         results.set(path, { source, warnings });
         if (printed !== diagnostics.map((d) => formatDiagnostic("", d)).join("\n")) {
-          for (const d of diagnostics) server.config.logger.warn(formatDiagnostic(options.displayPath(path), d), { timestamp: true });
+          logDiagnostics(server.config.logger, options.displayPath(path), diagnostics, { timestamp: true });
         }
         return warnings;
       })

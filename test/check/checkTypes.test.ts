@@ -54,12 +54,12 @@ describe("checkTypes", { timeout: 60_000 }, () => {
     expect(checkTypes(lesson, { file: "kinds.md" })).toEqual([]);
   });
 
-  test("a second check reuses the parsed libraries (fast)", () => {
-    const lesson = compileLesson(readFileSync(fixture("clean.md"), "utf8"), { file: fixture("clean.md") });
-    checkTypes(lesson, { file: fixture("clean.md") });
-    const start = performance.now();
-    checkTypes(lesson, { file: fixture("clean.md") });
-    expect(performance.now() - start).toBeLessThan(2000);
+  // How much faster the second check is (the parsed libraries are reused) is for bench/, not a test.
+  test("a second check, on the reused libraries, finds what the first found", () => {
+    const lesson = compileLesson(readFileSync(fixture("type-across-cells.md"), "utf8"), { file: fixture("type-across-cells.md") });
+    const first = checkTypes(lesson, { file: fixture("type-across-cells.md") });
+    expect(first.map((d) => d.line)).toEqual([14]);
+    expect(checkTypes(lesson, { file: fixture("type-across-cells.md") })).toEqual(first);
   });
 });
 
