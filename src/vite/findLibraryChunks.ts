@@ -1,16 +1,10 @@
 // The built chunks of the libraries a lesson's cells use, for `<link rel="modulepreload">`.
 
-import type { Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
+import { findLibraryBuiltins } from "../contract/builtins.ts";
 
-/** The package behind each library builtin (src/runtime/builtins.ts). */
-const builtinPackages: Record<string, string> = {
-  Plot: "@observablehq/plot",
-  Inputs: "@observablehq/inputs",
-  d3: "d3",
-  html: "htl",
-  svg: "htl",
-  tex: "katex",
-};
+/** The package behind each library builtin, from the registry. */
+const builtinPackages = new Map(findLibraryBuiltins().map(([name, builtin]) => [name as string, builtin.package]));
 
 /** A chunk of the output bundle, as much of it as this file reads. */
 interface ChunkInfo {
@@ -25,7 +19,10 @@ export function findUsedLibraries(lesson: Lesson): string[] {
   const used = new Set<string>();
   for (const cell of lesson.cells) {
     if (!cell.options.run) continue;
-    for (const name of cell.inputs) if (builtinPackages[name]) used.add(builtinPackages[name]);
+    for (const name of cell.inputs) {
+      const packageName = builtinPackages.get(name);
+      if (packageName) used.add(packageName);
+    }
   }
   return [...used];
 }

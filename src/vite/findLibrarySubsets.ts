@@ -5,8 +5,8 @@
 import { dirname, resolve } from "node:path";
 import { Parser, type Identifier, type Literal } from "acorn";
 import { normalizePath } from "vite";
-import { findMemberUses } from "../compile/cells.ts";
-import type { Lesson } from "../compile/types.ts";
+import { findMemberUses, type Lesson } from "../compile/index.ts";
+import { findLibraryBuiltins } from "../contract/builtins.ts";
 
 /** A library builtin a page may load as a subset. */
 export interface SubsetLibrary {
@@ -19,11 +19,10 @@ export interface SubsetLibrary {
   trimEntry: boolean;
 }
 
-/** The library builtins a page may load as a subset (src/runtime/builtins.ts), by builtin name. */
-export const subsetLibraries: Record<string, SubsetLibrary> = {
-  Plot: { package: "@observablehq/plot", trimEntry: true },
-  d3: { package: "d3", trimEntry: false },
-};
+/** The library builtins a page may load as a subset (those the registry marks `subset`), by builtin name. */
+export const subsetLibraries: Record<string, SubsetLibrary> = Object.fromEntries(
+  findLibraryBuiltins().flatMap(([name, builtin]) => (builtin.subset ? [[name, { package: builtin.package, trimEntry: builtin.subset.trimEntry }]] : [])),
+);
 
 /**
  * The members of the builtin `name` that the lesson's running cells read and `exported` (the

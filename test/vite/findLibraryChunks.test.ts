@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileLesson } from "../../src/compile/index.ts";
+import { findLibraryBuiltins } from "../../src/contract/builtins.ts";
 import { findLibraryChunks, findUsedLibraries } from "../../src/vite/findLibraryChunks.ts";
 
 const chunk = (fileName: string, moduleIds: string[], imports: string[] = []) => ({ type: "chunk", fileName, moduleIds, imports });
@@ -8,6 +9,12 @@ describe("findUsedLibraries", () => {
   it("lists the packages of the library builtins that running cells read", () => {
     const lesson = compileLesson("```js\nconst w = view(Inputs.range([0, 1]))\n```\n\n```js\nPlot.plot({marks: [Plot.dot([w])]})\n```\n\n```js run=false\nd3.range(3)\n```\n");
     expect(findUsedLibraries(lesson).sort()).toEqual(["@observablehq/inputs", "@observablehq/plot"]);
+  });
+
+  it("knows every library builtin of the registry, and nothing else", () => {
+    const reads = (name: string) => findUsedLibraries(compileLesson(`\`\`\`js\n${name}\n\`\`\`\n`));
+    for (const [name, builtin] of findLibraryBuiltins()) expect(reads(name), name).toEqual([builtin.package]);
+    expect(reads("width")).toEqual([]);
   });
 });
 

@@ -2,10 +2,20 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileLesson } from "../../src/compile/index.ts";
-import { findLibrarySubset, renderReexportModule, renderTrimmedEntry } from "../../src/vite/findLibrarySubsets.ts";
+import { builtins } from "../../src/contract/builtins.ts";
+import { findLibrarySubset, renderReexportModule, renderTrimmedEntry, subsetLibraries } from "../../src/vite/findLibrarySubsets.ts";
 
 const lesson = (...cells: string[]) => compileLesson(cells.map((code) => `\`\`\`js\n${code}\n\`\`\`\n`).join("\n"));
 const exported = new Set(["plot", "line", "dot", "ruleX", "hexbin"]);
+
+describe("subsetLibraries", () => {
+  it("are the registry's builtins marked subset, with their package", () => {
+    expect(subsetLibraries).toEqual({
+      Plot: { package: builtins.Plot.package, trimEntry: true },
+      d3: { package: builtins.d3.package, trimEntry: false },
+    });
+  });
+});
 
 describe("findLibrarySubset", () => {
   it("lists the members running cells read that the package exports", () => {
