@@ -1,17 +1,16 @@
-// The headless run of `lesson check`: serve each lesson with the dev server, open it in Chromium,
-// wait until no cell is pending, and report every cell that failed at its line in the .md file.
+// The headless run of `lesson check`: serve each folder of lessons (with the server the caller
+// passes: the CLI gives the Vite dev server, so check/ does not depend on vite/), open each lesson
+// in Chromium, wait until no cell is pending, and report every cell that failed at its line.
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { createServer, type ViteDevServer } from "vite";
 import type { Lesson } from "../compile/index.ts";
-import type { CellState, LessonApi } from "../runtime/types.ts";
-import { lessonPlugin } from "../vite/index.ts";
-import type { CheckedLesson } from "./checkLesson.ts";
 import type { Problem } from "../contract/diagnostic.ts";
+import type { CellState, LessonApi } from "../runtime/types.ts";
+import type { CheckedLesson } from "./checkLesson.ts";
+import { reportCells } from "./reportCells.ts";
 
 /** How long a lesson may take to start, and then to settle, before it is reported as stuck. */
 const startTimeout = 20_000;
@@ -22,13 +21,22 @@ const chromiumArgs = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
+/** A site serving a folder of lessons: its URL (ending in "/"; `<slug>.html` is a lesson's page). */
+export interface LessonServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts a server on a folder of lessons. */
+export type ServeLessons = (folder: string) => Promise<LessonServer>;
+
 /**
  * Runs each compiled lesson in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
  * reports the cells that reject (code "runtime", error) and the ones still pending (warning).
  * Cells that only fail because a cell they read failed, or that the compiler already rejected,
  * are left out: the first failure is the one to fix.
  */
-export async function runLessons(checked: readonly CheckedLesson[]): Promise<Problem[]> {
+export async function runLessons(checked: readonly CheckedLesson[], serve: ServeLessons): Promise<Problem[]> {
   const runnable = checked.filter((c): c is CheckedLesson & { lesson: Lesson } => c.lesson !== undefined);
   if (!runnable.length) return [];
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -50,13 +58,12 @@ export async function runLessons(checked: readonly CheckedLesson[]): Promise<Pro
       byFolder.set(folder, [...(byFolder.get(folder) ?? []), c]);
     }
     for (const [folder, lessons] of byFolder) {
-      const server = await startServer(folder);
+      const server = await serve(folder);
       try {
-        const { port } = server.httpServer!.address() as AddressInfo;
         for (const c of lessons) {
           const page = await context.newPage();
           try {
-            problems.push(...(await runLesson(page, `http://127.0.0.1:${port}/${basename(c.file, ".md")}.html`, c)));
+            problems.push(...(await runLesson(page, `${server.url}${basename(c.file, ".md")}.html`, c)));
           } finally {
             await page.close();
           }
@@ -72,19 +79,6 @@ export async function runLessons(checked: readonly CheckedLesson[]): Promise<Pro
     await rm(profile, { recursive: true, force: true });
   }
   return problems;
-}
-
-/** A quiet dev server on a folder of lessons, on a free port, without file watching. */
-async function startServer(folder: string): Promise<ViteDevServer> {
-  const server = await createServer({
-    configFile: false,
-    logLevel: "silent",
-    clearScreen: false,
-    plugins: [lessonPlugin({ root: folder })],
-    server: { host: "127.0.0.1", port: 0, strictPort: false, watch: null, hmr: false },
-  });
-  await server.listen();
-  return server;
 }
 
 /** Opens one lesson, lets it settle and turns its failed cells into problems. */
@@ -109,29 +103,5 @@ async function runLesson(page: Page, url: string, { file, lesson }: CheckedLesso
     await Promise.race([api.idle(), new Promise((done) => setTimeout(done, timeout))]);
     return api.cells();
   }, settleTimeout);
-  return reportCells(file, lesson, states);
-}
-
-/** Problems for the cells that failed first (not because an input failed) or never settled. */
-export function reportCells(file: string, lesson: Lesson, states: readonly CellState[]): Problem[] {
-  const cells = new Map(lesson.cells.map((cell) => [cell.id, cell]));
-  const compileFailed = new Set(lesson.diagnostics.filter((d) => d.severity === "error" && d.cell).map((d) => d.cell));
-  const failedNames = new Set<string>();
-  for (const state of states) {
-    const cell = cells.get(state.id);
-    if (cell && (state.status === "rejected" || compileFailed.has(cell.id))) cell.outputs.forEach((name) => failedNames.add(name));
-  }
-  const problems: Problem[] = [];
-  for (const state of states) {
-    const cell = cells.get(state.id);
-    if (state.status === "fulfilled" || (cell && compileFailed.has(cell.id))) continue;
-    if (cell?.inputs.some((name) => failedNames.has(name))) continue;
-    const at = { file, line: cell?.line ?? state.line, column: cell?.column ?? 1, ...(cell ? { cell: cell.id } : {}) };
-    problems.push(
-      state.status === "rejected"
-        ? { ...at, severity: "error", code: "runtime", message: `the cell fails when it runs: ${state.error ?? "unknown error"}` }
-        : { ...at, severity: "warning", code: "runtime", message: `the cell is still running after ${settleTimeout / 1000} s` },
-    );
-  }
-  return problems;
+  return reportCells(file, lesson, states, settleTimeout);
 }

@@ -1,8 +1,10 @@
 // `lesson check [files…] [--json] [--no-run]`: compile, type-check, lint and run lessons headless.
 import { readdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { checkLesson, type CheckedLesson } from "../check/checkLesson.ts";
+import type { LessonServer } from "../check/runLessons.ts";
 import { formatProblems, sortProblems, toJson } from "../check/problems.ts";
 import type { Problem } from "../contract/diagnostic.ts";
 
@@ -31,7 +33,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const problems: Problem[] = checked.flatMap((c) => c.problems);
   if (!parsed.values["no-run"]) {
     const { runLessons } = await import("../check/runLessons.ts");
-    problems.push(...(await runLessons(checked)));
+    problems.push(...(await runLessons(checked, serveQuietly)));
   }
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === "error").length;
@@ -58,4 +60,15 @@ function findDefaultLessons(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** A quiet dev server for the headless run: any free port, no file watching, no hot updates. */
+async function serveQuietly(folder: string): Promise<LessonServer> {
+  const { startServer } = await import("../vite/startServer.ts");
+  const server = await startServer(
+    { root: folder },
+    { logLevel: "silent", clearScreen: false, server: { host: "127.0.0.1", port: 0, strictPort: false, watch: null, hmr: false } },
+  );
+  const { port } = server.httpServer!.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }

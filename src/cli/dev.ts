@@ -1,9 +1,8 @@
 // `lesson dev [dir] [--port N] [--host H] [--open]`: the Vite dev server on a folder of lessons.
 import { existsSync } from "node:fs";
-import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { resolve } from "node:path";
-import { createServer } from "vite";
-import { lessonPlugin } from "../vite/index.ts";
+import { startServer } from "../vite/startServer.ts";
+import { parseCommandArgs } from "./parseCommandArgs.ts";
 
 const usage = `Usage: lesson dev [dir] [--port N] [--host H] [--open]
 
@@ -31,17 +30,17 @@ export async function runDev(args: string[]): Promise<number> {
     console.error(`lesson dev: no folder ${dir}`);
     return 1;
   }
-  const server = await createServer({
-    configFile: false,
-    plugins: [lessonPlugin({ root: dir })],
-    server: {
-      port,
-      host: values.host ?? "localhost",
-      // Opening is best effort: with no browser (CI, SSH, containers) the server just runs.
-      open: values.open && canOpenBrowser() ? "/" : false,
+  const server = await startServer(
+    { root: dir },
+    {
+      server: {
+        port,
+        host: values.host ?? "localhost",
+        // Opening is best effort: with no browser (CI, SSH, containers) the server just runs.
+        open: values.open && canOpenBrowser() ? "/" : false,
+      },
     },
-  });
-  await server.listen();
+  );
   server.printUrls();
   if (values.open && !canOpenBrowser()) server.config.logger.info("  (no browser to open: visit the URL above)");
   return new Promise<number>((done) => {

@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { createServer, type ViteDevServer } from "vite";
+import type { ViteDevServer } from "vite";
 import { buildSite } from "../../src/cli/build.ts";
-import { lessonPlugin } from "../../src/vite/index.ts";
+import { startServer } from "../../src/vite/startServer.ts";
 
 export const repoDir = fileURLToPath(new URL("../..", import.meta.url));
 export const bundledLessonsDir = join(repoDir, "lessons");
@@ -95,14 +95,10 @@ export interface Site {
  */
 export async function startDevServer(fixtureFolder?: string): Promise<Site> {
   const lessonsDir = await copyLessons(fixtureFolder);
-  const server: ViteDevServer = await createServer({
-    configFile: false,
-    logLevel: "warn",
-    clearScreen: false,
-    plugins: [lessonPlugin({ root: lessonsDir })],
-    server: { host: "127.0.0.1", port: await findFreePort(), strictPort: true },
-  });
-  await server.listen();
+  const server: ViteDevServer = await startServer(
+    { root: lessonsDir },
+    { logLevel: "warn", clearScreen: false, server: { host: "127.0.0.1", port: await findFreePort(), strictPort: true } },
+  );
   const { port } = server.httpServer!.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
