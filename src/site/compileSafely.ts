@@ -1,6 +1,6 @@
 // The compiler behind a guard: one lesson that crashes it must not take the site down.
 import { compileLesson } from "../compile/index.ts";
-import type { Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
 
 /**
  * compileLesson never throws on lesson content; should it throw anyway (a compiler bug), the

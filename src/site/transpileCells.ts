@@ -1,7 +1,6 @@
 // Each cell of a lesson as a function the runtime can define, never a module that fails to parse.
-import { instrumentLoops, transpileCell } from "../compile/index.ts";
-import type { Lesson } from "../compile/types.ts";
-import type { TranspiledCell } from "./renderModule.ts";
+import { instrumentLoops, transpileCell, type Lesson } from "../compile/index.ts";
+import type { TranspiledCell } from "./renderLessonModule.ts";
 
 /**
  * Transpiles every cell. A body that does not parse (which the compiler should already have

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { LessonEntry } from "../../src/vite/findLessons.ts";
-import { escapeHtml, renderIndexPage, renderLessonPage } from "../../src/vite/renderPage.ts";
+import type { LessonEntry } from "../../src/site/describeLesson.ts";
+import { escapeHtml, renderIndexPage, renderLessonPage } from "../../src/site/renderPage.ts";
 
 const entry = (slug: string, fields: Partial<LessonEntry> = {}): LessonEntry => ({
   slug,

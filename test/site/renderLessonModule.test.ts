@@ -1,7 +1,7 @@
 import { Parser } from "acorn";
 import { describe, expect, it } from "vitest";
 import type { Cell, Lesson } from "../../src/compile/types.ts";
-import { collectImports, isUsingKatex, renderLessonModule, type ModuleOptions } from "../../src/vite/renderModule.ts";
+import { collectImports, isUsingKatex, renderLessonModule, type ModuleOptions } from "../../src/site/renderLessonModule.ts";
 
 function cell(id: string, fields: Partial<Cell> = {}): Cell {
   return {

@@ -1,10 +1,10 @@
 // The HTML shell of each page: header, navigation, the lesson body and the module script.
 import { createHash } from "node:crypto";
-import type { LessonEntry } from "./findLessons.ts";
+import type { LessonEntry } from "./describeLesson.ts";
 import { themeInitHash, themeInitSource } from "./themeInit.ts";
 
-/** What every page of the site shares. */
-export interface SiteOptions {
+/** How a page is rendered: what every page of the site shares, and what differs between dev and build. */
+export interface PageOptions {
   /** Shown in the header and in every page title. */
   siteTitle: string;
   /** The `src` of the page's module script (differs between dev and build). */
@@ -38,7 +38,7 @@ export function lessonHref(slug: string): string {
   return `./${encodeURIComponent(slug)}.html`;
 }
 
-function renderHead(title: string, description: string | undefined, site: SiteOptions): string {
+function renderHead(title: string, description: string | undefined, site: PageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -53,7 +53,7 @@ ${description ? `<meta name="description" content="${escapeHtml(description)}">\
 
 // The chrome uses the runtime theme's classes (site-header, theme-toggle, lesson-nav, lesson-meta,
 // lesson-index) so pages and lessons share one look; `ll-*` classes are this plugin's own tweaks.
-function renderHeader(site: SiteOptions, isIndex: boolean): string {
+function renderHeader(site: PageOptions, isIndex: boolean): string {
   return `<header class="site-header">
 <a href="./index.html">${escapeHtml(site.siteTitle)}</a>
 ${isIndex ? "" : `<nav aria-label="Site"><a href="./index.html">All lessons</a></nav>\n`}<button type="button" class="theme-toggle" data-theme-toggle aria-label="Switch between light and dark theme">◐ Theme</button>
@@ -87,7 +87,7 @@ export function renderLessonPage(
   bodyHtml: string,
   previous: LessonEntry | undefined,
   next: LessonEntry | undefined,
-  site: SiteOptions,
+  site: PageOptions,
 ): string {
   return `${renderHead(`${entry.title} · ${site.siteTitle}`, entry.summary, site)}
 <body>
@@ -103,7 +103,7 @@ ${renderPager(previous, next)}
 }
 
 /** The index page: every lesson in reading order with its chapter, summary and reading time. */
-export function renderIndexPage(entries: LessonEntry[], site: SiteOptions): string {
+export function renderIndexPage(entries: LessonEntry[], site: PageOptions): string {
   const items = entries.map((entry) => {
     const errors = entry.errors ? ` · <span class="ll-index-errors">${entry.errors} error${entry.errors > 1 ? "s" : ""}</span>` : "";
     return `<li data-slug="${escapeHtml(entry.slug)}"><a class="ll-index-link" href="${lessonHref(entry.slug)}">

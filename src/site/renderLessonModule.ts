@@ -1,6 +1,6 @@
 // The JavaScript module of a lesson page: the compiled lesson as a LessonModule, mounted once and
 // handed to the running page again on every hot update.
-import type { Lesson } from "../compile/types.ts";
+import type { Lesson } from "../compile/index.ts";
 import type { PageDiagnostic } from "../runtime/types.ts";
 
 /** A cell transpiled to a function: its parameters and the function expression's source. */

@@ -1,0 +1,80 @@
+// Dev only: the hooks of the dev server. Pages are served by a middleware, diagnostics are printed
+// once per change with a timestamp, type errors across cells are checked in a worker, and a saved
+// lesson updates its open pages cell by cell (a new title or order reloads them: that is page HTML).
+import { resolve } from "node:path";
+import type { Logger, Plugin } from "vite";
+import type { Site } from "../site/createSite.ts";
+import type { LessonEntry } from "../site/describeLesson.ts";
+import { loadPageModule } from "./loadPageModule.ts";
+import { logDiagnostics } from "./logDiagnostics.ts";
+import { createTypeWarningReporter, type TypeWarningReporter } from "./reportTypeWarnings.ts";
+import { servePages } from "./servePages.ts";
+import { findPageSlug, pagePrefix } from "./virtualIds.ts";
+
+/** The dev server's part of the lesson plugin. */
+export function createDevPlugin(site: Site): Plugin {
+  let typeWarnings: TypeWarningReporter | undefined;
+  let logger: Logger;
+  return {
+    name: "live-lesson:dev",
+    apply: "serve",
+    enforce: "pre",
+
+    configResolved(config) {
+      logger = config.logger;
+      site.onCompile(({ lesson }) => logDiagnostics(logger, lesson.file, lesson.diagnostics, { timestamp: true }));
+    },
+
+    configureServer(server) {
+      servePages(server, site);
+      typeWarnings = createTypeWarningReporter(server, site);
+      // Compile every lesson once the server is up, so authors see problems without opening pages.
+      server.httpServer?.once("listening", () => setTimeout(() => site.lessons(), 0));
+      // A lesson added or removed changes the index and the navigation of its neighbours.
+      const onListChange = (path: string) => {
+        if (!site.slugOf(path)) return;
+        site.forget(path);
+        server.ws.send({ type: "full-reload" });
+      };
+      server.watcher.on("add", onListChange);
+      server.watcher.on("unlink", onListChange);
+    },
+
+    async load(id) {
+      const slug = findPageSlug(id);
+      if (slug === undefined) return null;
+      const page = await loadPageModule(this, site, slug, { htmlFromPage: false, typeWarnings: true });
+      logDiagnostics(logger, page.compiled.lesson.file, page.unresolved, { timestamp: true });
+      typeWarnings?.check(page.compiled.path);
+      return page.code;
+    },
+
+    handleHotUpdate({ file, server }) {
+      const path = resolve(file);
+      const slug = site.slugOf(path);
+      if (slug === undefined) return;
+      const before = site.cached(path);
+      const after = site.compile(path);
+      // Editors and watchers often report one save twice: only a changed text is an update.
+      if (after === before) return [];
+      // The header, title and navigation are page HTML: when they change, reload the page.
+      if (!before || !isSameHeader(before.entry, after.entry)) {
+        server.ws.send({ type: "full-reload" });
+        return [];
+      }
+      const module = server.moduleGraph.getModuleById(`\0${pagePrefix}${slug}`);
+      if (!module) return [];
+      server.moduleGraph.invalidateModule(module);
+      return [module];
+    },
+
+    async closeBundle() {
+      await typeWarnings?.close();
+    },
+  };
+}
+
+/** True when the page header and the navigation would not change between the two entries. */
+function isSameHeader(before: LessonEntry, after: LessonEntry): boolean {
+  return before.title === after.title && before.order === after.order && before.chapter === after.chapter;
+}

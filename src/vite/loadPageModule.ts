@@ -1,0 +1,51 @@
+// A lesson page's module (virtual:live-lesson/page/<slug>): the compiled lesson, its imports
+// resolved through Vite, rendered by the site model.
+import { existsSync } from "node:fs";
+import { normalizePath, type Rolldown } from "vite";
+import type { Diagnostic } from "../contract/diagnostic.ts";
+import type { CompiledLesson, Site } from "../site/createSite.ts";
+import { collectImports, renderLessonModule, type ModuleOptions } from "../site/renderLessonModule.ts";
+import { transpileCells } from "../site/transpileCells.ts";
+import { entries, findStyles } from "./packageFiles.ts";
+import { resolveFromLesson } from "./resolveFromLesson.ts";
+
+/** The plugin context methods loading a page needs (a load hook's `this`). */
+export type PageContext = Pick<Rolldown.PluginContext, "addWatchFile" | "resolve">;
+
+/** A loaded page module: its source, the lesson it comes from, and what its imports added. */
+export interface PageModule {
+  code: string;
+  compiled: CompiledLesson;
+  /** One error per import that does not resolve (code "unresolved-import"), at the cell importing it. */
+  unresolved: Diagnostic[];
+}
+
+/** What differs between dev and build pages (renderLessonModule's options). */
+export type PageModuleMode = Pick<ModuleOptions, "htmlFromPage" | "typeWarnings" | "libraries">;
+
+/** Compiles the lesson `slug` (if its text changed), resolves its imports and renders its module. */
+export async function loadPageModule(ctx: PageContext, site: Site, slug: string, mode: PageModuleMode): Promise<PageModule> {
+  const path = site.pathOf(slug);
+  ctx.addWatchFile(path);
+  const compiled = site.compile(path);
+  const { lesson } = compiled;
+  const reasons = new Map<string, string>();
+  const unresolved: Diagnostic[] = [];
+  for (const specifier of collectImports(lesson)) {
+    if (await resolveFromLesson(ctx, specifier, path)) continue;
+    const message = `Cannot find module "${specifier}" (is it installed?)`;
+    const cell = lesson.cells.find((c) => c.imports.includes(specifier));
+    reasons.set(specifier, message);
+    unresolved.push({ severity: "error", code: "unresolved-import", message, line: cell?.line ?? 1, column: cell?.column ?? 1, ...(cell ? { cell: cell.id } : {}) });
+  }
+  const code = renderLessonModule(lesson, {
+    ...mode,
+    file: site.fileOf(path),
+    transpiled: transpileCells(lesson),
+    unresolved: reasons,
+    diagnostics: unresolved,
+    styles: findStyles(),
+    editor: existsSync(entries.editor) ? normalizePath(entries.editor) : undefined,
+  });
+  return { code, compiled, unresolved };
+}

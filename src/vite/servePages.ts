@@ -1,0 +1,29 @@
+// Dev only: the middleware that answers page requests (`/`, `/index.html`, `/<slug>`, `/<slug>.html`)
+// with the site model's HTML, through Vite's HTML transform (its client, its URL rewriting).
+import type { ViteDevServer } from "vite";
+import type { Site } from "../site/createSite.ts";
+import { pagePrefix, shellId } from "./virtualIds.ts";
+
+/** Adds the page middleware to `server`; every other request goes on to Vite. */
+export function servePages(server: ViteDevServer, site: Site): void {
+  server.middlewares.use(async (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const base = server.config.base;
+    const pathname = (req.url ?? "/").split(/[?#]/)[0];
+    if (!pathname.startsWith(base) && `${pathname}/` !== base) return next();
+    const route = site.route(pathname.slice(base.length));
+    if (!route) return next();
+    try {
+      const scriptSrc = `${base}@id/${route.kind === "index" ? shellId : pagePrefix + route.slug}`;
+      const html = site.renderPage(route, { scriptSrc, csp: false });
+      if (html === undefined) return next();
+      const transformed = await server.transformIndexHtml(req.url ?? "/", html, req.originalUrl);
+      res.statusCode = 200;
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.setHeader("Cache-Control", "no-cache");
+      res.end(transformed);
+    } catch (error) {
+      next(error);
+    }
+  });
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import type { LessonEntry } from "../../src/site/describeLesson.ts";
+import { sortLessons } from "../../src/site/sortLessons.ts";
+
+const entry = (slug: string, fields: Partial<LessonEntry> = {}): LessonEntry => ({
+  slug,
+  path: `/l/${slug}.md`,
+  title: slug,
+  minutes: 1,
+  errors: 0,
+  ...fields,
+});
+
+describe("sortLessons", () => {
+  it("sorts by order, then chapter (numerically), then file", () => {
+    const sorted = sortLessons([
+      entry("z"),
+      entry("y", { chapter: "L1-10" }),
+      entry("x", { chapter: "L1-9" }),
+      entry("w", { order: 2 }),
+      entry("v", { order: 1, chapter: "L9" }),
+      entry("a"),
+    ]);
+    expect(sorted.map((e) => e.slug)).toEqual(["v", "w", "x", "y", "a", "z"]);
+  });
+
+});
