@@ -1,10 +1,11 @@
 // `lesson build [dir] [--out dist] [--base /sub/]`: a static multi-page site of a folder of lessons.
 import { existsSync } from "node:fs";
-import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { relative, resolve } from "node:path";
-import { build } from "vite";
-import type { Diagnostic, Problem } from "../contract/diagnostic.ts";
-import { lessonPlugin, type LessonPluginOptions } from "../vite/index.ts";
+import { sortProblems } from "../check/problems.ts";
+import { formatDiagnostic, type Diagnostic, type Problem } from "../contract/diagnostic.ts";
+import { buildSite } from "../vite/buildSite.ts";
+import { findLessonErrors } from "../vite/reportBuildErrors.ts";
+import { parseCommandArgs } from "./parseCommandArgs.ts";
 
 const usage = `Usage: lesson build [dir] [--out dist] [--base ./] [--json]
 
@@ -13,7 +14,7 @@ Builds the lessons in dir (default: lessons) into a static site.
   --base B   public base path (default "./": relative URLs, works from any sub-path)
   --json     print the lessons' problems as a JSON array of {file, line, column, severity, code, message, cell?}`;
 
-/** Builds the site; resolves to 1 when any lesson has an error (each listed as file:line:col). */
+/** Builds the site; resolves to 1 when any lesson has an error (each printed once as file:line:col message). */
 export async function runBuild(args: string[]): Promise<number> {
   const parsed = parseCommandArgs("build", usage, args, {
     out: { type: "string", default: "dist" },
@@ -41,28 +42,19 @@ export async function runBuild(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (values.json) console.log(JSON.stringify(problems, null, 2));
-    console.error(`\nlesson build failed: ${(error as Error).message}`);
+    reportFailure(error);
     return 1;
   }
 }
 
-/** Builds the lessons in `dir` into `outDir` (used by the CLI and the browser tests). */
-export async function buildSite(options: {
-  dir: string;
-  outDir: string;
-  base?: string;
-  quiet?: boolean;
-  onDiagnostics?: LessonPluginOptions["onDiagnostics"];
-}): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: options.quiet ? "warn" : "info",
-    plugins: [lessonPlugin({ root: options.dir, base: options.base, onDiagnostics: options.onDiagnostics })],
-    build: {
-      outDir: options.outDir,
-      emptyOutDir: true,
-      // Quiet builds (tests) skip rolldown's "JavaScript callbacks ran for…" timing advice.
-      ...(options.quiet ? { rolldownOptions: { checks: { bundlerTimings: false } } } : {}),
-    },
-  });
+/** Prints why a build failed: each error in the lessons once, as `file:line:col message`, then any other failure. */
+function reportFailure(failure: unknown): void {
+  const lessonErrors = findLessonErrors(failure);
+  for (const problem of sortProblems(lessonErrors.map((error) => error.problem))) {
+    console.error(formatDiagnostic(problem.file, problem, { severity: false }));
+  }
+  const others = ((failure as { errors?: unknown[] }).errors ?? [failure]).filter((error) => !lessonErrors.includes(error as never));
+  for (const other of others) console.error(`\nlesson build failed: ${(other as Error).message ?? String(other)}`);
+  const count = lessonErrors.length;
+  if (count && !others.length) console.error(`\nlesson build failed: ${count} error${count === 1 ? "" : "s"} in the lessons`);
 }

@@ -4,7 +4,7 @@
 // them from a subset module; its page preloads the chunks of the libraries its cells use.
 import { dirname, join, relative, resolve } from "node:path";
 import type { Logger, Plugin } from "vite";
-import { formatDiagnostic, type Diagnostic } from "../contract/diagnostic.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { Site } from "../site/createSite.ts";
 import { findLessonFiles, slugOf } from "../site/findLessons.ts";
 import { createLibrarySubsets } from "./createLibrarySubsets.ts";
@@ -13,7 +13,8 @@ import { subsetLibraries } from "./findLibrarySubsets.ts";
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
-import { findPageSlug, libraryPrefix, pagePrefix, shellId } from "./virtualIds.ts";
+import { createBuildErrors } from "./reportBuildErrors.ts";
+import { findPageSlug, libraryPrefix, pagePrefix, problemPrefix, shellId } from "./virtualIds.ts";
 
 /** Options of {@link createBuildPlugin}. */
 export interface BuildPluginOptions {
@@ -24,7 +25,7 @@ export interface BuildPluginOptions {
 /** The static build's part of the lesson plugin. */
 export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}): Plugin {
   const subsets = createLibrarySubsets(site);
-  const buildErrors: string[] = [];
+  const errors = createBuildErrors();
   let logger: Logger;
   let base = "./";
 
@@ -45,7 +46,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
             chunkFileNames: nameChunkFile,
             // One chunk per d3 package: Plot's chunk then loads only the d3 packages it uses,
             // not all of d3 (the lazy `d3` builtin needs the whole namespace in one place).
-            codeSplitting: { groups: [{ name: nameD3Chunk, test: /[\\/]node_modules[\\/]d3-[^\\/]+[\\/]/ }] },
+            codeSplitting: { groups: [{ name: nameD3Chunk, debugName: "d3 packages", test: /[\\/]node_modules[\\/]d3-[^\\/]+[\\/]/ }] },
           },
           input: Object.fromEntries([
             ["index", join(site.root, "index.html")],
@@ -58,14 +59,11 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     configResolved(config) {
       logger = config.logger;
       base = config.base;
+      // Errors fail the build (each once, positioned, when its page loads); warnings are printed here.
       site.onCompile(({ lesson }) => {
         logger.info(`compiling ${lesson.file}`);
-        logDiagnostics(logger, lesson.file, lesson.diagnostics, { timestamp: false });
+        logDiagnostics(logger, lesson.file, lesson.diagnostics.filter((d) => d.severity === "warning"), { timestamp: false });
       });
-    },
-
-    buildStart() {
-      buildErrors.length = 0;
     },
 
     resolveId(source) {
@@ -76,12 +74,15 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       const slug = findPageSlug(id);
       if (slug !== undefined) {
         const page = await loadPageModule(this, site, slug, { htmlFromPage: true, typeWarnings: false, libraries: await subsets.find(slug) });
-        const { file } = page.compiled.lesson;
-        logDiagnostics(logger, file, page.unresolved, { timestamp: false });
-        const diagnostics = [...page.compiled.lesson.diagnostics, ...page.unresolved];
-        options.onDiagnostics?.(file, diagnostics);
-        for (const d of diagnostics) if (d.severity === "error") buildErrors.push(formatDiagnostic(file, d, { severity: false }));
+        const { path, lesson } = page.compiled;
+        const diagnostics = [...lesson.diagnostics, ...page.unresolved];
+        options.onDiagnostics?.(lesson.file, diagnostics);
+        errors.report(this, path, lesson.file, diagnostics);
         return page.code;
+      }
+      if (id.startsWith(`\0${problemPrefix}`)) {
+        errors.load(this, id);
+        return null;
       }
       if (id.startsWith(`\0${libraryPrefix}`)) return subsets.load(this, id);
       const route = id.endsWith(".html") ? routeOf(id) : null;
@@ -108,10 +109,6 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
           injectTo: "head" as const,
         }));
       },
-    },
-
-    buildEnd(error) {
-      if (!error && buildErrors.length) this.error(`lesson errors:\n${buildErrors.join("\n")}`);
     },
   };
 }

@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import type { ViteDevServer } from "vite";
-import { buildSite } from "../../src/cli/build.ts";
+import { buildSite } from "../../src/vite/buildSite.ts";
 import { startServer } from "../../src/vite/startServer.ts";
 
 export const repoDir = fileURLToPath(new URL("../..", import.meta.url));

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/cli/build.ts";
+import { buildSite } from "../../src/vite/buildSite.ts";
+import { findLessonErrors } from "../../src/vite/reportBuildErrors.ts";
 
 // Under node_modules so the lessons resolve this package's dependencies, like the bundled ones.
 const scratch = fileURLToPath(new URL("../../node_modules/.live-lesson-test/", import.meta.url));
@@ -51,22 +52,31 @@ describe("buildSite", () => {
     expect(readdirSync(join(out, "assets")).some((name) => /^KaTeX_.*\.woff2$/.test(name))).toBe(true);
   });
 
-  it("fails listing every error diagnostic as file:line:col message", async () => {
+  it("fails with one error per problem in the lessons, each at its place in the .md file", async () => {
     const dir = writeLessons({
-      "bad.md": "# Bad\n\n```ts\nconst x = 1;\n```\n\n```ts\nconst x = 2;\n```\n\n```ts\nconst = ;\n```\n",
+      "bad.md": "# Bad\n\n```ts\nconst x = 1;\n```\n\n```ts\nconst x = 2;\n```\n\n```ts\nconst = ;\n```\n\n```ts\nimport {a} from \"no-such-package\";\n```\n",
       "good.md": "# Good\n",
     });
     const reported: { file: string; code: string; line: number }[] = [];
     const onDiagnostics = (file: string, diagnostics: { code: string; line: number }[]) =>
       reported.push(...diagnostics.map(({ code, line }) => ({ file: file.replace(/^.*\//, ""), code, line })));
-    const error = await buildSite({ dir, outDir: join(dir, "dist"), quiet: true, onDiagnostics }).then(
+    const failure = await buildSite({ dir, outDir: join(dir, "dist"), quiet: true, onDiagnostics }).then(
       () => undefined,
       (e: Error) => e,
     );
-    expect(error).toBeInstanceOf(Error);
-    const lines = error!.message.split("\n").filter((line) => /\.md:\d+:\d+ /.test(line));
-    expect(lines.length).toBeGreaterThanOrEqual(2);
-    for (const line of lines) expect(line).toMatch(/bad\.md:\d+:\d+ \S/);
+    expect(failure).toBeInstanceOf(Error);
+    const errors = findLessonErrors(failure);
+    const path = join(dir, "bad.md");
+    expect(errors.map((e) => [e.id, e.loc, e.problem.code]).sort((a, b) => (a[1] as { line: number }).line - (b[1] as { line: number }).line)).toEqual([
+      [path, { file: path, line: 8, column: 1 }, "duplicate-definition"],
+      [path, { file: path, line: 12, column: 7 }, "syntax"],
+      [path, { file: path, line: 16, column: 1 }, "unresolved-import"],
+    ]);
+    for (const error of errors) expect(error.problem.file).toMatch(/^node_modules\/\.live-lesson-test\/lessons-[^/]+\/bad\.md$/);
+    // Rolldown's summary names each error at its place, without a stack trace.
+    expect(failure!.message).toContain("Build failed with 3 errors");
+    expect(failure!.message).toContain(`${path}:12:7`);
+    expect(failure!.message).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, "dist", "bad.html"))).toBe(false);
     expect(reported).toContainEqual({ file: "bad.md", code: "duplicate-definition", line: 8 });
   });

@@ -1,0 +1,27 @@
+// The static build of a folder of lessons: Vite with this plugin and no config file.
+import { build } from "vite";
+import { lessonPlugin, type LessonPluginOptions } from "./plugin.ts";
+
+/**
+ * Builds the lessons in `dir` into `outDir` (what `lesson build` and the browser tests run). Rejects
+ * when a lesson has errors, with one positioned error per problem (findLessonErrors reads them).
+ */
+export async function buildSite(options: {
+  dir: string;
+  outDir: string;
+  base?: string;
+  quiet?: boolean;
+  onDiagnostics?: LessonPluginOptions["onDiagnostics"];
+}): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: options.quiet ? "warn" : "info",
+    plugins: [lessonPlugin({ root: options.dir, base: options.base, onDiagnostics: options.onDiagnostics })],
+    build: {
+      outDir: options.outDir,
+      emptyOutDir: true,
+      // Quiet builds (tests) skip rolldown's "JavaScript callbacks ran for…" timing advice.
+      ...(options.quiet ? { rolldownOptions: { checks: { bundlerTimings: false } } } : {}),
+    },
+  });
+}
