@@ -1,13 +1,14 @@
-// The JavaScript module of a lesson page: the compiled lesson as a LessonModule, mounted once and
-// handed to the running page again on every hot update.
+// The JavaScript module of a lesson page: the compiled lesson as a LessonModule (data, cell bodies,
+// import loaders) and one call to the runtime's startPage, which mounts it, or on a hot update (the
+// module runs again) hands it to the mounted lesson. All the start-up logic is typed runtime code.
 import type { Lesson } from "../compile/index.ts";
-import type { PageDiagnostic } from "../runtime/types.ts";
+import type { Diagnostic } from "../contract/diagnostic.ts";
 
 /** A cell transpiled to a function: its parameters and the function expression's source. */
 export interface TranspiledCell {
   params: string[];
   body: string;
-  /** True when the body calls `__guard` (src/editor/guard.ts): the page gives it one per cell. */
+  /** True when the body calls `__guard` (the loop guard): the page gives it one per cell. */
   guarded?: boolean;
 }
 
@@ -20,18 +21,16 @@ export interface ModuleOptions {
   /** Import specifiers that cannot be resolved, with the reason; their loaders reject. */
   unresolved: Map<string, string>;
   /** Extra diagnostics found while generating the module (unresolvable imports). */
-  diagnostics: PageDiagnostic[];
+  diagnostics: Diagnostic[];
   /** Stylesheets every page imports (the runtime theme, the site chrome). */
   styles: string[];
   /**
-   * Read the lesson body from the page instead of embedding it: built pages carry it already,
+   * Leave the lesson body out: startPage reads it from the page. Built pages carry it already,
    * with asset URLs rewritten by the build, so it ships once. Dev embeds it for hot updates.
    */
   htmlFromPage?: boolean;
   /** The in-page editor's module (src/editor/index.ts), when there is one. */
   editor?: string;
-  /** Dev: ask the server for the lesson's type warnings and show them in place as they come. */
-  typeWarnings?: boolean;
   /** Library builtins to load as a subset (LessonModule.libraries): the module id and its members, by builtin name. */
   libraries?: Record<string, { id: string; members: string[] }>;
 }
@@ -87,24 +86,22 @@ function renderLibraries(options: ModuleOptions): string {
   return `\n  libraries: {\n${rendered.join(",\n")}\n  },`;
 }
 
-/** The source of a lesson page's module: `export const lesson`, mounted into `<main id="lesson">`. */
+/** The source of a lesson page's module: `export const lesson`, then `startPage`. */
 export function renderLessonModule(lesson: Lesson, options: ModuleOptions): string {
   const styles = [...options.styles, ...(isUsingKatex(lesson.html) ? ["katex/dist/katex.min.css"] : [])];
-  const diagnostics: PageDiagnostic[] = [...lesson.diagnostics, ...options.diagnostics].map(
+  const diagnostics: Diagnostic[] = [...lesson.diagnostics, ...options.diagnostics].map(
     ({ severity, code, message, line, column, cell }) => ({ severity, code, message, line, column, ...(cell ? { cell } : {}) }),
   );
   const cells = lesson.cells.map((_, index) => renderCell(lesson, index, options));
   const guarded = [...options.transpiled.values()].some((cell) => cell.guarded);
   const loaders = collectImports(lesson).map((specifier) => renderLoader(specifier, options));
-  return `import {mountLesson, installThemeToggle} from "live-lesson/runtime";
-${guarded ? `import {createGuard} from "live-lesson/runtime";\n` : ""}
+  return `import {${guarded ? "startPage, createGuard" : "startPage"}} from "live-lesson/runtime";
 ${options.editor ? `import {installEditors} from ${json(options.editor)};\n` : ""}${styles.map((style) => `import ${json(style)};`).join("\n")}
 
 /** The compiled lesson (a LessonModule). */
 export const lesson = {
   file: ${json(options.file)},
-  title: ${json(lesson.title)},
-  html: ${options.htmlFromPage ? `document.getElementById("lesson")?.innerHTML ?? ""` : json(lesson.html)},
+  title: ${json(lesson.title)},${options.htmlFromPage ? "" : `\n  html: ${json(lesson.html)},`}
   diagnostics: ${json(diagnostics)},
   cells: [
 ${cells.join(",\n")}
@@ -114,38 +111,17 @@ ${loaders.join(",\n")}
   },${renderLibraries(options)}
 };
 
-// Mount once; a hot update hands the new lesson to the same handle, which redefines only the
-// cells that changed and keeps every input's value.
-let handle = import.meta.hot?.data.handle;
-${options.editor ? "let editors = import.meta.hot?.data.editors;\n" : ""}if (!handle) {
-  handle = mountLesson(lesson, document.getElementById("lesson") ?? document.body);
-${options.editor ? `  editors = installEditors(handle, {lessonKey: lesson.file, authorCells: lesson.cells, root: document.getElementById("lesson") ?? undefined});\n` : ""}  const toggle = document.querySelector("[data-theme-toggle]");
-  if (toggle) installThemeToggle(toggle);
-}
-if (import.meta.hot) {
-  import.meta.hot.data.handle = handle;
-${options.editor ? "  import.meta.hot.data.editors = editors;\n" : ""}  import.meta.hot.accept((next) => {
-    if (!next) return;
-    handle.update(next.lesson);
-${options.editor ? "    editors.refresh(next.lesson.cells);\n" : ""}  });
-${options.typeWarnings ? `  // Type errors across cells arrive from the dev server's checker after the page is up. Vite drops
-  // an old module's listeners when the new one runs, so each version listens; only the first asks.
-  import.meta.hot.on("live-lesson:type-warnings", (data) => {
-    if (data.file === lesson.file) handle.setWarnings(data.diagnostics);
-  });
-  if (!import.meta.hot.data.askedTypes) {
-    import.meta.hot.data.askedTypes = true;
-    import.meta.hot.send("live-lesson:type-check", {file: lesson.file});
-  }
-` : ""}}
+startPage({lesson, hot: import.meta.hot${options.editor ? ", installEditors" : ""}});
+// A hot update runs the new version of this module, whose startPage updates the mounted lesson.
+if (import.meta.hot) import.meta.hot.accept();
 `;
 }
 
-/** The module of the index page: the theme and its toggle, no lesson runtime. */
+/** The module of the index page: the theme and its toggle, no lesson. */
 export function renderShellModule(styles: string[]): string {
-  return `import {installThemeToggle} from "live-lesson/runtime";
+  return `import {startPage} from "live-lesson/runtime";
 ${styles.map((style) => `import ${json(style)};`).join("\n")}
-const toggle = document.querySelector("[data-theme-toggle]");
-if (toggle) installThemeToggle(toggle);
+
+startPage({});
 `;
 }

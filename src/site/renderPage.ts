@@ -13,6 +13,8 @@ export interface PageOptions {
   csp: boolean;
   /** Run the theme script (themeInit.ts) inline before the first paint. */
   themeScript?: boolean;
+  /** Mark the lesson for type warnings from the dev server (`data-type-warnings`, read by the runtime's startPage). */
+  typeWarnings?: boolean;
 }
 
 // htl (Inputs' templates, and html`` in cells) writes `onclick=${fn}` as a placeholder attribute
@@ -93,7 +95,7 @@ export function renderLessonPage(
 <body>
 ${renderHeader(site, false)}
 <p class="lesson-meta ll-lesson-meta">${renderMeta(entry)}</p>
-<main id="lesson" data-lesson="${escapeHtml(entry.slug)}">
+<main id="lesson" data-lesson="${escapeHtml(entry.slug)}"${site.typeWarnings ? " data-type-warnings" : ""}>
 ${bodyHtml}
 </main>
 ${renderPager(previous, next)}

@@ -73,7 +73,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     async load(id) {
       const slug = findPageSlug(id);
       if (slug !== undefined) {
-        const page = await loadPageModule(this, site, slug, { htmlFromPage: true, typeWarnings: false, libraries: await subsets.find(slug) });
+        const page = await loadPageModule(this, site, slug, { htmlFromPage: true, libraries: await subsets.find(slug) });
         const { path, lesson } = page.compiled;
         const diagnostics = [...lesson.diagnostics, ...page.unresolved];
         options.onDiagnostics?.(lesson.file, diagnostics);

@@ -43,7 +43,7 @@ export function createDevPlugin(site: Site): Plugin {
     async load(id) {
       const slug = findPageSlug(id);
       if (slug === undefined) return null;
-      const page = await loadPageModule(this, site, slug, { htmlFromPage: false, typeWarnings: true });
+      const page = await loadPageModule(this, site, slug, { htmlFromPage: false });
       logDiagnostics(logger, page.compiled.lesson.file, page.unresolved, { timestamp: true });
       typeWarnings?.check(page.compiled.path);
       return page.code;

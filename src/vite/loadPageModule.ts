@@ -21,7 +21,7 @@ export interface PageModule {
 }
 
 /** What differs between dev and build pages (renderLessonModule's options). */
-export type PageModuleMode = Pick<ModuleOptions, "htmlFromPage" | "typeWarnings" | "libraries">;
+export type PageModuleMode = Pick<ModuleOptions, "htmlFromPage" | "libraries">;
 
 /** Compiles the lesson `slug` (if its text changed), resolves its imports and renders its module. */
 export async function loadPageModule(ctx: PageContext, site: Site, slug: string, mode: PageModuleMode): Promise<PageModule> {

@@ -6,19 +6,9 @@ import { resolve } from "node:path";
 import type { ViteDevServer } from "vite";
 import { createTypeChecker, type TypeChecker } from "../check/createTypeChecker.ts";
 import { formatDiagnostic, type Diagnostic } from "../contract/diagnostic.ts";
+import { typeCheckRequestEvent, typeWarningsEvent, type TypeWarnings } from "../runtime/hotEvents.ts";
 import type { Site } from "../site/createSite.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
-
-/** The custom HMR event that carries a lesson's type warnings to its pages. */
-export const typeWarningsEvent = "live-lesson:type-warnings";
-/** The custom HMR event a page sends when it mounts, asking for its lesson's warnings. */
-export const typeCheckRequestEvent = "live-lesson:type-check";
-
-/** What the page receives: `file` as the lesson module names it (relative to the lessons folder). */
-export interface TypeWarnings {
-  file: string;
-  diagnostics: Diagnostic[];
-}
 
 /** Checks lessons as they compile and keeps each one's last result for pages that ask. */
 export interface TypeWarningReporter {

@@ -15,7 +15,7 @@ export function servePages(server: ViteDevServer, site: Site): void {
     if (!route) return next();
     try {
       const scriptSrc = `${base}@id/${route.kind === "index" ? shellId : pagePrefix + route.slug}`;
-      const html = site.renderPage(route, { scriptSrc, csp: false });
+      const html = site.renderPage(route, { scriptSrc, csp: false, typeWarnings: true });
       if (html === undefined) return next();
       const transformed = await server.transformIndexHtml(req.url ?? "/", html, req.originalUrl);
       res.statusCode = 200;

@@ -1,7 +1,14 @@
+// The page module is run, not read: written to a scratch file with the runtime and the editor
+// replaced by recorders, imported, and its lesson and its one startPage call inspected.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Parser } from "acorn";
-import { describe, expect, it } from "vitest";
-import type { Cell, Lesson } from "../../src/compile/types.ts";
-import { collectImports, isUsingKatex, renderLessonModule, type ModuleOptions } from "../../src/site/renderLessonModule.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Cell, Lesson } from "../../src/compile/index.ts";
+import type { PageStart } from "../../src/runtime/startPage.ts";
+import type { CellDefinition, LessonModule } from "../../src/runtime/types.ts";
+import { collectImports, isUsingKatex, renderLessonModule, renderShellModule, type ModuleOptions, type TranspiledCell } from "../../src/site/renderLessonModule.ts";
 
 function cell(id: string, fields: Partial<Cell> = {}): Cell {
   return {
@@ -35,82 +42,129 @@ const lesson: Lesson = {
   diagnostics: [{ severity: "warning", code: "w", message: "careful", line: 2, column: 1 }],
 };
 
-const transpiled = new Map([
+const transpiled = new Map<string, TranspiledCell>([
   ["c1", { params: ["x", "__import"], body: "function(x, __import) { return x + 1; }" }],
-  ["c2", { params: ["__import"], body: "async function(__import) { const x = 1; return {x}; }" }],
+  ["c2", { params: ["__import"], body: "async function(__import) { const x = 1; return {x}; } // a trailing comment" }],
 ]);
 
-function render(html = lesson.html, extra: Partial<ModuleOptions> = {}) {
-  return renderLessonModule(
-    { ...lesson, html },
-    {
-      file: "a.md",
-      transpiled,
-      unresolved: new Map([["missing-pkg", 'Cannot find module "missing-pkg"']]),
-      diagnostics: [],
-      styles: ["/theme.css"],
-      ...extra,
-    },
+const options: ModuleOptions = {
+  file: "a.md",
+  transpiled,
+  unresolved: new Map([["missing-pkg", 'Cannot find module "missing-pkg"']]),
+  diagnostics: [{ severity: "error", code: "unresolved-import", message: 'Cannot find module "missing-pkg"', line: 3, column: 1, cell: "c2" }],
+  styles: ["/theme.css"],
+};
+
+const scratch = fileURLToPath(new URL("../../node_modules/.live-lesson-test/", import.meta.url));
+mkdirSync(scratch, { recursive: true });
+const dir = mkdtempSync(join(scratch, "module-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let count = 0;
+
+/** What a run of the module did: the lesson it exports and the startPage calls it made. */
+interface Run {
+  lesson: LessonModule;
+  starts: PageStart[];
+  guards: number;
+}
+
+/** Runs a page module with the runtime and the editor replaced by recorders. */
+async function run(source: string): Promise<Run> {
+  const recorder = { starts: [] as PageStart[], guards: 0 };
+  (globalThis as { __recorder?: typeof recorder }).__recorder = recorder;
+  const runtime = join(dir, "runtime.mjs");
+  writeFileSync(
+    runtime,
+    "export const startPage = (start) => globalThis.__recorder.starts.push(start);\n" +
+      "export const createGuard = () => (globalThis.__recorder.guards++, () => {});\n",
   );
+  writeFileSync(join(dir, "editor.mjs"), "export const installEditors = () => ({ refresh() {} });\n");
+  const file = join(dir, `page-${count++}.mjs`);
+  const code = source
+    .replace('from "live-lesson/runtime"', `from ${JSON.stringify(pathToFileURL(runtime).href)}`)
+    .replace(/^import "[^"]*\.css";$/gm, "");
+  writeFileSync(file, code);
+  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { lesson: LessonModule };
+  return { lesson: module.lesson, ...recorder };
 }
 
 describe("renderLessonModule", () => {
-  it("is a valid ES module", () => {
-    expect(() => Parser.parse(render(), { ecmaVersion: "latest", sourceType: "module" })).not.toThrow();
-  });
-
-  it("defines each cell once, with its transpiled body as code", () => {
-    const source = render();
-    expect(source.match(/body: \(/g)).toHaveLength(2);
-    expect(source).toContain("body: (function(x, __import) { return x + 1; }\n)");
-    expect(source).toContain('"params":["x","__import"]');
-  });
-
-  it("imports each module a cell uses through a loader, rejecting the unresolvable", () => {
-    expect(collectImports(lesson)).toEqual(["live-lesson/math", "missing-pkg"]);
-    const source = render();
-    expect(source).toContain('"live-lesson/math": () => import("live-lesson/math")');
-    expect(source).not.toContain('import("missing-pkg")');
-    expect(source).toContain('"missing-pkg": () => Promise.reject(');
-  });
-
-  it("loads a library subset through a loader, and none without one", () => {
-    expect(render()).not.toContain("libraries:");
-    const source = render(lesson.html, { libraries: { Plot: { id: "virtual:live-lesson/library/Plot/a", members: ["dot", "plot"] } } });
-    expect(source).toContain('"Plot": {members: ["dot","plot"], load: () => import("virtual:live-lesson/library/Plot/a")}');
+  it("is a valid ES module that exports the lesson and starts the page once with it", async () => {
+    const source = renderLessonModule(lesson, options);
     expect(() => Parser.parse(source, { ecmaVersion: "latest", sourceType: "module" })).not.toThrow();
-  });
-
-  it("mounts the lesson and accepts hot updates", () => {
-    const source = render();
-    expect(source).toContain('import {mountLesson, installThemeToggle} from "live-lesson/runtime";');
-    expect(source).toContain("import.meta.hot.accept((next) =>");
-    expect(source).toContain("handle.update(next.lesson)");
     expect(source).not.toContain("</script");
+    const { lesson: module, starts } = await run(source);
+    expect(starts).toHaveLength(1);
+    expect(starts[0].lesson).toBe(module);
+    expect(starts[0].installEditors).toBeUndefined();
+    expect(module).toMatchObject({ file: "a.md", title: "A </script> lesson", html: lesson.html });
+    expect(module.diagnostics.map((d) => d.code)).toEqual(["w", "unresolved-import"]);
   });
 
-  it("imports KaTeX's stylesheet only when the page has math", () => {
-    expect(render()).not.toContain("katex");
+  it("defines each cell with its fields and its transpiled body as a function", async () => {
+    const { lesson: module } = await run(renderLessonModule(lesson, options));
+    expect(module.cells.map((c: CellDefinition) => [c.id, c.params, c.outputs])).toEqual([
+      ["c1", ["x", "__import"], []],
+      ["c2", ["__import"], ["x"]],
+    ]);
+    const [first, second] = module.cells as unknown as { body: (...args: unknown[]) => unknown }[];
+    expect(first.body(41)).toBe(42);
+    await expect(second.body()).resolves.toEqual({ x: 1 });
+  });
+
+  it("loads each imported module through a loader, rejecting the unresolvable", async () => {
+    expect(collectImports(lesson)).toEqual(["live-lesson/math", "missing-pkg"]);
+    const { lesson: module } = await run(renderLessonModule(lesson, options));
+    expect(Object.keys(module.modules)).toEqual(["live-lesson/math", "missing-pkg"]);
+    await expect(module.modules["missing-pkg"]()).rejects.toThrow('Cannot find module "missing-pkg"');
+  });
+
+  it("gives a guarded cell a guard of its own", async () => {
+    const guarded = new Map<string, TranspiledCell>([...transpiled, ["c1", { ...transpiled.get("c1")!, guarded: true }]]);
+    const { lesson: module, guards } = await run(renderLessonModule(lesson, { ...options, transpiled: guarded }));
+    expect(guards).toBe(1);
+    expect((module.cells[0] as unknown as { body: (x: number) => number }).body(1)).toBe(2);
+  });
+
+  it("leaves the body out for built pages (startPage reads it from the page)", async () => {
+    const { lesson: module } = await run(renderLessonModule(lesson, { ...options, htmlFromPage: true }));
+    expect(module).not.toHaveProperty("html");
+  });
+
+  it("loads a library subset through a loader, and has none without one", async () => {
+    expect((await run(renderLessonModule(lesson, options))).lesson.libraries).toBeUndefined();
+    const libraries = { Plot: { id: "virtual:live-lesson/library/Plot/a", members: ["dot", "plot"] } };
+    const { lesson: module } = await run(renderLessonModule(lesson, { ...options, libraries }));
+    expect(module.libraries?.Plot.members).toEqual(["dot", "plot"]);
+    expect(typeof module.libraries?.Plot.load).toBe("function");
+  });
+
+  it("hands the editor to startPage when the page has one", async () => {
+    const source = renderLessonModule(lesson, { ...options, editor: "/src/editor/index.ts" });
+    const { starts } = await run(source.replace('"/src/editor/index.ts"', JSON.stringify(pathToFileURL(join(dir, "editor.mjs")).href)));
+    expect(typeof starts[0].installEditors).toBe("function");
+  });
+
+  it("accepts hot updates: a new version runs again and calls startPage", () => {
+    const source = renderLessonModule(lesson, options);
+    expect(source).toContain("startPage({lesson, hot: import.meta.hot});");
+    expect(source).toContain("if (import.meta.hot) import.meta.hot.accept();");
+  });
+
+  it("imports the site's styles, and KaTeX's only when the page has math", () => {
     const math = '<span class="katex"><span class="katex-mathml"></span></span>';
     expect(isUsingKatex(math)).toBe(true);
-    expect(render(math)).toContain('import "katex/dist/katex.min.css";');
-    expect(render()).toContain('import "/theme.css";');
+    expect(renderLessonModule(lesson, options)).not.toContain("katex");
+    expect(renderLessonModule({ ...lesson, html: math }, options)).toContain('import "katex/dist/katex.min.css";');
+    expect(renderLessonModule(lesson, options)).toContain('import "/theme.css";');
   });
 });
 
-describe("renderLessonModule with the editor", () => {
-  it("installs editors once and refreshes them on hot updates", () => {
-    const source = renderLessonModule(lesson, {
-      file: "a.md",
-      transpiled,
-      unresolved: new Map(),
-      diagnostics: [],
-      styles: [],
-      editor: "/src/editor/index.ts",
-    });
-    expect(() => Parser.parse(source, { ecmaVersion: "latest", sourceType: "module" })).not.toThrow();
-    expect(source).toContain('import {installEditors} from "/src/editor/index.ts";');
-    expect(source).toContain("installEditors(handle, {lessonKey: lesson.file, authorCells: lesson.cells");
-    expect(source).toContain("editors.refresh(next.lesson.cells);");
+describe("renderShellModule", () => {
+  it("imports the styles and starts the page without a lesson", async () => {
+    const source = renderShellModule(["/theme.css"]);
+    expect(source).toContain('import "/theme.css";');
+    const { starts } = await run(source);
+    expect(starts).toEqual([{}]);
   });
 });

@@ -27,6 +27,11 @@ describe("renderLessonPage", () => {
     expect(html).not.toContain("Content-Security-Policy");
   });
 
+  it("marks a dev page for type warnings, and no other", () => {
+    expect(renderLessonPage(entry("b"), "", undefined, undefined, { ...site, typeWarnings: true })).toContain('<main id="lesson" data-lesson="b" data-type-warnings>');
+    expect(html).not.toContain("data-type-warnings");
+  });
+
   it("links to the previous and next lessons and the index, relatively", () => {
     expect(html).toContain('rel="prev" href="./a.html"');
     expect(html).toContain('rel="next" href="./c.html"');

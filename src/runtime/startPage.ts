@@ -1,0 +1,92 @@
+// The start of a page: what a page module calls once it has defined its lesson (the index's calls
+// it with none). It mounts the lesson into `main#lesson`, installs the editors and the theme toggle,
+// and when a hot update runs a new version of the module, hands the new lesson to the mounted one,
+// which redefines only the cells that changed and keeps every input's value. What differs between
+// pages is read from the page (`data-type-warnings` on `main#lesson`: the dev server checks types),
+// so the generated module is only data, cell bodies, import loaders and this one call.
+import { typeCheckRequestEvent, typeWarningsEvent, type TypeWarnings } from "./hotEvents.ts";
+import { mountLesson } from "./mountLesson.ts";
+import { installThemeToggle } from "./themeToggle.ts";
+import type { CellDefinition, LessonHandle, LessonModule } from "./types.ts";
+
+/** The part of Vite's `import.meta.hot` a page uses; `data` lives on across versions of the module. */
+export interface PageHot {
+  data: Record<string, unknown>;
+  on(event: typeof typeWarningsEvent, listener: (data: TypeWarnings) => void): void;
+  send(event: typeof typeCheckRequestEvent, data: { file: string }): void;
+}
+
+/** The editors as the page drives them (src/editor's EditorController). */
+export interface PageEditors {
+  refresh(authorCells?: CellDefinition[]): void;
+}
+
+/** src/editor's installEditors, passed in by the module (the runtime does not import the editor). */
+export type InstallEditors = (handle: LessonHandle, options: { lessonKey: string; authorCells: CellDefinition[]; root?: HTMLElement }) => PageEditors;
+
+/** What a page module hands to {@link startPage}. */
+export interface PageStart {
+  /** The compiled lesson, absent on the index. Without `html`, the page's `main#lesson` holds it (built pages). */
+  lesson?: Omit<LessonModule, "html"> & { html?: string };
+  /** The module's `import.meta.hot` (dev server only). */
+  hot?: PageHot;
+  /** Installs the editors, when the page has them. */
+  installEditors?: InstallEditors;
+}
+
+/** What startPage works with; the browser's by default, stand-ins in tests. */
+export interface PageEnvironment {
+  document: Pick<Document, "getElementById" | "querySelector" | "body">;
+  mount(module: LessonModule, root: HTMLElement): LessonHandle;
+  installToggle(button: HTMLElement): unknown;
+}
+
+const browser: PageEnvironment = {
+  get document() {
+    return document;
+  },
+  mount: mountLesson,
+  installToggle: installThemeToggle,
+};
+
+/** A started page, kept in `hot.data` for the next version of the module. */
+interface StartedPage {
+  handle?: LessonHandle;
+  editors?: PageEditors;
+}
+
+/** Starts the page, or, when a hot update runs the module again, updates the lesson in place. */
+export function startPage({ lesson, hot, installEditors }: PageStart, environment: PageEnvironment = browser): void {
+  const root = environment.document.getElementById("lesson");
+  const started = hot?.data.page as StartedPage | undefined;
+  const page: StartedPage = started ?? {};
+  if (!started) {
+    const toggle = environment.document.querySelector<HTMLElement>("[data-theme-toggle]");
+    if (toggle) environment.installToggle(toggle);
+  }
+  if (lesson) {
+    const module: LessonModule = { ...lesson, html: lesson.html ?? root?.innerHTML ?? "" };
+    if (page.handle) {
+      page.handle.update(module);
+      page.editors?.refresh(module.cells);
+    } else {
+      page.handle = environment.mount(module, root ?? environment.document.body);
+      page.editors = installEditors?.(page.handle, { lessonKey: module.file, authorCells: module.cells, root: root ?? undefined });
+    }
+    if (hot && root?.hasAttribute("data-type-warnings")) listenForTypeWarnings(hot, module.file, page.handle);
+  }
+  if (hot) hot.data.page = page;
+}
+
+/**
+ * Type errors across cells arrive from the dev server's checker after the page is up. Vite drops an
+ * old module's listeners when the new one runs, so each version listens; only the first asks.
+ */
+function listenForTypeWarnings(hot: PageHot, file: string, handle: LessonHandle): void {
+  hot.on(typeWarningsEvent, (data) => {
+    if (data.file === file) handle.setWarnings(data.diagnostics);
+  });
+  if (hot.data.askedTypes) return;
+  hot.data.askedTypes = true;
+  hot.send(typeCheckRequestEvent, { file });
+}
