@@ -11,6 +11,7 @@
 // announced through one visually hidden `aria-live="polite"` region (announceChanges.ts).
 
 export { mountLesson } from "./mountLesson.ts";
+export { startIndexPage } from "./startIndexPage.ts";
 export { startPage, type InstallEditors, type PageEditors, type PageEnvironment, type PageHot, type PageStart } from "./startPage.ts";
 export { installThemeToggle } from "./themeToggle.ts";
 export { inspect, inspectInline } from "./inspect.ts";

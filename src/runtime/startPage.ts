@@ -1,5 +1,4 @@
-// The start of a page: what a page module calls once it has defined its lesson (the index's calls
-// it with none). It mounts the lesson into `main#lesson`, installs the editors and the theme toggle,
+// The start of a lesson page: what a page module calls once it has defined its lesson. It mounts the lesson into `main#lesson`, installs the editors and the theme toggle,
 // and when a hot update runs a new version of the module, hands the new lesson to the mounted one,
 // which redefines only the cells that changed and keeps every input's value. What differs between
 // pages is read from the page (`data-type-warnings` on `main#lesson`: the dev server checks types),
@@ -26,8 +25,8 @@ export type InstallEditors = (handle: LessonHandle, options: { lessonKey: string
 
 /** What a page module hands to {@link startPage}. */
 export interface PageStart {
-  /** The compiled lesson, absent on the index. Without `html`, the page's `main#lesson` holds it (built pages). */
-  lesson?: Omit<LessonModule, "html"> & { html?: string };
+  /** The compiled lesson. Without `html`, the page's `main#lesson` holds it (built pages). */
+  lesson: Omit<LessonModule, "html"> & { html?: string };
   /** The module's `import.meta.hot` (dev server only). */
   hot?: PageHot;
   /** Installs the editors, when the page has them. */
@@ -64,17 +63,15 @@ export function startPage({ lesson, hot, installEditors }: PageStart, environmen
     const toggle = environment.document.querySelector<HTMLElement>("[data-theme-toggle]");
     if (toggle) environment.installToggle(toggle);
   }
-  if (lesson) {
-    const module: LessonModule = { ...lesson, html: lesson.html ?? root?.innerHTML ?? "" };
-    if (page.handle) {
-      page.handle.update(module);
-      page.editors?.refresh(module.cells);
-    } else {
-      page.handle = environment.mount(module, root ?? environment.document.body);
-      page.editors = installEditors?.(page.handle, { lessonKey: module.file, authorCells: module.cells, root: root ?? undefined });
-    }
-    if (hot && root?.hasAttribute("data-type-warnings")) listenForTypeWarnings(hot, module.file, page.handle);
+  const module: LessonModule = { ...lesson, html: lesson.html ?? root?.innerHTML ?? "" };
+  if (page.handle) {
+    page.handle.update(module);
+    page.editors?.refresh(module.cells);
+  } else {
+    page.handle = environment.mount(module, root ?? environment.document.body);
+    page.editors = installEditors?.(page.handle, { lessonKey: module.file, authorCells: module.cells, root: root ?? undefined });
   }
+  if (hot && root?.hasAttribute("data-type-warnings")) listenForTypeWarnings(hot, module.file, page.handle);
   if (hot) hot.data.page = page;
 }
 

@@ -117,11 +117,11 @@ if (import.meta.hot) import.meta.hot.accept();
 `;
 }
 
-/** The module of the index page: the theme and its toggle, no lesson. */
+/** The module of the index page: the theme and its toggle, no lesson runtime. */
 export function renderShellModule(styles: string[]): string {
-  return `import {startPage} from "live-lesson/runtime";
+  return `import {startIndexPage} from "live-lesson/runtime";
 ${styles.map((style) => `import ${json(style)};`).join("\n")}
 
-startPage({});
+startIndexPage();
 `;
 }

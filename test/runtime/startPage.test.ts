@@ -2,10 +2,11 @@
 // every later run of the module, editors and theme toggle installed once, type warnings asked once.
 import { describe, expect, it } from "vitest";
 import type { TypeWarnings } from "../../src/runtime/hotEvents.ts";
+import { startIndexPage } from "../../src/runtime/startIndexPage.ts";
 import { startPage, type PageEnvironment, type PageHot, type PageStart } from "../../src/runtime/startPage.ts";
 import type { LessonHandle, LessonModule, PageDiagnostic } from "../../src/runtime/types.ts";
 
-type Lesson = NonNullable<PageStart["lesson"]>;
+type Lesson = PageStart["lesson"];
 
 const lesson = (title: string, html?: string): Lesson => ({
   file: "a.md",
@@ -94,10 +95,12 @@ describe("startPage", () => {
     expect(hot.sent).toEqual([]);
     expect(hot.listeners).toEqual([]);
   });
+});
 
-  it("on the index (no lesson), only installs the theme toggle", () => {
-    const page = createPage();
-    startPage({}, page.environment);
-    expect(page.log).toEqual(["toggle"]);
+describe("startIndexPage", () => {
+  it("does nothing on a page without a theme button", () => {
+    const asked: string[] = [];
+    startIndexPage({ querySelector: (selector: string) => (asked.push(selector), null) } as unknown as Document);
+    expect(asked).toEqual(["[data-theme-toggle]"]);
   });
 });

@@ -64,18 +64,19 @@ let count = 0;
 /** What a run of the module did: the lesson it exports and the startPage calls it made. */
 interface Run {
   lesson: LessonModule;
-  starts: PageStart[];
+  starts: (PageStart | "index")[];
   guards: number;
 }
 
 /** Runs a page module with the runtime and the editor replaced by recorders. */
 async function run(source: string): Promise<Run> {
-  const recorder = { starts: [] as PageStart[], guards: 0 };
+  const recorder = { starts: [] as (PageStart | "index")[], guards: 0 };
   (globalThis as { __recorder?: typeof recorder }).__recorder = recorder;
   const runtime = join(dir, "runtime.mjs");
   writeFileSync(
     runtime,
     "export const startPage = (start) => globalThis.__recorder.starts.push(start);\n" +
+      "export const startIndexPage = () => globalThis.__recorder.starts.push('index');\n" +
       "export const createGuard = () => (globalThis.__recorder.guards++, () => {});\n",
   );
   writeFileSync(join(dir, "editor.mjs"), "export const installEditors = () => ({ refresh() {} });\n");
@@ -95,8 +96,8 @@ describe("renderLessonModule", () => {
     expect(source).not.toContain("</script");
     const { lesson: module, starts } = await run(source);
     expect(starts).toHaveLength(1);
-    expect(starts[0].lesson).toBe(module);
-    expect(starts[0].installEditors).toBeUndefined();
+    expect((starts[0] as PageStart).lesson).toBe(module);
+    expect((starts[0] as PageStart).installEditors).toBeUndefined();
     expect(module).toMatchObject({ file: "a.md", title: "A </script> lesson", html: lesson.html });
     expect(module.diagnostics.map((d) => d.code)).toEqual(["w", "unresolved-import"]);
   });
@@ -142,7 +143,7 @@ describe("renderLessonModule", () => {
   it("hands the editor to startPage when the page has one", async () => {
     const source = renderLessonModule(lesson, { ...options, editor: "/src/editor/index.ts" });
     const { starts } = await run(source.replace('"/src/editor/index.ts"', JSON.stringify(pathToFileURL(join(dir, "editor.mjs")).href)));
-    expect(typeof starts[0].installEditors).toBe("function");
+    expect(typeof (starts[0] as PageStart).installEditors).toBe("function");
   });
 
   it("accepts hot updates: a new version runs again and calls startPage", () => {
@@ -161,10 +162,10 @@ describe("renderLessonModule", () => {
 });
 
 describe("renderShellModule", () => {
-  it("imports the styles and starts the page without a lesson", async () => {
+  it("imports the styles and starts the index page, without the lesson runtime", async () => {
     const source = renderShellModule(["/theme.css"]);
     expect(source).toContain('import "/theme.css";');
     const { starts } = await run(source);
-    expect(starts).toEqual([{}]);
+    expect(starts).toEqual(["index"]);
   });
 });
