@@ -1,22 +1,13 @@
 // `lesson compile <file> [--json]`: the machine-readable shape and the exit code.
 
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCompile } from "../../src/cli/compile.ts";
+import { capture } from "./capture.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
-/** Runs the command and returns its exit code and what it printed. */
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
-  vi.spyOn(console, "error").mockImplementation((...a) => void err.push(a.join(" ")));
-  const code = await runCompile(args);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-afterEach(() => vi.restoreAllMocks());
+const run = (args: string[]) => capture(() => runCompile(args));
 
 describe("lesson compile", () => {
   it("prints the DESIGN.md JSON shape and exits 0 for a clean lesson", async () => {
@@ -58,6 +49,14 @@ describe("lesson compile", () => {
       column: 21,
       cell: expect.any(String),
     });
+  });
+
+  it("prints a summary of the cells and the diagnostics without --json", async () => {
+    const { code, out } = await run([fixture("cells.md")]);
+    expect(code).toBe(0);
+    expect(out.split("\n")[0]).toBe(`${fixture("cells.md")}: "Cells"`);
+    expect(out).toMatch(/^  line 10: ts expression$/m);
+    expect(out.split("\n").at(-1)).toBe("0 errors, 0 warnings");
   });
 
   it("exits 1 on a missing file or bad arguments", async () => {
