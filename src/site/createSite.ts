@@ -42,8 +42,11 @@ export interface Site {
   readonly title: string;
   /** Every lesson of the folder in reading order, each compiled again only if its text changed. */
   lessons(): LessonEntry[];
-  /** The lesson at `path` (absolute), compiled again only when its text changed (else the same object as before). */
-  compile(path: string): CompiledLesson;
+  /**
+   * The lesson at `path` (absolute), compiled again only when its text changed (else the same object
+   * as before). `source`, when given, is its text (a watcher that has read the file already).
+   */
+  compile(path: string, source?: string): CompiledLesson;
   /** The lesson at `path` as last compiled, without reading the file again; undefined if never. */
   cached(path: string): CompiledLesson | undefined;
   /** Forgets a lesson's compiled form (the file was added or removed). */
@@ -74,8 +77,7 @@ export function createSite(options: SiteOptions): Site {
     root,
     title,
     lessons: () => sortLessons(findLessonFiles(root).map((path) => site.compile(path).entry)),
-    compile(path) {
-      const source = readLesson(path);
+    compile(path, source = readLesson(path)) {
       const cached = compiled.get(path);
       if (cached && cached.source === source) return cached;
       const lesson = compileSafely(source, toPosix(relative(process.cwd(), path) || path));

@@ -28,6 +28,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
   const errors = createBuildErrors();
   let logger: Logger;
   let base = "./";
+  let stopLogging: (() => void) | undefined;
 
   /** The page an absolute `.html` path of the lessons folder is, or null. */
   const routeOf = (path: string) => (dirname(path) === site.root ? site.route(relative(site.root, path)) : null);
@@ -60,7 +61,8 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       logger = config.logger;
       base = config.base;
       // Errors fail the build (each once, positioned, when its page loads); warnings are printed here.
-      site.onCompile(({ lesson }) => {
+      stopLogging?.();
+      stopLogging = site.onCompile(({ lesson }) => {
         logger.info(`compiling ${lesson.file}`);
         logDiagnostics(logger, lesson.file, lesson.diagnostics.filter((d) => d.severity === "warning"), { timestamp: false });
       });

@@ -15,6 +15,7 @@ import { findPageSlug, pagePrefix } from "./virtualIds.ts";
 export function createDevPlugin(site: Site): Plugin {
   let typeWarnings: TypeWarningReporter | undefined;
   let logger: Logger;
+  let stopLogging: (() => void) | undefined;
   return {
     name: "live-lesson:dev",
     apply: "serve",
@@ -22,7 +23,9 @@ export function createDevPlugin(site: Site): Plugin {
 
     configResolved(config) {
       logger = config.logger;
-      site.onCompile(({ lesson }) => logDiagnostics(logger, lesson.file, lesson.diagnostics, { timestamp: true }));
+      // A restarted server resolves its config again: one listener, not one per start.
+      stopLogging?.();
+      stopLogging = site.onCompile(({ lesson }) => logDiagnostics(logger, lesson.file, lesson.diagnostics, { timestamp: true }));
     },
 
     configureServer(server) {
@@ -49,12 +52,14 @@ export function createDevPlugin(site: Site): Plugin {
       return page.code;
     },
 
-    handleHotUpdate({ file, server }) {
+    async handleHotUpdate({ file, server, read }) {
       const path = resolve(file);
       const slug = site.slugOf(path);
       if (slug === undefined) return;
       const before = site.cached(path);
-      const after = site.compile(path);
+      // Vite's read() waits out a file caught mid-write (empty), which would read as a lesson
+      // without a title and reload the page.
+      const after = site.compile(path, await read());
       // Editors and watchers often report one save twice: only a changed text is an update.
       if (after === before) return [];
       // The header, title and navigation are page HTML: when they change, reload the page.

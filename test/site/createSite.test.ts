@@ -40,6 +40,14 @@ describe("createSite", () => {
     expect(site.cached(path)).toBeUndefined();
   });
 
+  it("compiles a text it is handed (a watcher's read) and caches it as the file's", () => {
+    const path = site.pathOf("b");
+    const handed = site.compile(path, "---\ntitle: Handed\n---\n");
+    expect(handed.entry.title).toBe("Handed");
+    writeFileSync(path, "---\ntitle: Handed\n---\n");
+    expect(site.compile(path)).toBe(handed);
+  });
+
   it("routes only to lessons that exist in its folder", () => {
     expect(site.route("a.html")).toEqual({ kind: "lesson", slug: "a" });
     expect(site.route("")).toEqual({ kind: "index" });
