@@ -1,12 +1,11 @@
 // `lesson check [files…] [--json] [--no-run]`: compile, type-check, lint and run lessons headless.
-import { readdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { checkLesson, type CheckedLesson } from "../check/checkLesson.ts";
 import type { LessonServer } from "../check/runLessons.ts";
 import { formatProblems, sortProblems, toJson } from "../check/problems.ts";
 import type { Problem } from "../contract/diagnostic.ts";
+import { findLessonFiles } from "../site/findLessons.ts";
 
 const help = `Usage: lesson check [files...] [--json] [--no-run]
 
@@ -24,7 +23,7 @@ Exits with 1 when any error is reported.`;
 export async function runCheck(args: string[]): Promise<number> {
   const parsed = parseCommandArgs("check", help, args, { json: { type: "boolean" }, "no-run": { type: "boolean" } });
   if (typeof parsed === "number") return parsed;
-  const files = parsed.positionals.length ? parsed.positionals : findDefaultLessons("lessons");
+  const files = parsed.positionals.length ? parsed.positionals : findLessonFiles("lessons");
   if (!files.length) {
     console.error("lesson check: no lessons to check (lessons/*.md is empty); pass files to check");
     return 1;
@@ -48,18 +47,6 @@ export async function runCheck(args: string[]): Promise<number> {
     );
   }
   return errors ? 1 : 0;
-}
-
-/** The lessons of a folder as paths relative to the working directory; drafts (`_…`) left out. */
-function findDefaultLessons(dir: string): string[] {
-  try {
-    return readdirSync(dir)
-      .filter((name) => name.endsWith(".md") && !name.startsWith("_") && !name.startsWith("."))
-      .sort()
-      .map((name) => join(dir, name));
-  } catch {
-    return [];
-  }
 }
 
 /** A quiet dev server for the headless run: any free port, no file watching, no hot updates. */

@@ -1,5 +1,5 @@
 // `lesson check` as an instructor runs it, without the headless run (test/e2e/check.test.ts runs it).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
@@ -38,7 +38,7 @@ describe("lesson check", { timeout: 60_000 }, () => {
     expect(out.startsWith(`${join(dir, "missing.md")} error cannot read the lesson: `)).toBe(true);
   });
 
-  test("with no files, checks lessons/*.md of the working folder, and says so when there is none", async () => {
+  test("with no files, checks lessons/*.md of the working folder (drafts left out), and says so when there is none", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lesson-check-"));
     scratch.push(dir);
     const cwd = process.cwd();
@@ -47,6 +47,12 @@ describe("lesson check", { timeout: 60_000 }, () => {
       const empty = await capture(() => runCheck(["--no-run"]));
       expect(empty.code).toBe(1);
       expect(empty.err).toContain("no lessons to check");
+      mkdirSync("lessons");
+      writeFileSync("lessons/a.md", "---\ntitle: A\n---\n\n# A\n");
+      writeFileSync("lessons/_draft.md", "```ts\nconst = ;\n```\n");
+      const found = await capture(() => runCheck(["--no-run"]));
+      expect(found.code).toBe(0);
+      expect(found.err).toBe("1 lesson checked: 0 errors, 0 warnings");
     } finally {
       process.chdir(cwd);
     }
