@@ -16,11 +16,7 @@ const src = join(root, "src");
  * Edges between folders that break a rule today and are being fixed elsewhere. Each must still
  * occur (a test fails once it is gone, so the entry is removed with the fix).
  */
-const knownViolations: { from: string; to: string; why: string }[] = [
-  // check/runLessons.ts starts a dev server to run lessons headless, while vite/ reports the
-  // type checker's warnings: a check ↔ vite cycle the site model (src/site/) is removing.
-  { from: "check", to: "vite", why: "check/runLessons.ts uses the Vite plugin (site engineer, issue 11)" },
-];
+const knownViolations: { from: string; to: string; why: string }[] = [];
 
 /** One import of one file: where it is, what it names, and the file in src/ it reaches, if any. */
 interface Import {
