@@ -3,7 +3,7 @@
 // lesson updates its open pages cell by cell (a new title or order reloads them: that is page HTML).
 import { resolve } from "node:path";
 import type { Logger, Plugin } from "vite";
-import type { Site } from "../site/createSite.ts";
+import type { CompiledLesson, Site } from "../site/createSite.ts";
 import type { LessonEntry } from "../site/describeLesson.ts";
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
@@ -16,6 +16,8 @@ export function createDevPlugin(site: Site): Plugin {
   let typeWarnings: TypeWarningReporter | undefined;
   let logger: Logger;
   let stopLogging: (() => void) | undefined;
+  /** The lesson each page module was last built from, or sent to open pages as a hot update. */
+  const sent = new Map<string, CompiledLesson>();
   return {
     name: "live-lesson:dev",
     apply: "serve",
@@ -47,6 +49,7 @@ export function createDevPlugin(site: Site): Plugin {
       const slug = findPageSlug(id);
       if (slug === undefined) return null;
       const page = await loadPageModule(this, site, slug, { htmlFromPage: false });
+      sent.set(page.compiled.path, page.compiled);
       logDiagnostics(logger, page.compiled.lesson.file, page.unresolved, { timestamp: true });
       typeWarnings?.check(page.compiled.path);
       return page.code;
@@ -56,12 +59,14 @@ export function createDevPlugin(site: Site): Plugin {
       const path = resolve(file);
       const slug = site.slugOf(path);
       if (slug === undefined) return;
-      const before = site.cached(path);
-      // Vite's read() waits out a file caught mid-write (empty), which would read as a lesson
-      // without a title and reload the page.
+      // Compared with what the open pages were last sent, not with the last compile: something else
+      // (the index, a type check) may have compiled the new text first, or a file caught mid-write.
+      const before = sent.get(path) ?? site.cached(path);
+      // Vite's read() waits out a file caught mid-write (read directly it can be empty).
       const after = site.compile(path, await read());
       // Editors and watchers often report one save twice: only a changed text is an update.
-      if (after === before) return [];
+      if (after.source === before?.source) return [];
+      sent.set(path, after);
       // The header, title and navigation are page HTML: when they change, reload the page.
       if (!before || !isSameHeader(before.entry, after.entry)) {
         server.ws.send({ type: "full-reload" });

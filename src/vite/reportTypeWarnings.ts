@@ -34,8 +34,9 @@ export function createTypeWarningReporter(server: ViteDevServer, site: Site): Ty
     const job = checker
       .check(lesson, { file: path })
       .then((found) => {
-        // A newer text was saved meanwhile: its own check reports.
-        if (site.compile(path).source !== source) return undefined;
+        // A newer text was compiled meanwhile: its own check reports. (Not compile(path): reading the
+        // file here could catch it mid-write, or take a hot update's new text before the watcher does.)
+        if (site.cached(path)?.source !== source) return undefined;
         const diagnostics: Diagnostic[] = found.map(({ code, message, line, column, cell }) => ({
           severity: "warning",
           code,
