@@ -1,5 +1,7 @@
 // The saved-edits schema: encoding with a checksum, and strict validation of what comes back.
 
+import { checksum } from "../store/checksum.ts";
+
 /** One cell's saved edit, keyed by the author's cell id at the time of the edit. */
 export interface SavedEdit {
   /** The reader's version of the cell. */
@@ -106,14 +108,4 @@ function isSource(value: unknown): value is string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** FNV-1a, 32 bits, as hex: enough to notice a truncated or garbled write. */
-function checksum(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, "0");
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeSaved, encodeSaved, type SavedLesson } from "../../src/editor/saved.ts";
 import { backupKey, loadEdits, openStorage, saveEdits, storageKey, type EditStorage } from "../../src/editor/storage.ts";
+import { FakeStorage } from "../store/fakeStorage.ts";
 
 const lesson = "derivatives";
 const state = (source: string): SavedLesson => ({
@@ -8,30 +9,6 @@ const state = (source: string): SavedLesson => ({
   lesson,
   cells: { abc123: { source, authorSource: "x = 1", savedAt: 1_700_000_000_000, index: 0, outputs: ["x"] } },
 });
-
-/** A Storage in memory that can be told to fail: on a given write, after writing part of it, or always. */
-class FakeStorage implements EditStorage {
-  items = new Map<string, string>();
-  writes = 0;
-  failOnWrite?: number;
-  tear = false;
-  error = "QuotaExceededError";
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.writes++;
-    if (this.failOnWrite === this.writes) {
-      // A crash mid-write: half the value lands, then the write fails.
-      if (this.tear) this.items.set(key, value.slice(0, value.length >> 1));
-      throw Object.assign(new Error("write failed"), { name: this.error });
-    }
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 describe("the saved-edits codec", () => {
   it("round-trips a state", () => {
