@@ -162,8 +162,8 @@ describe("layering (DESIGN.md: one concept per folder, imports one way)", () => 
     expect(imports.some((i) => i.file === "compile/index.ts" && i.target === "compile/compileLesson.ts")).toBe(true);
   });
 
-  it("contract/ and math/ import nothing of ours (outside themselves)", () => {
-    const wrong = [...inFolder("contract"), ...inFolder("math")].filter((i) => i.target !== null && folderOf(i.target) !== folderOf(i.file));
+  it("contract/, math/ and store/ import nothing of ours (outside themselves)", () => {
+    const wrong = [...inFolder("contract"), ...inFolder("math"), ...inFolder("store")].filter((i) => i.target !== null && folderOf(i.target) !== folderOf(i.file));
     expect(wrong.map(describeImport)).toEqual([]);
   });
 
@@ -192,6 +192,18 @@ describe("layering (DESIGN.md: one concept per folder, imports one way)", () => 
 
   it("runtime/ imports nothing from compile/", () => {
     const wrong = inFolder("runtime").filter((i) => i.target !== null && folderOf(i.target) === "compile");
+    expect(wrong.map(describeImport)).toEqual([]);
+  });
+
+  it("learn/ imports only contract/, store/, math/ and the runtime's types", () => {
+    const allowed = new Set(["learn", "contract", "store", "math"]);
+    const wrong = inFolder("learn").filter((i) => i.target !== null && !allowed.has(folderOf(i.target)) && i.target !== "runtime/types.ts");
+    expect(wrong.map(describeImport)).toEqual([]);
+  });
+
+  it("only the page's makers (site/, vite/), the CLI and verify/ import learn/", () => {
+    const allowed = new Set(["learn", "site", "vite", "cli", "verify"]);
+    const wrong = imports.filter((i) => i.target !== null && folderOf(i.target) === "learn" && !allowed.has(folderOf(i.file)));
     expect(wrong.map(describeImport)).toEqual([]);
   });
 
