@@ -126,7 +126,10 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     },
   };
 
+  // A failure restoring saved edits is not a share link's fault: each says what failed. The saved
+  // edits stay in storage either way (nothing here deletes them), so a reload can try again.
   controller.ready = mount()
+    .catch(() => notifyReader(state, "Your saved edits could not all be applied. They are still saved; reload to try again."))
     .then(() => openShareLink(state))
     .catch(() => notifyReader(state, "This share link could not be opened. Nothing from it was run."));
   return controller;

@@ -72,4 +72,19 @@ describe("installEditors", () => {
     other.destroy();
     expect(root.querySelector(".lesson-edits, [data-editor]")).toBeNull();
   });
+  it("says saved edits could not be applied (not a share link) when restoring them fails, and keeps them", async () => {
+    const storage = new MemoryStorage();
+    const saved = encodeSaved({ version: 1, lesson: "lesson.md", cells: { c7: { source: "const y = w * 4;", authorSource: "const y = w * 3;", savedAt: 1 } } });
+    storage.setItem(storageKey("lesson.md"), saved);
+    const cells = defineLesson();
+    const root = renderListings(cells);
+    const handle = createFakeHandle(cells);
+    handle.redefine = () => Promise.reject(new Error("the runtime is gone"));
+    const controller = installEditors(handle, { lessonKey: "lesson.md", authorCells: cells, root, storage, autoRunDelay: 0 });
+    await controller.ready;
+    const notice = root.querySelector(".lesson-edits-notice")?.textContent ?? "";
+    expect(notice).toMatch(/saved edits could not all be applied/);
+    expect(notice).not.toMatch(/share link/);
+    expect(storage.getItem(storageKey("lesson.md"))).toBe(saved);
+  });
 });
