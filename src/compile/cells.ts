@@ -5,7 +5,7 @@ export { analyzeCell, type CellAnalysis, type CellPlace } from "./cell/analyzeCe
 export { checkCells } from "./cell/checkCells.ts";
 export { transpileCell, type TranspiledCell } from "./cell/transpileCell.ts";
 export { stripTypes, type StrippedCell } from "./cell/stripTypes.ts";
-export { builtins, globals, isGlobal } from "./globals.ts";
+export { globals, isGlobal } from "./globals.ts";
 export { hashCell } from "./cell/hashCell.ts";
 export { findMemberUses } from "./cell/findMemberUses.ts";
 export { instrumentLoops, mapOffset, type Insertion, type Instrumented } from "./cell/instrumentLoops.ts";

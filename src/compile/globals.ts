@@ -1,8 +1,6 @@
 // The JavaScript and browser globals a cell may read without any cell defining them. (The lesson's
 // own builtins are in the registry, src/contract/builtins.ts.)
 
-import { builtinNames } from "../contract/builtins.ts";
-
 /** JavaScript and browser globals: free references to these are not cell inputs. */
 export const globals: ReadonlySet<string> = new Set([
   // ECMAScript
@@ -32,13 +30,6 @@ export const globals: ReadonlySet<string> = new Set([
   "requestIdleCallback", "screen", "self", "sessionStorage", "setInterval", "setTimeout",
   "structuredClone", "window",
 ]);
-
-/**
- * The registry's builtin names as a set.
- * @deprecated Use src/contract/builtins.ts (`isBuiltin`, `builtinNames`); this stays while
- * src/editor/installEditors.ts still imports it.
- */
-export const builtins: ReadonlySet<string> = new Set(builtinNames);
 
 /** True when `name` is a JavaScript or browser global (not a cell input). */
 export function isGlobal(name: string): boolean {

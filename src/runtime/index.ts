@@ -18,5 +18,5 @@ export { inspect, inspectInline } from "./inspect.ts";
 export { Generators } from "./generators.ts";
 export { Mutable } from "./mutable.ts";
 export { createGuard } from "./deadline.ts";
-export type { CellDefinition, CellDisplayOptions, CellState, LessonApi, LessonHandle, LessonModule, PageDiagnostic } from "./types.ts";
+export type { CellDefinition, CellDisplayOptions, CellState, LessonApi, LessonHandle, LessonModule } from "./types.ts";
 export type { Diagnostic } from "../contract/diagnostic.ts";

@@ -17,7 +17,7 @@ export function readTheme(): "light" | "dark" {
 export function installThemeToggle(button: HTMLElement): () => void {
   const apply = (theme: "light" | "dark", persist: boolean): void => {
     document.documentElement.dataset.theme = theme;
-    // The inline theme script (src/vite/themeInit.ts) sets this before the first paint; keep it in step.
+    // The inline theme script (src/site/themeInit.ts) sets this before the first paint; keep it in step.
     document.documentElement.style.colorScheme = theme;
     button.setAttribute("aria-pressed", String(theme === "dark"));
     button.setAttribute("aria-label", theme === "dark" ? "Switch to light theme" : "Switch to dark theme");

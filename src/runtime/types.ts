@@ -34,13 +34,6 @@ export interface CellDefinition {
   body: (...args: never[]) => unknown;
 }
 
-/**
- * A compile problem to show in place.
- * @deprecated The one Diagnostic is src/contract/diagnostic.ts' (this alias stays while src/vite/
- * and src/cli/ still name it).
- */
-export type PageDiagnostic = Diagnostic;
-
 /** What a lesson module hands to the runtime, first at load and again on every hot update. */
 export interface LessonModule {
   /** The .md path relative to the lessons folder, shown in error messages. */

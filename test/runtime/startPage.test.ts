@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { TypeWarnings } from "../../src/runtime/hotEvents.ts";
 import { startIndexPage } from "../../src/runtime/startIndexPage.ts";
 import { startPage, type PageEnvironment, type PageHot, type PageStart } from "../../src/runtime/startPage.ts";
-import type { LessonHandle, LessonModule, PageDiagnostic } from "../../src/runtime/types.ts";
+import type { LessonHandle, LessonModule } from "../../src/runtime/types.ts";
+import type { Diagnostic } from "../../src/contract/diagnostic.ts";
 
 type Lesson = PageStart["lesson"];
 
@@ -20,12 +21,12 @@ const lesson = (title: string, html?: string): Lesson => ({
 /** A page with `main#lesson` (holding `html`, with `attributes`) and a theme button, and a log of what startPage did. */
 function createPage(html = "<p>from the page</p>", attributes: string[] = []) {
   const log: string[] = [];
-  const warnings: PageDiagnostic[][] = [];
+  const warnings: Diagnostic[][] = [];
   const root = { innerHTML: html, hasAttribute: (name: string) => attributes.includes(name) } as unknown as HTMLElement;
   const toggle = {} as HTMLElement;
   const handle = {
     update: (module: LessonModule) => void log.push(`update ${module.title}`),
-    setWarnings: (list: PageDiagnostic[]) => void warnings.push(list),
+    setWarnings: (list: Diagnostic[]) => void warnings.push(list),
   } as unknown as LessonHandle;
   const environment: PageEnvironment = {
     document: {
@@ -82,7 +83,7 @@ describe("startPage", () => {
     startPage({ lesson: lesson("One", ""), hot: hot.version() }, page.environment);
     startPage({ lesson: lesson("Two", ""), hot: hot.version() }, page.environment);
     expect(hot.sent).toEqual([{ file: "a.md" }]);
-    const warning: PageDiagnostic = { severity: "warning", code: "type", message: "m", line: 1, column: 1 };
+    const warning: Diagnostic = { severity: "warning", code: "type", message: "m", line: 1, column: 1 };
     hot.listeners.at(-1)!({ file: "other.md", diagnostics: [warning] });
     hot.listeners.at(-1)!({ file: "a.md", diagnostics: [warning] });
     expect(page.warnings).toEqual([[warning]]);
