@@ -47,9 +47,9 @@ export function collectImports(lesson: Lesson): string[] {
   return [...new Set(lesson.cells.flatMap((cell) => cell.imports))];
 }
 
-function renderCell(lesson: Lesson, index: number, options: ModuleOptions): string {
+function renderCell(lesson: Lesson, index: number, transpiledCells: Map<string, TranspiledCell>): string {
   const cell = lesson.cells[index];
-  const transpiled = options.transpiled.get(cell.id) ?? { params: [], body: "function() {}" };
+  const transpiled = transpiledCells.get(cell.id) ?? { params: [], body: "function() {}" };
   const fields = {
     id: cell.id,
     line: cell.line,
@@ -86,13 +86,21 @@ function renderLibraries(options: ModuleOptions): string {
   return `\n  libraries: {\n${rendered.join(",\n")}\n  },`;
 }
 
+/**
+ * The source of the lesson's cells as an array expression of CellDefinitions, the page's own: it
+ * reads `createGuard` (live-lesson/runtime's) from its scope when a body is guarded. The Node-side
+ * runner (src/run/) evaluates the same source, so a lesson runs there as it runs in the page.
+ */
+export function renderCells(lesson: Lesson, transpiled: Map<string, TranspiledCell>): string {
+  return `[\n${lesson.cells.map((_, index) => renderCell(lesson, index, transpiled)).join(",\n")}\n  ]`;
+}
+
 /** The source of a lesson page's module: `export const lesson`, then `startPage`. */
 export function renderLessonModule(lesson: Lesson, options: ModuleOptions): string {
   const styles = [...options.styles, ...(isUsingKatex(lesson.html) ? ["katex/dist/katex.min.css"] : [])];
   const diagnostics: Diagnostic[] = [...lesson.diagnostics, ...options.diagnostics].map(
     ({ severity, code, message, line, column, cell }) => ({ severity, code, message, line, column, ...(cell ? { cell } : {}) }),
   );
-  const cells = lesson.cells.map((_, index) => renderCell(lesson, index, options));
   const guarded = [...options.transpiled.values()].some((cell) => cell.guarded);
   const loaders = collectImports(lesson).map((specifier) => renderLoader(specifier, options));
   return `import {${guarded ? "startPage, createGuard" : "startPage"}} from "live-lesson/runtime";
@@ -103,9 +111,7 @@ export const lesson = {
   file: ${json(options.file)},
   title: ${json(lesson.title)},${options.htmlFromPage ? "" : `\n  html: ${json(lesson.html)},`}
   diagnostics: ${json(diagnostics)},
-  cells: [
-${cells.join(",\n")}
-  ],
+  cells: ${renderCells(lesson, options.transpiled)},
   modules: {
 ${loaders.join(",\n")}
   },${renderLibraries(options)}
