@@ -11,6 +11,9 @@ export type Guard = (start?: boolean) => void;
 // How often the guard reads the clock: performance.now() on every loop turn would slow tight loops.
 const CHECK_EVERY = 1024;
 
+/** How many cell bodies have started (every guard's `start` call): see createGuard. */
+let bodiesStarted = 0;
+
 /**
  * Creates a cell's guard. The scheme: the first guard call in a task arms a deadline and schedules
  * a macrotask that disarms it; while the stretch runs (one synchronous run, or any chain of
@@ -22,6 +25,7 @@ const CHECK_EVERY = 1024;
  */
 export function createGuard(budget = GUARD_BUDGET_MS): Guard {
   let armedAt: number | undefined;
+  let armedIn = 0;
   let count = 0;
   let stopped = false;
   const disarm = (): void => {
@@ -30,9 +34,13 @@ export function createGuard(budget = GUARD_BUDGET_MS): Guard {
   };
   return (start?: boolean): void => {
     if (stopped) throw new Error(STOP_MESSAGE);
-    if (armedAt === undefined || start) {
+    if (start) bodiesStarted++;
+    // A function of another cell, called by the cell that started since it armed, re-arms too:
+    // the time the cells in between took (one long microtask stretch) is not its own.
+    if (armedAt === undefined || start || armedIn !== bodiesStarted) {
       if (armedAt === undefined) scheduleTurn(disarm);
       armedAt = performance.now();
+      armedIn = bodiesStarted;
       count = 0;
       return;
     }

@@ -55,4 +55,23 @@ describe("guarded functions", () => {
       for (let i = 0; i < 10_000; i++) guard();
     }).not.toThrow();
   });
+  it("do not charge a cell's function for the cells that ran before its caller in the same stretch", () => {
+    // Cell a defines a function and arms its guard; other cells then run for longer than the
+    // budget in the same task (the runtime computes a whole lesson in one microtask chain); then
+    // cell b starts and calls a's function. Only b's own time counts.
+    const a = createGuard(200);
+    const b = createGuard(200);
+    a(true);
+    a();
+    const until = performance.now() + 300;
+    while (performance.now() < until);
+    b(true);
+    expect(() => {
+      for (let i = 0; i < 10_000; i++) a();
+    }).not.toThrow();
+    // …and a loop in b that never ends, calling a's function, is still stopped.
+    expect(() => {
+      for (;;) a();
+    }).toThrow(STOP_MESSAGE);
+  });
 });
