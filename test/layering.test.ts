@@ -190,6 +190,17 @@ describe("layering (DESIGN.md: one concept per folder, imports one way)", () => 
     expect(wrong).toEqual([]);
   });
 
+  it("run/ imports only contract/, compile/, runtime/ and site/; only cli/, vite/ and check/ import run/", () => {
+    const allowed = new Set(["run", "contract", "compile", "runtime", "site"]);
+    const importers = new Set(["run", "cli", "vite", "check"]);
+    const wrong = [
+      ...inFolder("run").filter((i) => i.target !== null && !allowed.has(folderOf(i.target))),
+      ...imports.filter((i) => i.target !== null && folderOf(i.target) === "run" && !importers.has(folderOf(i.file))),
+    ];
+    expect(wrong.map(describeImport)).toEqual([]);
+    expect(inFolder("run").some((i) => i.target === "runtime/mountLesson.ts"), "the runner mounts lessons with the page's runtime").toBe(true);
+  });
+
   it("runtime/ imports nothing from compile/", () => {
     const wrong = inFolder("runtime").filter((i) => i.target !== null && folderOf(i.target) === "compile");
     expect(wrong.map(describeImport)).toEqual([]);

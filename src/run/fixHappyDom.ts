@@ -1,0 +1,56 @@
+// Two of happy-dom 21's form controls disagree with browsers in ways lessons meet at once; each fix
+// brings back HTML's rule, and test/e2e/run.test.ts (the chapter's values against Chromium's)
+// fails if a new happy-dom breaks them again.
+import { PropertySymbol } from "happy-dom";
+
+/** Installs the fixes on the registered window's classes. */
+export function fixHappyDom(): void {
+  fixStepMismatch();
+  fixSelectedness();
+}
+
+/**
+ * happy-dom 21 decides `validity.stepMismatch` with `value % step`, so 3 with step 0.1 is a
+ * mismatch (3 % 0.1 ≈ 0.0999) and Inputs.range([-4, 4], {step: 0.1, value: 3}) never yields a
+ * value. This is HTML's rule instead: steps count from `min` (else the `value` attribute, else 0),
+ * and a value within floating-point noise of a step matches it.
+ */
+function fixStepMismatch(): void {
+  Object.defineProperty(ValidityState.prototype, "stepMismatch", {
+    configurable: true,
+    get(this: { element: HTMLInputElement }) {
+      const input = this.element;
+      if (input.localName !== "input" || (input.type !== "number" && input.type !== "range") || input.value === "") return false;
+      const stepAttribute = input.getAttribute("step");
+      if (stepAttribute?.trim().toLowerCase() === "any") return false;
+      const parsed = Number(stepAttribute);
+      const step = stepAttribute !== null && parsed > 0 ? parsed : 1;
+      const baseAttribute = input.getAttribute("min") ?? input.getAttribute("value");
+      const base = baseAttribute !== null && Number.isFinite(Number(baseAttribute)) ? Number(baseAttribute) : 0;
+      const steps = (Number(input.value) - base) / step;
+      return Math.abs(steps - Math.round(steps)) > 1e-9 * Math.max(1, Math.abs(steps));
+    },
+  });
+}
+
+/**
+ * When more than one option of a single-choice select is selected (an option appended with
+ * `selected` after the first, which was selected by default: how htl builds Inputs.select),
+ * HTML keeps the last one selected; happy-dom keeps the option at the index `count − 1` (the
+ * second), so Inputs.select(menu, {value: menu[3]}) starts at menu[1].
+ */
+function fixSelectedness(): void {
+  type Select = HTMLSelectElement & Record<symbol, unknown>;
+  type Option = HTMLOptionElement & Record<symbol, unknown>;
+  const prototype = HTMLSelectElement.prototype as unknown as Record<symbol, (this: Select, option?: Option) => void>;
+  const update = prototype[PropertySymbol.updateSelectedness]!;
+  prototype[PropertySymbol.updateSelectedness] = function (this: Select, option?: Option) {
+    const options = option || this.multiple ? [] : (Array.from(this.querySelectorAll("option")) as Option[]);
+    const selected = options.filter((o) => o[PropertySymbol.selectedness]);
+    update.call(this, option);
+    if (selected.length < 2) return;
+    const last = selected[selected.length - 1]!;
+    for (const o of options) o[PropertySymbol.selectedness] = o === last;
+    this[PropertySymbol.selectedIndex] = options.indexOf(last);
+  };
+}
