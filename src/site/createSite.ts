@@ -8,7 +8,7 @@ import type { Lesson } from "../compile/index.ts";
 import { compileSafely } from "./compileSafely.ts";
 import { describeLesson, type LessonEntry } from "./describeLesson.ts";
 import { findLessonFiles, isLessonFile, readLesson, slugOf as slugOfFile } from "./findLessons.ts";
-import { matchPage, type PageRoute } from "./matchPage.ts";
+import { isLessonSlug, matchPage, type PageRoute } from "./matchPage.ts";
 import { renderIndexPage, renderLessonPage, type PageOptions } from "./renderPage.ts";
 import { sortLessons } from "./sortLessons.ts";
 
@@ -55,7 +55,7 @@ export interface Site {
   route(pathname: string): PageRoute | null;
   /** The slug of `path` when it names a lesson of this site (directly in the folder, not a draft). */
   slugOf(path: string): string | undefined;
-  /** The absolute path of the lesson `slug`. */
+  /** The absolute path of the lesson `slug`; throws when `slug` could name a file outside the folder (matchPage's rule). */
   pathOf(slug: string): string;
   /** The lesson's path from the lessons folder, with `/` (`a.md`): how its page module names it. */
   fileOf(path: string): string;
@@ -93,7 +93,11 @@ export function createSite(options: SiteOptions): Site {
       return route?.kind === "lesson" && !existsSync(site.pathOf(route.slug)) ? null : route;
     },
     slugOf: (path) => (dirname(resolve(path)) === root && isLessonFile(basename(path)) ? slugOfFile(path) : undefined),
-    pathOf: (slug) => join(root, `${slug}.md`),
+    pathOf(slug) {
+      // Callers check slugs from URLs first (matchPage, virtualIds); this is the last line of defence.
+      if (!isLessonSlug(slug)) throw new Error(`not a lesson slug: ${JSON.stringify(slug)}`);
+      return join(root, `${slug}.md`);
+    },
     fileOf: (path) => toPosix(relative(root, path)),
     renderPage(route, mode) {
       const page = { ...mode, siteTitle: title, themeScript: true };

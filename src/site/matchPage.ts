@@ -20,6 +20,14 @@ export function matchPage(pathname: string): PageRoute | null {
   }
   if (name === "" || name === "index.html" || name === "index") return { kind: "index" };
   const slug = name.replace(/\.html$/, "");
-  if (/[\\/\0]/.test(slug) || !isLessonFile(`${slug}.md`)) return null;
-  return { kind: "lesson", slug };
+  return isLessonSlug(slug) ? { kind: "lesson", slug } : null;
+}
+
+/**
+ * True when `<slug>.md` could be a lesson directly in the folder: no separator, no NUL, no draft
+ * `_…` or dot file (so no `..`). Every path built from a slug (pages, page modules, library
+ * subsets) is confined by this one rule.
+ */
+export function isLessonSlug(slug: string): boolean {
+  return !/[\\/\0]/.test(slug) && isLessonFile(`${slug}.md`);
 }

@@ -14,7 +14,7 @@ import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
 import { createBuildErrors } from "./reportBuildErrors.ts";
-import { findPageSlug, libraryPrefix, pagePrefix, problemPrefix, shellId } from "./virtualIds.ts";
+import { findLibraryOf, findPageSlug, pagePrefix, problemPrefix, shellId } from "./virtualIds.ts";
 
 /** Options of {@link createBuildPlugin}. */
 export interface BuildPluginOptions {
@@ -86,7 +86,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
         errors.load(this, id);
         return null;
       }
-      if (id.startsWith(`\0${libraryPrefix}`)) return subsets.load(this, id);
+      if (findLibraryOf(id)) return subsets.load(this, id);
       const route = id.endsWith(".html") ? routeOf(id) : null;
       if (!route) return null;
       if (route.kind === "lesson") this.addWatchFile(site.pathOf(route.slug));

@@ -5,7 +5,7 @@ import type { Rolldown } from "vite";
 import type { Site } from "../site/createSite.ts";
 import { findLibrarySubset, renderReexportModule, renderTrimmedEntry, subsetLibraries } from "./findLibrarySubsets.ts";
 import { packageImporter } from "./packageFiles.ts";
-import { libraryPrefix } from "./virtualIds.ts";
+import { findLibraryOf, libraryPrefix } from "./virtualIds.ts";
 
 /** A page's subsets: the virtual module id of each and its members, by builtin name. */
 export type PageSubsets = Record<string, { id: string; members: string[] }>;
@@ -36,10 +36,11 @@ export function createLibrarySubsets(site: Site): LibrarySubsets {
       return found;
     },
     async load(ctx, id) {
-      const [name, slug] = id.slice(libraryPrefix.length + 1).split("/");
-      const subset = (await subsets.find(slug))[name];
+      const found = findLibraryOf(id);
+      if (!found) return null;
+      const subset = (await subsets.find(found.slug))[found.name];
       if (!subset) return null;
-      const library = subsetLibraries[name];
+      const library = subsetLibraries[found.name]!;
       if (!library.trimEntry) return renderReexportModule(library.package, subset.members);
       const entry = await ctx.resolve(library.package, packageImporter, { skipSelf: true });
       if (!entry || entry.external) return null;

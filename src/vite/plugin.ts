@@ -15,7 +15,7 @@ import { createDevPlugin } from "./devPlugin.ts";
 import { findBrowserDependencies } from "./findBrowserDependencies.ts";
 import { entries, findSourceFiles, findStyles, packageDir, packageImporter } from "./packageFiles.ts";
 import { resolveFromLesson } from "./resolveFromLesson.ts";
-import { findPageSlug, isVirtualId, libraryPrefix, shellId } from "./virtualIds.ts";
+import { findLibraryOf, findPageSlug, isVirtualId, shellId } from "./virtualIds.ts";
 
 /** Options of {@link lessonPlugin}. */
 export interface LessonPluginOptions extends BuildPluginOptions {
@@ -61,7 +61,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
       const slug = findPageSlug(importer);
       if (slug !== undefined) return resolveFromLesson(this, source, site.pathOf(slug));
       // A subset module imports the library this package's runtime would load.
-      if (importer?.startsWith(`\0${libraryPrefix}`)) return this.resolve(source, packageImporter, { skipSelf: true });
+      if (findLibraryOf(importer)) return this.resolve(source, packageImporter, { skipSelf: true });
       if (importer === `\0${shellId}`) return resolveFromLesson(this, source, join(site.root, "index.md"));
       return null;
     },

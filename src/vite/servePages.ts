@@ -1,5 +1,6 @@
 // Dev only: the middleware that answers page requests (`/`, `/index.html`, `/<slug>`, `/<slug>.html`)
-// with the site model's HTML, through Vite's HTML transform (its client, its URL rewriting).
+// with the site model's HTML, through Vite's HTML transform (its client, its URL rewriting), and
+// refuses a URL whose escapes do not decode (`/%`) with 400 before anything else reads it.
 import type { ViteDevServer } from "vite";
 import type { Site } from "../site/createSite.ts";
 import { pagePrefix, shellId } from "./virtualIds.ts";
@@ -8,8 +9,15 @@ import { pagePrefix, shellId } from "./virtualIds.ts";
 export function servePages(server: ViteDevServer, site: Site): void {
   server.middlewares.use(async (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const pathname = (req.url ?? "/").split(/[?#]/)[0]!;
+    if (!isDecodable(pathname)) {
+      // Any page on any origin can make the browser send one (`<img src="http://localhost:5173/%">`).
+      res.statusCode = 400;
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end("Bad request: the URL has a malformed %-escape.\n");
+      return;
+    }
     const base = server.config.base;
-    const pathname = (req.url ?? "/").split(/[?#]/)[0];
     if (!pathname.startsWith(base) && `${pathname}/` !== base) return next();
     const route = site.route(pathname.slice(base.length));
     if (!route) return next();
@@ -26,4 +34,13 @@ export function servePages(server: ViteDevServer, site: Site): void {
       next(error);
     }
   });
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }

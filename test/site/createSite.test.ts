@@ -62,6 +62,8 @@ describe("createSite", () => {
     expect(site.slugOf(join(dir, "_draft.md"))).toBeUndefined();
     expect(site.slugOf(join(dir, "sub", "a.md"))).toBeUndefined();
     expect(site.pathOf("a")).toBe(join(dir, "a.md"));
+    // A slug that could leave the folder is a programmer error: every caller checks URLs first.
+    for (const slug of ["../secret", "sub/a", "_draft"]) expect(() => site.pathOf(slug), slug).toThrow(/not a lesson slug/);
     expect(site.fileOf(join(dir, "a.md"))).toBe("a.md");
   });
 
