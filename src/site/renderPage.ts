@@ -1,7 +1,7 @@
 // The HTML shell of each page: header, navigation, the lesson body and the module script.
-import { createHash } from "node:crypto";
 import type { LessonEntry } from "./describeLesson.ts";
-import { themeInitHash, themeInitSource } from "./themeInit.ts";
+import { contentSecurityPolicy } from "./contentSecurityPolicy.ts";
+import { themeInitSource } from "./themeInit.ts";
 
 /** How a page is rendered: what every page of the site shares, and what differs between dev and build. */
 export interface PageOptions {
@@ -9,26 +9,13 @@ export interface PageOptions {
   siteTitle: string;
   /** The `src` of the page's module script (differs between dev and build). */
   scriptSrc: string;
-  /** Add the Content-Security-Policy meta (built pages; Vite's dev client needs inline code). */
+  /** Add the Content-Security-Policy meta (built pages; the dev server sends the same policy as a header). */
   csp: boolean;
   /** Run the theme script (themeInit.ts) inline before the first paint. */
   themeScript?: boolean;
   /** Mark the lesson for type warnings from the dev server (`data-type-warnings`, read by the runtime's startPage). */
   typeWarnings?: boolean;
 }
-
-// htl (Inputs' templates, and html`` in cells) writes `onclick=${fn}` as a placeholder attribute
-// `onclick="::3"` and swaps it for a listener once the fragment is in the page; the placeholder
-// alone makes Chromium report and log a CSP violation per handler per render (~3 ms per redraw of
-// the worked example's table). Those exact placeholders are allowed by hash: "::3" is not
-// JavaScript, so nothing can ever run from them.
-const htlPlaceholderHashes = Array.from({ length: 32 }, (_, i) => `'sha256-${createHash("sha256").update(`::${i}`).digest("base64")}'`).join(" ");
-
-// The in-page editor evaluates edited cells, hence 'unsafe-eval'; Plot and Inputs set inline
-// styles, hence 'unsafe-inline' for styles. Everything else comes from the page's own origin.
-const contentSecurityPolicy =
-  `default-src 'self'; script-src 'self' 'unsafe-eval' 'unsafe-hashes' ${htlPlaceholderHashes} ${themeInitHash}; style-src 'self' 'unsafe-inline'; ` +
-  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'";
 
 /** Escapes text for HTML content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -46,7 +33,7 @@ function renderHead(title: string, description: string | undefined, site: PageOp
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${site.csp ? `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">\n` : ""}<meta name="color-scheme" content="light dark">
+${site.csp ? `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy("meta")}">\n` : ""}<meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
 ${site.themeScript ? `<script>${themeInitSource}</script>\n` : ""}<title>${escapeHtml(title)}</title>
 ${description ? `<meta name="description" content="${escapeHtml(description)}">\n` : ""}<script type="module" src="${escapeHtml(site.scriptSrc)}"></script>

@@ -2,6 +2,7 @@
 // with the site model's HTML, through Vite's HTML transform (its client, its URL rewriting), and
 // refuses a URL whose escapes do not decode (`/%`) with 400 before anything else reads it.
 import type { ViteDevServer } from "vite";
+import { contentSecurityPolicy } from "../site/contentSecurityPolicy.ts";
 import type { Site } from "../site/createSite.ts";
 import { pagePrefix, shellId } from "./virtualIds.ts";
 
@@ -29,6 +30,8 @@ export function servePages(server: ViteDevServer, site: Site): void {
       res.statusCode = 200;
       res.setHeader("Content-Type", "text/html; charset=utf-8");
       res.setHeader("Cache-Control", "no-cache");
+      // The built pages' policy, so a lesson that needs what it forbids fails in dev too.
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy("header"));
       res.end(transformed);
     } catch (error) {
       next(error);

@@ -14,7 +14,7 @@ import { encodeSaved } from "../../src/editor/saved.ts";
 import { encodeShare, type SharedState } from "../../src/editor/share.ts";
 import { buildAndServe, fixtureLessonsDir, launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
 import { isPwned, lessonText, openClean } from "./editorPage.ts";
-import { openLesson, settle } from "./lessonPage.ts";
+import { openLesson, readValue, settle } from "./lessonPage.ts";
 
 let browser: Browser;
 let dev: Site;
@@ -245,6 +245,39 @@ describe("built pages' Content-Security-Policy", () => {
     expect(reached).toEqual([]);
     expect(await isPwned(page)).toBeUndefined();
     await page.close();
+  });
+});
+
+describe("the dev server's Content-Security-Policy", () => {
+  it("refuses in dev what built pages refuse, and the page still works", async () => {
+    const site = await startDevServer("_security");
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      await page.exposeFunction("__violation", (text: string) => violations.push(text));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => (window as unknown as { __violation(t: string): void }).__violation(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+      });
+      const reached: string[] = [];
+      await page.route("https://evil.example/**", (route) => (reached.push(route.request().url()), route.fulfill({ status: 200, body: "{}" })));
+      const cells = await openLesson(page, `${site.url}fixture-csp.html`);
+      expect(cells.length).toBe(2);
+      expect(await readValue(page, "thirdParty")).toBe("blocked");
+      expect(await page.evaluate(() => (window as unknown as { __inline?: number }).__inline)).toBeUndefined();
+      await expect.poll(() => violations).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^connect-src https:\/\/evil\.example/),
+          expect.stringMatching(/^script-src-attr inline/),
+          expect.stringMatching(/^object-src https:\/\/evil\.example/),
+        ]),
+      );
+      expect(reached).toEqual([]);
+      // Vite's client works under the policy: nothing it does (its websocket, its styles) is refused.
+      expect(violations.filter((v) => /^connect-src wss?:|@vite\/client/.test(v))).toEqual([]);
+      await page.close();
+    } finally {
+      await site.close();
+    }
   });
 });
 

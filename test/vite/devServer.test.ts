@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type ViteDevServer } from "vite";
+import { contentSecurityPolicy } from "../../src/site/contentSecurityPolicy.ts";
 import { lessonPlugin } from "../../src/vite/index.ts";
 
 const scratch = fileURLToPath(new URL("../../node_modules/.live-lesson-test/", import.meta.url));
@@ -81,6 +82,16 @@ describe("the lesson module in dev", () => {
       expect(page).toContain('<main id="lesson" data-lesson="a" data-type-warnings>');
     }
     expect((await fetch(`http://127.0.0.1:${port}/missing.html`)).status).toBe(404);
+  });
+
+  it("sends the built pages' Content-Security-Policy with every page, plus who may frame it", async () => {
+    const { port } = server.httpServer!.address() as AddressInfo;
+    for (const path of ["/", "/a.html"]) {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      const policy = response.headers.get("content-security-policy") ?? "";
+      expect(policy, path).toBe(`${contentSecurityPolicy("meta")}; frame-ancestors 'self'`);
+      for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) expect(policy, path).toContain(directive);
+    }
   });
 
   it("applies the stored theme inline in <head>, before the first paint", async () => {
