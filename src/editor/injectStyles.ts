@@ -22,7 +22,8 @@ const CSS = `
 .cell-author-changed { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.4rem 0; padding: 0.4rem 0.6rem; border-left: 3px solid var(--note, #0969da); background: color-mix(in srgb, var(--note, #0969da) 8%, var(--bg, #fff)); color: var(--fg, #1f2328); font: 0.8125rem/1.4 var(--sans-serif, system-ui, sans-serif); }
 .cell-author-changed[hidden] { display: none; }
 .cell-author-diff { flex: 1 1 100%; }
-.cell-diff { font: 0.8rem var(--monospace, ui-monospace, monospace); overflow: auto; max-height: 20rem; }
+.cell-diff { font: 0.8rem var(--monospace, ui-monospace, monospace); overflow: auto; max-height: 20rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.cell-diff .diff-marker { padding: 0 0.15rem; border: 1px solid var(--warning, #9a6700); border-radius: 3px; background: var(--warning-bg, #fdf7e6); color: var(--warning-fg, #6b4a00); font-weight: 600; }
 .cell-diff .diff-added { color: var(--hl-string, #166534); background: color-mix(in srgb, var(--tip, #1a7f37) 10%, transparent); }
 .cell-diff .diff-removed { color: var(--error-fg, #991b1b); background: var(--error-bg, #fef2f2); }
 .lesson-edits { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; font: 0.8125rem/1.4 var(--sans-serif, system-ui, sans-serif); margin-bottom: 1rem; }
@@ -30,6 +31,11 @@ const CSS = `
 .lesson-edits-link { flex: 1 1 20rem; font: inherit; }
 .share-dialog { max-width: min(48rem, 90vw); border: 1px solid var(--rule, #d8dce1); border-radius: var(--radius, 6px); background: var(--bg, #fff); color: var(--fg, #1f2328); }
 .share-dialog form { display: flex; gap: 0.5rem; justify-content: flex-end; }
+.share-dialog-changes { max-height: min(55vh, 36rem); overflow: auto; border: 1px solid var(--rule, #d8dce1); border-radius: var(--radius, 4px); padding: 0 0.6rem; }
+.share-dialog-changes:focus-visible { outline: 2px solid var(--focus, #0b62d6); outline-offset: 1px; }
+.share-dialog .cell-diff { max-height: none; overflow: visible; }
+.share-dialog-warning { padding: 0.4rem 0.6rem; border-left: 3px solid var(--warning, #9a6700); background: var(--warning-bg, #fdf7e6); color: var(--warning-fg, #6b4a00); }
+.share-dialog-unseen { font-size: 0.8125rem; color: var(--muted, #5b636e); }
 `;
 
 /** Adds the editor's stylesheet to `doc` unless it is there already. */

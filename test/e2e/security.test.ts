@@ -105,6 +105,88 @@ describe("share links", () => {
   });
 });
 
+describe("the share dialog shows the code as JavaScript reads it", () => {
+  const innocent = "const doubled: number = k * 10; // fixed a typo";
+  const link = (source: string) => url + encodeShare({ v: 1, lesson: lessonKey, cells: { [doubledId]: source }, inputs: {} });
+
+  /** Whether `text` is in the open dialog and wholly inside every box that could clip it (no scrolling needed). */
+  function whereIs(page: Page, text: string): Promise<string> {
+    return page.evaluate((wanted) => {
+      const dialog = document.querySelector("dialog[open]");
+      if (!dialog) return "no dialog";
+      const walker = document.createTreeWalker(dialog, NodeFilter.SHOW_TEXT);
+      let node: Text | null = null;
+      while ((node = walker.nextNode() as Text | null)) if (node.data.includes(wanted)) break;
+      if (!node) return "missing";
+      const range = document.createRange();
+      const at = node.data.indexOf(wanted);
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const rect = range.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) return "no size";
+      for (let box: Element | null = node.parentElement; box && box !== document.documentElement; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (box !== dialog && !/auto|scroll|hidden|clip/.test(style.overflowX + style.overflowY)) continue;
+        const b = box.getBoundingClientRect();
+        if (rect.left < b.left - 1 || rect.right > b.right + 1 || rect.top < b.top - 1 || rect.bottom > b.bottom + 1) return "out of view";
+      }
+      return "in view";
+    }, text);
+  }
+
+  for (const [name, source] of [
+    ["a lone CR and spaces", `${innocent}\r${" ".repeat(300)}window.__pwned = 1`],
+    ["U+2028", `${innocent}\u2028${" ".repeat(300)}window.__pwned = 1`],
+    ["500 blank lines", `${innocent}\n${"\n".repeat(500)}window.__pwned = 1`],
+    ["a line too long for the box", `${innocent}; ${"x".repeat(400)}; window.__pwned = 1`],
+  ] as const) {
+    it(`shows a statement after ${name} without scrolling, and marks what hid it`, async () => {
+      const page = await browser.newPage();
+      await openClean(page, url, link(source));
+      await page.locator("dialog[open]").waitFor({ state: "visible" });
+      expect(await whereIs(page, "window.__pwned = 1")).toBe("in view");
+      if (name !== "a line too long for the box") expect(await page.locator("dialog[open] mark.diff-marker").count()).toBeGreaterThan(0);
+      await page.keyboard.press("Escape");
+      expect(await isPwned(page)).toBeUndefined();
+      await page.close();
+    });
+  }
+
+  it("marks bidi controls and zero-width characters, and warns about them", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url, link(`const doubled: number = k * 10; /*\u202E } \u2066if (k)\u2069 \u2066 */ window.__pwned\u200B = 1;`));
+    const dialog = page.locator("dialog[open]");
+    await dialog.waitFor({ state: "visible" });
+    expect(await dialog.locator("mark.diff-marker").allTextContents()).toEqual(["⟨U+202E⟩", "⟨U+2066⟩", "⟨U+2069⟩", "⟨U+2066⟩", "⟨U+200B⟩"]);
+    expect(await dialog.locator(".share-dialog-warning").textContent()).toMatch(/show as nothing/);
+    await page.keyboard.press("Escape");
+    await page.close();
+  });
+
+  it("says how many changed lines are out of view until the reader has scrolled through them", async () => {
+    const page = await browser.newPage();
+    const filler = Array.from({ length: 300 }, (_, i) => `// note ${i}`).join("\n");
+    await openClean(page, url, link(`${innocent}\n${filler}\nwindow.__pwned = 1`));
+    const dialog = page.locator("dialog[open]");
+    await dialog.waitFor({ state: "visible" });
+    const unseen = dialog.locator(".share-dialog-unseen");
+    expect(await dialog.locator("h3").first().textContent()).toMatch(/302 lines added, 1 removed/);
+    await expect.poll(() => unseen.textContent()).toMatch(/^\d+ changed lines of 303 not yet in view/);
+    expect(await unseen.isVisible()).toBe(true);
+    // Scrolled to the end, a step at a time as a reader would, every line has been in view.
+    const box = dialog.locator(".share-dialog-changes");
+    await box.evaluate(async (el) => {
+      while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
+        el.scrollBy(0, el.clientHeight / 2);
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 20)));
+      }
+    });
+    await expect.poll(() => unseen.textContent()).toBe("You have had every changed line in view (303).");
+    await page.keyboard.press("Escape");
+    await page.close();
+  });
+});
+
 describe("saved edits", () => {
   const cell = (source: string) => ({ source, authorSource: "const doubled: number = k * 2;", savedAt: 1, index: 1, outputs: ["doubled"] });
 
