@@ -1,5 +1,6 @@
 // Opening a share link: decode and validate it, show what it would change, and apply it only if
 // the reader agrees. Nothing from the link runs before that, and the hash is cleared either way.
+// A page inside a frame answers no link at all.
 
 import type { LessonApi } from "../runtime/types.ts";
 import type { SharedChanges } from "./askToRunShared.ts";
@@ -26,6 +27,12 @@ export async function answerShareLink(target: ShareTarget): Promise<void> {
   const { doc, api, notify } = target;
   const window = doc.defaultView;
   if (!window || !isShareHash(window.location.hash)) return;
+  if (isFramed(window)) {
+    // Another site can frame the page invisibly and catch a click meant for its own button
+    // (a <meta> policy cannot forbid framing): the dialog is only ever shown in a tab of its own.
+    notify("This page is inside a frame, so it runs no code from a share link. Open the link in a tab of its own.");
+    return;
+  }
   const hash = window.location.hash;
   const clearHash = () => window.history.replaceState(null, "", window.location.pathname + window.location.search);
 
@@ -72,4 +79,13 @@ export async function answerShareLink(target: ShareTarget): Promise<void> {
     results.push(await api.set(name, value).then(() => true, () => false));
   }
   notify(results.every(Boolean) ? "Applied the shared edits." : "Applied the shared edits; some have errors, shown in place.");
+}
+
+/** True when the page is not the top-level page of its tab (a cross-origin top throws on some reads: framed too). */
+function isFramed(window: Window): boolean {
+  try {
+    return window.top !== window.self;
+  } catch {
+    return true;
+  }
 }

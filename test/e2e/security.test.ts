@@ -4,6 +4,8 @@
 // the dev server listens on localhost only unless asked. The threat model: SECURITY.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
@@ -273,7 +275,7 @@ describe("TeX", () => {
   });
 });
 
-describe("built pages' Content-Security-Policy", () => {
+describe("built pages", () => {
   let built: Site & { outDir: string };
   beforeAll(async () => {
     built = await buildAndServe("/course/");
@@ -282,7 +284,7 @@ describe("built pages' Content-Security-Policy", () => {
     await built?.close();
   });
 
-  it("allows no third-party origin", () => {
+  it("carry a Content-Security-Policy that allows no third-party origin", () => {
     for (const name of ["index.html", "fixture-slider.html", "derivatives-and-gradients.html"]) {
       const html = readFileSync(join(built.outDir, name), "utf8");
       const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
@@ -299,7 +301,7 @@ describe("built pages' Content-Security-Policy", () => {
     }
   });
 
-  it("blocks scripts, requests and images from another origin", async () => {
+  it("block scripts, requests and images from another origin", async () => {
     const page = await browser.newPage();
     const reached: string[] = [];
     await page.route("https://evil.example/**", (route) => {
@@ -327,6 +329,27 @@ describe("built pages' Content-Security-Policy", () => {
     expect(reached).toEqual([]);
     expect(await isPwned(page)).toBeUndefined();
     await page.close();
+  });
+
+  it("answer no share link inside a frame: another site could hide the dialog and catch a click on \u201cRun shared code\u201d", async () => {
+    const hash = encodeShare({ v: 1, lesson: lessonKey, cells: { [doubledId]: "window.__pwned = 1;\nconst doubled: number = k * 10;" }, inputs: {} });
+    const page = await browser.newPage();
+    // A built page cannot forbid framing itself (a <meta> policy cannot say frame-ancestors).
+    const builtUrl = `${built.url}fixture-slider.html`;
+    // Another origin (another port) frames the lesson, invisibly, under its own button. It is a real
+    // local server: Chromium refuses to let a page it cannot place on the local network frame a local one.
+    const body = `<button style="position:absolute;top:10px;left:10px">Win a prize</button><iframe src="${builtUrl}${hash}" style="opacity:0.01;position:absolute;top:0;left:0;width:900px;height:700px"></iframe>`;
+    const attacker = createHttpServer((_, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(body));
+    await new Promise<void>((done) => attacker.listen(0, "127.0.0.1", done));
+    await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith(builtUrl)), { timeout: 20_000 }).toBe(true);
+    const frame = page.frames().find((f) => f.url().startsWith(builtUrl))!;
+    await frame.waitForFunction(() => "lesson" in window, undefined, { timeout: 20_000 });
+    await expect.poll(() => frame.locator(".lesson-edits-notice").textContent()).toMatch(/inside a frame/);
+    expect(await frame.locator("dialog").count()).toBe(0);
+    expect(await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await page.close();
+    attacker.close();
   });
 });
 
