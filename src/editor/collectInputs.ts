@@ -9,6 +9,20 @@ export function findInputNames(definitions: CellDefinition[]): string[] {
 }
 
 /**
+ * The inputs a link must never carry: the names defined by a cell whose output in `root` holds a
+ * password field (`Inputs.password`, or any `<input type="password">` the cell shows).
+ */
+export function findSecretInputs(root: ParentNode, definitions: CellDefinition[]): Set<string> {
+  const secret = new Set<string>();
+  for (const definition of definitions) {
+    if (!definition.params.includes("view")) continue;
+    const output = root.querySelector(`[data-cell="${CSS.escape(definition.id)}"]`);
+    if (output?.querySelector('input[type="password" i]')) for (const name of definition.outputs) secret.add(name);
+  }
+  return secret;
+}
+
+/**
  * The current value of each input that a link can carry (numbers, strings, booleans, short arrays);
  * an input still pending after `wait` ms, or holding anything else, is left out.
  */

@@ -1,5 +1,5 @@
 // The lesson-wide editing bar: "Share" and "Reset all edits", a polite notice line, and the last
-// share link in a read-only field the reader can copy.
+// share link in a read-only field the reader can copy, with what it carries.
 
 /** What the bar's buttons do. */
 export interface LessonBarActions {
@@ -11,10 +11,13 @@ export interface LessonBarActions {
 export interface LessonBar {
   element: HTMLElement;
   notify(text: string): void;
-  showLink(url: string): void;
+  /** Shows the share link, and what it carries in words. */
+  showLink(url: string, carries: string): void;
   setHasEdits(hasEdits: boolean): void;
   destroy(): void;
 }
+
+let bars = 0;
 
 /** Creates the bar as the first child of `root`. */
 export function createLessonBar(root: HTMLElement, actions: LessonBarActions): LessonBar {
@@ -43,7 +46,11 @@ export function createLessonBar(root: HTMLElement, actions: LessonBarActions): L
   link.className = "lesson-edits-link";
   link.setAttribute("aria-label", "Share link");
   link.hidden = true;
-  element.append(share, resetAll, link, notice);
+  const carries = doc.createElement("p");
+  carries.className = "lesson-edits-carries";
+  carries.hidden = true;
+  link.setAttribute("aria-describedby", (carries.id = `lesson-edits-carries-${++bars}`));
+  element.append(share, resetAll, link, carries, notice);
   root.prepend(element);
 
   return {
@@ -51,9 +58,11 @@ export function createLessonBar(root: HTMLElement, actions: LessonBarActions): L
     notify(text) {
       notice.textContent = text;
     },
-    showLink(url) {
+    showLink(url, text) {
       link.value = url;
       link.hidden = false;
+      carries.textContent = text;
+      carries.hidden = false;
       link.select();
     },
     setHasEdits(hasEdits) {

@@ -29,6 +29,7 @@ const CSS = `
 .lesson-edits { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; font: 0.8125rem/1.4 var(--sans-serif, system-ui, sans-serif); margin-bottom: 1rem; }
 .lesson-edits-notice { margin: 0; color: var(--muted, #5b636e); }
 .lesson-edits-link { flex: 1 1 20rem; font: inherit; }
+.lesson-edits-carries { flex: 1 1 100%; margin: 0; overflow-wrap: anywhere; }
 .share-dialog { max-width: min(48rem, 90vw); border: 1px solid var(--rule, #d8dce1); border-radius: var(--radius, 6px); background: var(--bg, #fff); color: var(--fg, #1f2328); }
 .share-dialog form { display: flex; gap: 0.5rem; justify-content: flex-end; }
 .share-dialog-changes { max-height: min(55vh, 36rem); overflow: auto; border: 1px solid var(--rule, #d8dce1); border-radius: var(--radius, 4px); padding: 0 0.6rem; }

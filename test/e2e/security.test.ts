@@ -13,9 +13,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileLesson } from "../../src/compile/index.ts";
 import { encodeSaved } from "../../src/editor/saved.ts";
-import { encodeShare, type SharedState } from "../../src/editor/share.ts";
+import { decodeShare, encodeShare, type SharedState } from "../../src/editor/share.ts";
 import { buildAndServe, fixtureLessonsDir, launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
-import { isPwned, lessonText, openClean } from "./editorPage.ts";
+import { findEditor, isPwned, lessonText, openClean, typeAndRun } from "./editorPage.ts";
 import { openLesson, readValue, settle } from "./lessonPage.ts";
 
 let browser: Browser;
@@ -103,6 +103,27 @@ describe("share links", () => {
       expect(await page.locator("img").count()).toBe(0);
       expect(await isPwned(page)).toBeUndefined();
     }
+    await page.close();
+  });
+});
+
+describe("making a share link", () => {
+  it("leaves out what a password field holds, and says what the link carries", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    const editor = await findEditor(page, "const doubled");
+    await typeAndRun(page, editor, 'const doubled: number = k * 10;\nconst pin = view(Inputs.password({label: "PIN"}));');
+    const field = page.locator("#lesson input[type=password]");
+    await field.waitFor();
+    await field.fill("hunter2");
+    await expect.poll(() => readValue(page, "pin")).toBe("hunter2");
+    await page.getByRole("button", { name: "Share" }).click();
+    const link = page.locator(".lesson-edits-link");
+    await expect.poll(() => link.inputValue()).toMatch(/#share=/);
+    const decoded = decodeShare(new URL(await link.inputValue()).hash, lessonKey);
+    expect(decoded.ok && decoded.state.inputs).toEqual({ k: 2 });
+    expect(JSON.stringify(decoded)).not.toContain("hunter2");
+    expect(await page.locator(".lesson-edits-carries").textContent()).toMatch(/^This link carries your code for 1 cell \(line 16\) and 1 input value: k = 2\. Left out, from a cell with a password field: doubled, pin\.$/);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { mountCells } from "../../src/editor/mountCells.ts";
 import { decodeShare } from "../../src/editor/share.ts";
 import { shareEdits } from "../../src/editor/shareEdits.ts";
-import { createFixture } from "./editorFixture.ts";
+import { createFixture, defineCell, defineLesson } from "./editorFixture.ts";
 
 describe("shareEdits", () => {
   it("makes a link with the edits and input values, shows it and copies it", async () => {
@@ -20,6 +20,28 @@ describe("shareEdits", () => {
     expect(writeText).toHaveBeenCalledWith(url);
     expect(root.querySelector<HTMLInputElement>(".lesson-edits-link")).toMatchObject({ hidden: false, value: url });
     expect(root.querySelector(".lesson-edits-notice")?.textContent).toBe("Share link copied.");
+  });
+
+  it("leaves out what a password field holds, and shows what the link carries", async () => {
+    const cells = [...defineLesson(), defineCell('const pin = view(Inputs.password({label: "PIN"}));', 23)];
+    const { state, root, handle } = createFixture({ cells });
+    // The cell's output holds a password field, as Inputs.password draws one.
+    const output = document.createElement("div");
+    output.dataset.cell = "c23";
+    output.innerHTML = '<form><label>PIN</label><input type="password"></form>';
+    root.append(output);
+    await handle.api.set("pin", "hunter2");
+    state.saved.cells.c7 = { source: "const y = w * 4;", authorSource: "const y = w * 3;", savedAt: 1 };
+    mountCells(state);
+    vi.spyOn(navigator.clipboard, "writeText").mockResolvedValue();
+    const url = await shareEdits(state);
+    expect(url).not.toContain("hunter2");
+    const decoded = decodeShare(new URL(url!).hash, "lesson.md");
+    expect(decoded).toMatchObject({ ok: true, state: { inputs: { w: 2 } } });
+    expect(JSON.stringify(decoded)).not.toContain("hunter2");
+    expect(root.querySelector(".lesson-edits-carries")?.textContent).toBe(
+      "This link carries your code for 1 cell (line 7) and 1 input value: w = 2. Left out, from a cell with a password field: pin.",
+    );
   });
 
   it("points to the field when the clipboard refuses", async () => {
