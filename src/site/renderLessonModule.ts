@@ -3,6 +3,7 @@
 // module runs again) hands it to the mounted lesson. All the start-up logic is typed runtime code.
 import type { Lesson } from "../compile/index.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
+import { AUTHOR_GUARD_BUDGET_MS } from "../contract/guard.ts";
 
 /** A cell transpiled to a function: its parameters and the function expression's source. */
 export interface TranspiledCell {
@@ -66,8 +67,9 @@ function renderCell(lesson: Lesson, index: number, transpiledCells: Map<string, 
     options: cell.options,
   };
   // The body is code, not data: it is spliced in as a function expression (the newline ends any
-  // trailing line comment of the cell). A guarded body (transpileCells) gets its own guard.
-  const body = transpiled.guarded ? `((__guard) => (${transpiled.body}\n))(createGuard())` : `(${transpiled.body}\n)`;
+  // trailing line comment of the cell). A guarded body (transpileCells) gets its own guard, with the
+  // author's budget (contract/guard.ts says why it is larger than an edit's).
+  const body = transpiled.guarded ? `((__guard) => (${transpiled.body}\n))(createGuard(${AUTHOR_GUARD_BUDGET_MS}))` : `(${transpiled.body}\n)`;
   return `    {...${json(fields)}, body: ${body}}`;
 }
 

@@ -210,6 +210,20 @@ describe("the share dialog shows the code as JavaScript reads it", () => {
   });
 });
 
+describe("the loop guard", () => {
+  it("stops a loop whose every turn is one slow built-in call, and the page answers", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    const editor = await findEditor(page, "const doubled");
+    // Math.random is native, so building the data calls no guard; each turn then sorts 8 MB
+    // (tens of ms). Read every 1,024th turn, the clock let this run for a minute or more.
+    await typeAndRun(page, editor, "const data = new Float64Array(1e6).map(Math.random);\nlet turns = 0;\nwhile (true) { data.slice().sort(); turns++; }\nconst doubled: number = turns;");
+    await expect.poll(() => editor.locator(".cell-error").textContent(), { timeout: 20_000 }).toContain("Stopped: this cell ran for more than 1 s");
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    await page.close();
+  });
+});
+
 describe("saved edits", () => {
   const cell = (source: string) => ({ source, authorSource: "const doubled: number = k * 2;", savedAt: 1, index: 1, outputs: ["doubled"] });
 

@@ -1,9 +1,9 @@
 // The guard function (runtime/deadline.ts) stopping code instrumented by compile/cell/instrumentLoops.ts.
 // (How soon it stops is measured in bench/, not asserted here: the machine is shared.)
 
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { instrumentLoops } from "../../src/compile/cell/instrumentLoops.ts";
-import { GUARD_NAME, RECURSION_MESSAGE, STOP_MESSAGE } from "../../src/contract/guard.ts";
+import { AUTHOR_GUARD_BUDGET_MS, GUARD_BUDGET_MS, GUARD_NAME, RECURSION_MESSAGE, STOP_MESSAGE, stopMessage } from "../../src/contract/guard.ts";
 import { clarifyError, createGuard } from "../../src/runtime/deadline.ts";
 
 /** Runs the source of a function expression instrumented and guarded, as a page does. */
@@ -73,5 +73,78 @@ describe("guarded functions", () => {
     expect(() => {
       for (;;) a();
     }).toThrow(STOP_MESSAGE);
+  });
+});
+
+// The clock is a fake one here, advanced by the loop itself: what is asserted is how many turns
+// run before the stop, which does not depend on how loaded the machine is.
+describe("the guard's clock reads", () => {
+  let clock = 0;
+  afterEach(() => vi.restoreAllMocks());
+  const fakeClock = () => {
+    clock = 0;
+    vi.spyOn(performance, "now").mockImplementation(() => clock);
+  };
+
+  /** Turns a guarded loop makes before it is stopped, each turn taking `turnMs`; Infinity when it never is. */
+  function turnsBeforeStop(guard: (start?: boolean) => void, turnMs: number, limit = 100_000): number {
+    guard(true);
+    for (let turn = 1; turn <= limit; turn++) {
+      clock += turnMs;
+      try {
+        guard();
+      } catch (error) {
+        expect((error as Error).message).toMatch(/^Stopped: this cell ran for more than/);
+        return turn;
+      }
+    }
+    return Infinity;
+  }
+
+  it("adapt to slow turns: a loop whose each turn takes 29 ms stops at the first turn past the budget", () => {
+    fakeClock();
+    // Before: the clock was read every 1,024th turn, so such a loop ran 1,024 turns (~30 s).
+    expect(turnsBeforeStop(createGuard(), 29)).toBe(Math.floor(GUARD_BUDGET_MS / 29) + 1);
+  });
+
+  it("stay rare for quick turns, and still stop soon after the budget", () => {
+    fakeClock();
+    const reads = vi.mocked(performance.now);
+    const turnMs = 0.001;
+    const turns = turnsBeforeStop(createGuard(), turnMs, 10_000_000);
+    // Stopped within 2 % of the budget, with far fewer clock reads than turns.
+    expect(turns * turnMs).toBeGreaterThan(GUARD_BUDGET_MS);
+    expect(turns * turnMs).toBeLessThan(GUARD_BUDGET_MS * 1.02);
+    expect(reads.mock.calls.length).toBeLessThan(turns / 50);
+  });
+
+  it("catch up at once when quick turns turn slow", () => {
+    fakeClock();
+    const guard = createGuard();
+    guard(true);
+    for (let turn = 0; turn < 100_000; turn++) {
+      clock += 0.001;
+      guard();
+    }
+    // Now every turn takes 29 ms: at most a stride of turns (128) runs before the clock is read.
+    expect(turnsBeforeStop(guard, 29)).toBeLessThanOrEqual(Math.floor(GUARD_BUDGET_MS / 29) + 128);
+  });
+
+  it("give author cells a larger budget than edits, and say which", () => {
+    fakeClock();
+    expect(AUTHOR_GUARD_BUDGET_MS).toBeGreaterThanOrEqual(5 * GUARD_BUDGET_MS);
+    // Three seconds of legitimate work (a slow, loaded machine) stop an edit but not an author cell.
+    expect(turnsBeforeStop(createGuard(AUTHOR_GUARD_BUDGET_MS), 30, 100)).toBe(Infinity);
+    expect(turnsBeforeStop(createGuard(), 30, 100)).toBeLessThan(100);
+    expect(() => {
+      const guard = createGuard(AUTHOR_GUARD_BUDGET_MS);
+      guard(true);
+      for (;;) {
+        clock += 30;
+        guard();
+      }
+    }).toThrow(stopMessage(AUTHOR_GUARD_BUDGET_MS));
+    expect(stopMessage(AUTHOR_GUARD_BUDGET_MS)).toBe("Stopped: this cell ran for more than 5 s (an endless loop?)");
+    expect(STOP_MESSAGE).toBe(stopMessage(GUARD_BUDGET_MS));
   });
 });

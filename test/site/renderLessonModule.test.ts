@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Parser } from "acorn";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Cell, Lesson } from "../../src/compile/index.ts";
+import { AUTHOR_GUARD_BUDGET_MS, GUARD_BUDGET_MS } from "../../src/contract/guard.ts";
 import type { PageStart } from "../../src/runtime/startPage.ts";
 import type { CellDefinition, LessonModule } from "../../src/runtime/types.ts";
 import { collectImports, isUsingKatex, renderLessonModule, renderShellModule, type ModuleOptions, type TranspiledCell } from "../../src/site/renderLessonModule.ts";
@@ -66,18 +67,19 @@ interface Run {
   lesson: LessonModule;
   starts: (PageStart | "index")[];
   guards: number;
+  budgets: unknown[];
 }
 
 /** Runs a page module with the runtime and the editor replaced by recorders. */
 async function run(source: string): Promise<Run> {
-  const recorder = { starts: [] as (PageStart | "index")[], guards: 0 };
+  const recorder = { starts: [] as (PageStart | "index")[], guards: 0, budgets: [] as unknown[] };
   (globalThis as { __recorder?: typeof recorder }).__recorder = recorder;
   const runtime = join(dir, "runtime.mjs");
   writeFileSync(
     runtime,
     "export const startPage = (start) => globalThis.__recorder.starts.push(start);\n" +
       "export const startIndexPage = () => globalThis.__recorder.starts.push('index');\n" +
-      "export const createGuard = () => (globalThis.__recorder.guards++, () => {});\n",
+      "export const createGuard = (budget) => (globalThis.__recorder.guards++, globalThis.__recorder.budgets.push(budget), () => {});\n",
   );
   writeFileSync(join(dir, "editor.mjs"), "export const installEditors = () => ({ refresh() {} });\n");
   const file = join(dir, `page-${count++}.mjs`);
@@ -122,8 +124,11 @@ describe("renderLessonModule", () => {
 
   it("gives a guarded cell a guard of its own", async () => {
     const guarded = new Map<string, TranspiledCell>([...transpiled, ["c1", { ...transpiled.get("c1")!, guarded: true }]]);
-    const { lesson: module, guards } = await run(renderLessonModule(lesson, { ...options, transpiled: guarded }));
+    const { lesson: module, guards, budgets } = await run(renderLessonModule(lesson, { ...options, transpiled: guarded }));
     expect(guards).toBe(1);
+    // An author cell gets the author's budget, larger than an edit's: a slow machine must not stop it.
+    expect(AUTHOR_GUARD_BUDGET_MS).toBeGreaterThan(GUARD_BUDGET_MS);
+    expect(budgets).toEqual([AUTHOR_GUARD_BUDGET_MS]);
     expect((module.cells[0] as unknown as { body: (x: number) => number }).body(1)).toBe(2);
   });
 
