@@ -14,6 +14,8 @@ export interface LessonBar {
   /** Shows the share link, and what it carries in words. */
   showLink(url: string, carries: string): void;
   setHasEdits(hasEdits: boolean): void;
+  /** Shows a button next to the notice (one at a time); it goes away once pressed. */
+  offer(label: string, action: () => void): void;
   destroy(): void;
 }
 
@@ -50,6 +52,7 @@ export function createLessonBar(root: HTMLElement, actions: LessonBarActions): L
   carries.className = "lesson-edits-carries";
   carries.hidden = true;
   link.setAttribute("aria-describedby", (carries.id = `lesson-edits-carries-${++bars}`));
+  let offered: HTMLButtonElement | undefined;
   element.append(share, resetAll, link, carries, notice);
   root.prepend(element);
 
@@ -67,6 +70,14 @@ export function createLessonBar(root: HTMLElement, actions: LessonBarActions): L
     },
     setHasEdits(hasEdits) {
       resetAll.disabled = !hasEdits;
+    },
+    offer(label, action) {
+      offered?.remove();
+      const node = (offered = button(label, () => {
+        node.remove();
+        action();
+      }));
+      notice.after(node);
     },
     destroy() {
       element.remove();

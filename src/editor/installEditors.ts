@@ -6,6 +6,7 @@ import type { CellDefinition, LessonHandle } from "../runtime/types.ts";
 import { createEditorState } from "./editorState.ts";
 import { createLessonBar, type LessonBar } from "./createLessonBar.ts";
 import { followCellStatus } from "./followCellStatus.ts";
+import { findReasonToHold, markLoaded, markLoadedWhenSettled, markLoading } from "./holdSavedEdits.ts";
 import { injectStyles } from "./injectStyles.ts";
 import { listenForReach } from "./listenForReach.ts";
 import { mountCells } from "./mountCells.ts";
@@ -79,12 +80,28 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
   injectStyles(root.ownerDocument);
   const { state, notice } = createEditorState(handle, root, createBar(), options);
   if (notice) notifyReader(state, notice);
-  state.bar.setHasEdits(Object.keys(state.saved.cells).length > 0);
+  const hasSaved = Object.keys(state.saved.cells).length > 0;
+  state.bar.setHasEdits(hasSaved);
+  // Saved edits that may have broken the last load wait for the reader (holdSavedEdits.ts).
+  const heldBecause = hasSaved ? findReasonToHold(state, state.doc.defaultView?.location.href ?? "http://localhost/") : undefined;
+  let held = heldBecause !== undefined;
+  const runSavedEdits = (): Promise<void> => {
+    markLoading(state);
+    const applied = restoreSavedEdits(state);
+    void applied.then(() => markLoadedWhenSettled(state, () => handle.api.idle()));
+    return applied;
+  };
+  const offerHeldEdits = (): void =>
+    state.bar.offer("Run my saved edits", () => {
+      held = false;
+      controller.ready = runSavedEdits().catch(() => notifyReader(state, "Your saved edits could not all be applied. They are still saved; reload to try again."));
+    });
+  if (!hasSaved) markLoaded(state);
 
   const mount = (): Promise<void> => {
     mountCells(state);
     // Saved edits go in first (synchronously), then unrun drafts over them.
-    const applied = restoreSavedEdits(state);
+    const applied = held ? Promise.resolve() : restoreSavedEdits(state);
     restoreDrafts(state);
     // After a hot update, editors come back at once where CodeMirror is already loaded.
     for (const slot of state.slots.values()) if (state.codeMirror && slot.editor.isOpen()) void openCellEditor(state, slot);
@@ -98,7 +115,10 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     refresh(cells) {
       if (cells) state.authorCells = cells;
       unmountCells(state);
-      if (!state.bar.element.isConnected) state.bar = createBar();
+      if (!state.bar.element.isConnected) {
+        state.bar = createBar();
+        if (held) offerHeldEdits();
+      }
       controller.ready = mount();
     },
     run(id) {
@@ -114,6 +134,8 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
       // Orphans too (edits that match no cell), which are kept until now.
       state.saved.cells = {};
       persistEdits(state);
+      held = false;
+      markLoaded(state);
       notifyReader(state, "All edits were reset to the author's version.");
     },
     share: () => shareEdits(state),
@@ -128,9 +150,14 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
 
   // A failure restoring saved edits is not a share link's fault: each says what failed. The saved
   // edits stay in storage either way (nothing here deletes them), so a reload can try again.
+  if (!held && hasSaved) markLoading(state);
   controller.ready = mount()
     .catch(() => notifyReader(state, "Your saved edits could not all be applied. They are still saved; reload to try again."))
     .then(() => openShareLink(state))
     .catch(() => notifyReader(state, "This share link could not be opened. Nothing from it was run."));
+  if (heldBecause) {
+    notifyReader(state, heldBecause);
+    offerHeldEdits();
+  } else if (hasSaved) void controller.ready.then(() => markLoadedWhenSettled(state, () => handle.api.idle()));
   return controller;
 }

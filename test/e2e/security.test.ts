@@ -248,6 +248,40 @@ describe("saved edits", () => {
     });
   }
 
+  it("that break the page do not come back: a load that never finished, or #no-edits, opens the lesson without them", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    const key = `live-lesson:${lessonKey}`;
+    const saved = encodeSaved({ version: 1, lesson: lessonKey, cells: { [doubledId]: cell('document.body.innerHTML = "";\nconst doubled: number = k * 10;') } });
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [key, saved]);
+    const bodyText = () => page.evaluate(() => document.body.textContent ?? "");
+    await page.reload();
+    // The edit runs and empties the page, Reset button and all.
+    await expect.poll(bodyText, { timeout: 20_000 }).toBe("");
+    // The next visit opens the lesson without it, says why, and keeps it.
+    await page.reload();
+    await page.waitForFunction(() => "lesson" in window);
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 4.");
+    await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(/did not finish loading last time/);
+    expect(await page.evaluate((key) => localStorage.getItem(key), key)).toBe(saved);
+    // Running them anyway is the reader's choice, and is not taken for a good load.
+    await page.getByRole("button", { name: "Run my saved edits" }).click();
+    await expect.poll(bodyText, { timeout: 20_000 }).toBe("");
+    await page.reload();
+    await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(/did not finish loading last time/);
+    // Resetting them ends it; #no-edits opens a lesson without them whatever happened before.
+    await page.getByRole("button", { name: "Reset all edits" }).click();
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [key, saved]);
+    await page.goto("about:blank");
+    await page.goto(`${url}#no-edits`);
+    await page.waitForFunction(() => "lesson" in window);
+    await settle(page);
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 4.");
+    await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(/#no-edits/);
+    expect(await page.evaluate((key) => localStorage.getItem(key), key)).toBe(saved);
+    await page.close();
+  });
+
   it("put nothing into the page as HTML outside the cell's output", async () => {
     const page = await browser.newPage();
     await openClean(page, url);
