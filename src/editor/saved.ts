@@ -47,7 +47,7 @@ export function encodeSaved(state: SavedLesson): string {
 export function decodeSaved(
   text: string,
   lesson: string,
-): { ok: true; state: SavedLesson } | { ok: false; problem: SavedProblem } {
+): { ok: true; state: SavedLesson; refused?: { text: string; count: number } } | { ok: false; problem: SavedProblem } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -63,14 +63,24 @@ export function decodeSaved(
   if (raw.lesson !== lesson) return { ok: false, problem: "foreign" };
   const entries = Object.entries(raw.cells);
   if (entries.length > SAVED_LIMITS.cells) return { ok: false, problem: "corrupt" };
+  // Entry by entry: one that fails validation is refused (to be set aside, never run) and the
+  // others are kept; the checksum above already vouches for the copy as a whole.
   const cells: [string, SavedEdit][] = [];
+  const refused: [string, unknown][] = [];
   for (const [id, value] of entries) {
     const edit = maybeSavedEdit(value);
-    if (!isCellId(id) || !edit) return { ok: false, problem: "corrupt" };
-    cells.push([id, edit]);
+    if (isCellId(id) && edit) cells.push([id, edit]);
+    else refused.push([id, value]);
   }
   // fromEntries defines own properties, so an id such as "__proto__" cannot reach a prototype.
-  return { ok: true, state: { version: 1, lesson, cells: Object.fromEntries(cells) } };
+  const state: SavedLesson = { version: 1, lesson, cells: Object.fromEntries(cells) };
+  if (refused.length === 0) return { ok: true, state };
+  return { ok: true, state, refused: { text: JSON.stringify(Object.fromEntries(refused)), count: refused.length } };
+}
+
+/** The ids of `state`'s edits that decodeSaved would refuse (too long, badly shaped): not to be saved. */
+export function findUnsaveable(state: SavedLesson): string[] {
+  return Object.entries(state.cells).flatMap(([id, edit]) => (isCellId(id) && maybeSavedEdit(edit) ? [] : [id]));
 }
 
 /** True for a string shaped like a cell id. */

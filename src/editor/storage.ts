@@ -2,8 +2,8 @@
 // learning record (src/store/): a failed write never loses the last good copy and no storage
 // problem ever breaks the page.
 
-import { backupKeyOf, loadDurably, openStorage as openKeyValueStorage, saveDurably, type Codec, type KeyValueStorage, type StoreNotices } from "../store/durableStore.ts";
-import { decodeSaved, emptySaved, encodeSaved, type SavedLesson } from "./saved.ts";
+import { backupKeyOf, loadDurably, openStorage as openKeyValueStorage, refusedKeyOf, saveDurably, type Codec, type KeyValueStorage, type StoreNotices } from "../store/durableStore.ts";
+import { decodeSaved, emptySaved, encodeSaved, findUnsaveable, SAVED_LIMITS, type SavedLesson } from "./saved.ts";
 
 /** The part of the Web Storage API the editor uses (a fake in tests). */
 export type EditStorage = KeyValueStorage;
@@ -24,6 +24,11 @@ export function backupKey(lessonKey: string): string {
   return backupKeyOf(storageKey(lessonKey));
 }
 
+/** The key where saved edits that could not be read are set aside (never run, never overwritten). */
+export function refusedKey(lessonKey: string): string {
+  return refusedKeyOf(storageKey(lessonKey));
+}
+
 /** localStorage, or undefined when the browser refuses it (SecurityError, disabled cookies). */
 export const openStorage: (get?: () => EditStorage | null | undefined) => EditStorage | undefined = openKeyValueStorage;
 
@@ -34,6 +39,8 @@ const notices: StoreNotices = {
   unreadable: "Saved edits for this lesson could not be read and were set aside.",
   unavailable: UNAVAILABLE,
   full: "Browser storage is full: your edits are kept until you leave this page, but not saved.",
+  partlyRefused: (count, key) =>
+    `${count} saved edit${count === 1 ? "" : "s"} could not be read and ${count === 1 ? "was" : "were"} set aside (kept in this browser's storage under "${key}"); your other edits are back.`,
 };
 
 function codecFor(lessonKey: string): Codec<SavedLesson> {
@@ -58,5 +65,11 @@ export function loadEdits(storage: EditStorage | undefined, lessonKey: string): 
  * valid copy. Returns a notice when the write failed (the edits then live in memory only).
  */
 export function saveEdits(storage: EditStorage | undefined, state: SavedLesson): string | undefined {
-  return saveDurably(storage, storageKey(state.lesson), codecFor(state.lesson), state, notices);
+  // What loading would refuse is not written: saved, it would be refused on reload (once taking
+  // every other edit with it). Such an edit stays in the page until the reader leaves.
+  const unsaveable = findUnsaveable(state);
+  const cells = Object.fromEntries(Object.entries(state.cells).filter(([id]) => !unsaveable.includes(id)));
+  const notice = saveDurably(storage, storageKey(state.lesson), codecFor(state.lesson), { ...state, cells }, notices);
+  if (notice || unsaveable.length === 0) return notice;
+  return `An edited cell is too long to save (at most ${SAVED_LIMITS.source.toLocaleString("en")} characters): it stays until you leave this page, but is not saved.`;
 }

@@ -5,10 +5,13 @@
 /** The part of the Web Storage API a store uses (a fake in tests). */
 export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
-/** How a value becomes text and back; `decode` validates and never throws. */
+/**
+ * How a value becomes text and back; `decode` validates and never throws. A decode that keeps the
+ * valid part of the text returns what it left out as `refused` (text, and how many entries).
+ */
 export interface Codec<T> {
   encode(state: T): string;
-  decode(text: string): { ok: true; state: T } | { ok: false; problem: string };
+  decode(text: string): { ok: true; state: T; refused?: { text: string; count: number } } | { ok: false; problem: string };
   /** True when there is nothing worth keeping: the store then removes its copies. */
   isEmpty(state: T): boolean;
 }
@@ -23,6 +26,8 @@ export interface StoreNotices {
   unavailable: string;
   /** The storage is full (QuotaExceededError). */
   full: string;
+  /** Some entries could not be read and were set aside; the rest was kept. */
+  partlyRefused?: (count: number, key: string) => string;
 }
 
 /** The result of loading: the state to use, and a notice for the reader when something was off. */
@@ -34,6 +39,11 @@ export interface Loaded<T> {
 /** The key of the previous good copy, kept while a new one is written. */
 export function backupKeyOf(key: string): string {
   return `${key}:previous`;
+}
+
+/** The key where refused data is set aside (never run, never overwritten by a save). */
+export function refusedKeyOf(key: string): string {
+  return `${key}:refused`;
 }
 
 /** localStorage, or undefined when the browser refuses it (SecurityError, disabled cookies). */
@@ -62,7 +72,13 @@ export function loadDurably<T>(storage: KeyValueStorage | undefined, key: string
   if (main === null && backup === null) return { state: empty };
   if (main !== null) {
     const decoded = codec.decode(main);
-    if (decoded.ok) return { state: decoded.state };
+    if (decoded.ok) {
+      if (!decoded.refused) return { state: decoded.state };
+      setAside(storage, key, decoded.refused.text);
+      return { state: decoded.state, notice: notices.partlyRefused?.(decoded.refused.count, refusedKeyOf(key)) ?? notices.unreadable };
+    }
+    // The next save overwrites the main copy and backs up only a good one: keep this one apart.
+    setAside(storage, key, main);
   }
   if (backup !== null) {
     const decoded = codec.decode(backup);
@@ -91,6 +107,21 @@ export function saveDurably<T>(storage: KeyValueStorage | undefined, key: string
     return undefined;
   } catch (error) {
     return isQuotaError(error) ? notices.full : notices.unavailable;
+  }
+}
+
+/**
+ * Keeps refused text under the refused key, or a timestamped one when that already holds other
+ * refused text, so nothing refused is ever overwritten. Storage problems are ignored here: the
+ * caller's notice already says the data could not be read.
+ */
+function setAside(storage: KeyValueStorage, key: string, text: string): void {
+  try {
+    const existing = storage.getItem(refusedKeyOf(key));
+    if (existing === text) return;
+    storage.setItem(existing === null ? refusedKeyOf(key) : `${refusedKeyOf(key)}:${Date.now()}`, text);
+  } catch {
+    // Full or refused: nothing more can be done without losing something else.
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeSaved, encodeSaved, type SavedLesson } from "../../src/editor/saved.ts";
-import { backupKey, loadEdits, openStorage, saveEdits, storageKey, type EditStorage } from "../../src/editor/storage.ts";
+import { backupKey, loadEdits, openStorage, refusedKey, saveEdits, storageKey, type EditStorage } from "../../src/editor/storage.ts";
 import { FakeStorage } from "../store/fakeStorage.ts";
 
 const lesson = "derivatives";
@@ -23,10 +23,12 @@ describe("the saved-edits codec", () => {
     expect(decodeSaved(good.replace('"version":1', '"version":2'), lesson)).toEqual({ ok: false, problem: "version" });
     expect(decodeSaved(good, "another-lesson")).toEqual({ ok: false, problem: "foreign" });
     expect(decodeSaved(good.replace("x = 2", "x = 3"), lesson)).toEqual({ ok: false, problem: "corrupt" });
-    for (const cells of [{ abc: { source: 1, authorSource: "", savedAt: 0 } }, { "a b": { source: "", authorSource: "", savedAt: 0 } }, []]) {
+    // A bad entry is refused on its own (set aside), the copy's other entries are kept.
+    for (const cells of [{ abc: { source: 1, authorSource: "", savedAt: 0 } }, { "a b": { source: "", authorSource: "", savedAt: 0 } }]) {
       const text = encodeSaved({ version: 1, lesson, cells } as unknown as SavedLesson);
-      expect(decodeSaved(text, lesson).ok).toBe(false);
+      expect(decodeSaved(text, lesson)).toEqual({ ok: true, state: { version: 1, lesson, cells: {} }, refused: { text: JSON.stringify(cells), count: 1 } });
     }
+    expect(decodeSaved(encodeSaved({ version: 1, lesson, cells: [] } as unknown as SavedLesson), lesson).ok).toBe(false);
     expect(decodeSaved("null", lesson).ok).toBe(false);
     expect(decodeSaved('"text"', lesson).ok).toBe(false);
   });
@@ -121,4 +123,34 @@ describe("loading and saving", () => {
     expect(storage.getItem(storageKey(lesson))).toBeNull();
     expect(storage.getItem(backupKey(lesson))).toBeNull();
   });
+
+  it("keeps every valid edit when one entry fails validation, and sets that one aside under its own key", () => {
+    const storage = new FakeStorage();
+    const cells = { ...state("x = 2").cells, bad1: { source: 42, authorSource: "y = 1", savedAt: 1 } };
+    storage.items.set(storageKey(lesson), encodeSaved({ version: 1, lesson, cells } as unknown as SavedLesson));
+    const loaded = loadEdits(storage, lesson);
+    // Before: the one bad entry made the whole copy "set aside", and nothing was kept.
+    expect(loaded.state).toEqual(state("x = 2"));
+    expect(loaded.notice).toMatch(/1 saved edit could not be read/);
+    expect(JSON.parse(storage.getItem(refusedKey(lesson))!)).toEqual({ bad1: { source: 42, authorSource: "y = 1", savedAt: 1 } });
+  });
+
+  it("sets an unreadable copy aside, so the next save does not overwrite it", () => {
+    const storage = new FakeStorage();
+    storage.items.set(storageKey(lesson), "\u0000garbage");
+    expect(loadEdits(storage, lesson).notice).toMatch(/could not be read/);
+    saveEdits(storage, state("x = 2"));
+    saveEdits(storage, state("x = 3"));
+    expect(storage.getItem(refusedKey(lesson))).toBe("\u0000garbage");
+  });
+
+  it("saves with the limits it loads with: a cell too long to load back is not saved, and the others are", () => {
+    const storage = new FakeStorage();
+    const long = "x".repeat(250_000);
+    const both: SavedLesson = { version: 1, lesson, cells: { ...state("x = 2").cells, big1: { source: long, authorSource: "y = 1", savedAt: 1 } } };
+    // Before: it saved silently and was refused on reload, taking the other edits with it.
+    expect(saveEdits(storage, both)).toMatch(/too long to save/);
+    expect(loadEdits(storage, lesson)).toEqual({ state: state("x = 2") });
+  });
 });
+
