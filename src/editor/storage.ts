@@ -3,6 +3,7 @@
 // problem ever breaks the page.
 
 import { backupKeyOf, loadDurably, openStorage as openKeyValueStorage, refusedKeyOf, saveDurably, type Codec, type KeyValueStorage, type StoreNotices } from "../store/durableStore.ts";
+import { siteScope } from "../store/siteScope.ts";
 import { decodeSaved, emptySaved, encodeSaved, findUnsaveable, SAVED_LIMITS, type SavedLesson } from "./saved.ts";
 
 /** The part of the Web Storage API the editor uses (a fake in tests). */
@@ -14,9 +15,13 @@ export interface LoadedEdits {
   notice?: string;
 }
 
-/** The storage key of a lesson's edits. */
-export function storageKey(lessonKey: string): string {
-  return `live-lesson:${lessonKey}`;
+/**
+ * The storage key of a lesson's edits on the site at `scope` (the site's base path, from the page's
+ * URL): two courses on one origin each with a `multi.md` must not run each other's edits. A site at
+ * the origin's root keeps the plain key, so edits saved before scoping come back.
+ */
+export function storageKey(lessonKey: string, scope: string = siteScope()): string {
+  return scope === "/" ? `live-lesson:${lessonKey}` : `live-lesson:${scope}${lessonKey}`;
 }
 
 /** The key of the previous good copy, kept while a new one is written. */

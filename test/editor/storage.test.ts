@@ -152,5 +152,12 @@ describe("loading and saving", () => {
     expect(saveEdits(storage, both)).toMatch(/too long to save/);
     expect(loadEdits(storage, lesson)).toEqual({ state: state("x = 2") });
   });
-});
 
+  it("keys edits by the site's base path too, so two courses on one origin keep theirs apart", () => {
+    // Before: the key was the lesson's file name alone, and course-a/multi.md's edit ran in course-b/multi.md.
+    expect(storageKey("multi.md", "/course-a/")).not.toBe(storageKey("multi.md", "/course-b/"));
+    expect(storageKey("multi.md", "/course-a/")).toBe("live-lesson:/course-a/multi.md");
+    // A site at the root keeps the key edits were saved under before.
+    expect(storageKey("multi.md", "/")).toBe("live-lesson:multi.md");
+  });
+});
