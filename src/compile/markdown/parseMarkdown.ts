@@ -12,6 +12,7 @@ import { mathPlugin } from "./math.ts";
 import { parseFrontMatter } from "./parseFrontMatter.ts";
 import { renderCellsPlugin } from "./renderCells.ts";
 import { slugify } from "./slugify.ts";
+import { createSlugRegistry, type SlugRegistry } from "./uniqueSlugs.ts";
 
 /** A lesson's Markdown, parsed: what the page, the checks and the lint read. */
 export interface ParsedMarkdown {
@@ -34,8 +35,15 @@ function createMarkdown(): MarkdownIt {
   md.use(calloutPlugin);
   md.use(collectCellsPlugin);
   md.use(renderCellsPlugin);
+  // Ids are made unique here, in linear time (uniqueSlugs.ts): markdown-it-anchor's own
+  // de-duplication is quadratic in the number of repeats. One registry per parse (its state).
+  const registries = new WeakMap<object, SlugRegistry>();
   md.use(anchor, {
-    slugify,
+    slugifyWithState: (title: string, state: object) => {
+      let registry = registries.get(state);
+      if (!registry) registries.set(state, (registry = createSlugRegistry()));
+      return registry.unique(slugify(title));
+    },
     tabIndex: false,
     permalink: anchor.permalink.headerLink({ safariReaderFix: true }),
   });
