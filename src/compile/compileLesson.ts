@@ -5,9 +5,17 @@ import type { CompileOptions, Diagnostic, Lesson } from "./types.ts";
 import { parseMarkdown, renderMarkdown } from "./markdown/parseMarkdown.ts";
 import { checkCells } from "./cell/checkCells.ts";
 
+/**
+ * The largest lesson compiled, in characters (UTF-16 code units): 25 times the bundled chapter.
+ * Memory grows with the tokens, so a 5 MB lesson took 3.4 GB and a 10 MB one made `lesson build`
+ * die out of memory with no located error; above this, the lesson is refused with one.
+ */
+export const MAX_LESSON_CHARS = 1_000_000;
+
 /** Compiles a lesson's Markdown to its page HTML, cells and diagnostics; never throws on content. */
 export function compileLesson(source: string, options: CompileOptions = {}): Lesson {
   const file = options.file ?? "lesson.md";
+  if (source.length > MAX_LESSON_CHARS) return refuseTooLarge(String(source), file);
   const parsed = parseMarkdown(source);
   const { frontMatter, tokens, env } = parsed;
   const html = renderMarkdown(parsed);
@@ -24,6 +32,21 @@ export function compileLesson(source: string, options: CompileOptions = {}): Les
     html,
     cells: env.cells,
     diagnostics: sortDiagnostics(clampDiagnostics(diagnostics, env.lines.length)),
+  };
+}
+
+/** A lesson above the size limit: no cells, one error where the limit is crossed. */
+function refuseTooLarge(source: string, file: string): Lesson {
+  const before = source.slice(0, MAX_LESSON_CHARS);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const message = `this lesson has ${source.length.toLocaleString("en")} characters; a lesson may have at most ${MAX_LESSON_CHARS.toLocaleString("en")}: split it into several lessons`;
+  return {
+    file,
+    title: findTitle(undefined, [], file),
+    frontMatter: {},
+    html: "",
+    cells: [],
+    diagnostics: [{ severity: "error", code: "too-large", message, line: before.split("\n").length, column: MAX_LESSON_CHARS - lineStart + 1 }],
   };
 }
 

@@ -1,7 +1,7 @@
 // The lesson compiler's public API: Markdown → Lesson, and the per-cell steps the editor reuses.
 
 export type { Cell, CellOptions, CompileOptions, Diagnostic, FrontMatter, Lesson } from "./types.ts";
-export { compileLesson } from "./compileLesson.ts";
+export { compileLesson, MAX_LESSON_CHARS } from "./compileLesson.ts";
 export { parseMarkdown, type ParsedMarkdown } from "./markdown/parseMarkdown.ts";
 export { slugify } from "./markdown/slugify.ts";
 export { readFenceInfo, type FenceInfo } from "./markdown/readFenceInfo.ts";
