@@ -13,7 +13,8 @@ export interface CellViewActions {
 export interface CellView {
   container: HTMLElement;
   host: HTMLElement;
-  setEdited(edited: boolean): void;
+  /** Shows the "edited" badge; `from` "link" says the code came from a share link. */
+  setEdited(edited: boolean, from?: "link"): void;
   setAuthorChange(change: { before: string; after: string } | undefined): void;
   setStatus(text: string): void;
   showProblems(problems: string[]): void;
@@ -64,8 +65,9 @@ export function createCellView(listing: Element, id: string, line: number, actio
   return {
     container,
     host,
-    setEdited(edited) {
+    setEdited(edited, from) {
       badge.hidden = !edited;
+      badge.textContent = from === "link" ? "edited, from a share link" : "edited";
       container.classList.toggle("cell-edited", edited);
     },
     setAuthorChange(change) {

@@ -22,7 +22,7 @@ export function openShareLink(state: EditorState): Promise<void> {
       const slot = state.slots.get(id);
       if (!slot) return Promise.resolve(false);
       slot.editor.setText(source);
-      return runEdit(state, slot, source);
+      return runEdit(state, slot, source, "link");
     },
     notify: (text) => notifyReader(state, text),
   });

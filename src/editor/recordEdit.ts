@@ -3,8 +3,11 @@
 import type { EditorState, Slot } from "./editorState.ts";
 import { persistEdits } from "./persistEdits.ts";
 
-/** Saves `source` as the reader's version of the slot's cell and marks the cell "edited". */
-export function recordEdit(state: EditorState, slot: Slot, source: string): void {
+/**
+ * Saves `source` as the reader's version of the slot's cell and marks the cell "edited"; `from`
+ * "link" marks code accepted from a share link (a later edit of the reader's own drops the mark).
+ */
+export function recordEdit(state: EditorState, slot: Slot, source: string, from?: "link"): void {
   const id = slot.author.id;
   const previous = state.saved.cells[id];
   state.saved.cells[id] = {
@@ -14,7 +17,8 @@ export function recordEdit(state: EditorState, slot: Slot, source: string): void
     savedAt: Date.now(),
     index: slot.index,
     outputs: [...slot.author.outputs],
+    ...(from ? { from } : {}),
   };
-  slot.view.setEdited(true);
+  slot.view.setEdited(true, from);
   persistEdits(state);
 }

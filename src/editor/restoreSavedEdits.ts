@@ -35,7 +35,7 @@ export async function restoreSavedEdits(state: EditorState): Promise<void> {
     if (slot) {
       slot.editor.setText(edit.source);
       slot.lastRun = edit.source;
-      slot.view.setEdited(true);
+      slot.view.setEdited(true, edit.from);
       // A hidden cell the reader edited opens, so their code and its "edited" mark are in sight.
       const details = slot.view.container.closest("details");
       if (details && !details.open) details.open = true;

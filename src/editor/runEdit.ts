@@ -14,9 +14,10 @@ import { showProblems } from "./showProblems.ts";
 
 /**
  * Runs `source` as the slot's cell; resolves false when the edit was refused (its problems shown
- * in place, the rest of the lesson unchanged) or failed. The author's own text is a reset.
+ * in place, the rest of the lesson unchanged) or failed. The author's own text is a reset. `from`
+ * "link" marks code accepted from a share link.
  */
-export async function runEdit(state: EditorState, slot: Slot, source: string): Promise<boolean> {
+export async function runEdit(state: EditorState, slot: Slot, source: string, from?: "link"): Promise<boolean> {
   clearTimeout(slot.timer);
   slot.lastRun = source;
   // Runs are numbered: a run overtaken by a newer one while it waited does not touch the cell.
@@ -34,7 +35,7 @@ export async function runEdit(state: EditorState, slot: Slot, source: string): P
     return false;
   }
   showProblems(slot, undefined, []);
-  recordEdit(state, slot, source);
+  recordEdit(state, slot, source, from);
   slot.view.setStatus("Running…");
   let result: CellState;
   try {

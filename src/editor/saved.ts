@@ -14,6 +14,8 @@ export interface SavedEdit {
   index?: number;
   /** The author's cell outputs, for the same reason. */
   outputs?: string[];
+  /** "link" when this is code the reader accepted from a share link (not typed by them). */
+  from?: "link";
 }
 
 /** Everything saved for one lesson under `live-lesson:<lessonKey>`. */
@@ -95,7 +97,7 @@ export function isName(name: unknown): name is string {
 
 function maybeSavedEdit(value: unknown): SavedEdit | undefined {
   if (!isRecord(value)) return undefined;
-  const { source, authorSource, savedAt, index, outputs } = value;
+  const { source, authorSource, savedAt, index, outputs, from } = value;
   if (!isSource(source) || !isSource(authorSource)) return undefined;
   if (typeof savedAt !== "number" || !Number.isFinite(savedAt)) return undefined;
   const edit: SavedEdit = { source, authorSource, savedAt };
@@ -108,6 +110,10 @@ function maybeSavedEdit(value: unknown): SavedEdit | undefined {
       return undefined;
     }
     edit.outputs = [...outputs];
+  }
+  if (from !== undefined) {
+    if (from !== "link") return undefined;
+    edit.from = from;
   }
   return edit;
 }

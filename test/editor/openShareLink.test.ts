@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mountCells } from "../../src/editor/mountCells.ts";
 import { openShareLink } from "../../src/editor/openShareLink.ts";
+import { recordEdit } from "../../src/editor/recordEdit.ts";
 import { encodeShare } from "../../src/editor/share.ts";
 import { createFixture } from "./editorFixture.ts";
 
@@ -30,6 +31,19 @@ describe("openShareLink", () => {
     expect(await handle.api.value("w")).toBe(3);
     expect(location.hash).toBe("");
     expect(notice(root)).toBe("Applied the shared edits.");
+  });
+
+  it("marks the code it ran as coming from a share link, in storage and on the cell, until the reader edits it", async () => {
+    const { state, root } = createFixture();
+    mountCells(state);
+    location.hash = encodeShare({ v: 1, lesson: "lesson.md", cells: { c7: "const y = w * 5;" }, inputs: {} })!;
+    await openShareLink(state);
+    // Before: it became an ordinary saved edit, with no trace of where it came from.
+    expect(state.saved.cells.c7).toMatchObject({ source: "const y = w * 5;", from: "link" });
+    expect(root.querySelector('[data-editor="c7"] .cell-edited-badge')?.textContent).toBe("edited, from a share link");
+    recordEdit(state, state.slots.get("c7")!, "const y = w * 6;");
+    expect(state.saved.cells.c7!.from).toBeUndefined();
+    expect(root.querySelector('[data-editor="c7"] .cell-edited-badge')?.textContent).toBe("edited");
   });
 
   it("runs nothing when the reader declines", async () => {

@@ -33,6 +33,13 @@ describe("the saved-edits codec", () => {
     expect(decodeSaved('"text"', lesson).ok).toBe(false);
   });
 
+  it("keeps the mark of code that came from a share link, and refuses any other mark", () => {
+    const marked = { version: 1 as const, lesson, cells: { abc123: { ...state("x = 2").cells.abc123!, from: "link" as const } } };
+    expect(decodeSaved(encodeSaved(marked), lesson)).toEqual({ ok: true, state: marked });
+    const forged = encodeSaved({ version: 1, lesson, cells: { abc123: { ...state("x = 2").cells.abc123!, from: "author" } } } as unknown as SavedLesson);
+    expect(decodeSaved(forged, lesson)).toMatchObject({ ok: true, state: { cells: {} }, refused: { count: 1 } });
+  });
+
   it("keeps an id such as __proto__ as plain data", () => {
     const text = encodeSaved({ version: 1, lesson, cells: JSON.parse('{"__proto__": {"source": "a", "authorSource": "b", "savedAt": 1}}') });
     const decoded = decodeSaved(text, lesson);
