@@ -63,9 +63,10 @@ export async function executeJob(job: RunJob, onStatus: (state: CellState) => vo
 function defineCells(job: RunJob, randomLcg?: (seed: number) => () => number): CellDefinition[] {
   const running = new Int32Array(job.running);
   let created = 0;
-  const createTrackingGuard = () => {
+  // The budget is the one the page's cell source asks for (an author cell's), so errors match.
+  const createTrackingGuard = (budget?: number) => {
     const index = ++created;
-    const guard = createGuard();
+    const guard = createGuard(budget);
     return (start?: boolean) => {
       if (start) Atomics.store(running, 0, index);
       guard(start);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileLesson, type Lesson } from "../../src/compile/index.ts";
-import { STOP_MESSAGE } from "../../src/contract/guard.ts";
+import { AUTHOR_GUARD_BUDGET_MS, stopMessage } from "../../src/contract/guard.ts";
 import { READING_WIDTH, runLesson, type RunResult } from "../../src/run/index.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -106,7 +106,8 @@ describe("runLesson", () => {
     expect(result.killed).toBe(false);
     expect(result.cells).toMatchObject([
       { id: lesson.cells[0]!.id, status: "fulfilled" },
-      { id: lesson.cells[1]!.id, status: "rejected", error: STOP_MESSAGE },
+      // An author cell's budget, as in the page.
+      { id: lesson.cells[1]!.id, status: "rejected", error: stopMessage(AUTHOR_GUARD_BUDGET_MS) },
     ]);
   });
 
