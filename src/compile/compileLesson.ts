@@ -4,6 +4,7 @@ import type { Token } from "markdown-it";
 import type { CompileOptions, Diagnostic, Lesson } from "./types.ts";
 import { parseMarkdown, renderMarkdown } from "./markdown/parseMarkdown.ts";
 import { checkCells } from "./cell/checkCells.ts";
+import { hashString } from "./cell/hashCell.ts";
 
 /**
  * The largest lesson compiled, in characters (UTF-16 code units): 25 times the bundled chapter.
@@ -32,6 +33,12 @@ export function compileLesson(source: string, options: CompileOptions = {}): Les
     html,
     cells: env.cells,
     diagnostics: sortDiagnostics(clampDiagnostics(diagnostics, env.lines.length)),
+    learning: {
+      version: hashString(env.lines.join("\n")).slice(-12),
+      blanks: env.blanks,
+      predictions: env.predictions,
+      sections: env.sections,
+    },
   };
 }
 

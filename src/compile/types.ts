@@ -54,6 +54,78 @@ export interface FrontMatter {
   [key: string]: unknown;
 }
 
+/** An answer a blank accepts, or a wrong one its feedback names. */
+export type BlankAnswer =
+  | { kind: "number"; value: number; tolerance?: Tolerance }
+  | { kind: "text"; text: string }
+  /** A live value: `cell` is the id of the inline cell that computes it (its output is hidden in the blank). */
+  | { kind: "live"; source: string; offset: number; tolerance?: Tolerance; cell?: string }
+  /** A formula in TeX, checked by evaluating both at seeded points. */
+  | { kind: "formula"; tex: string };
+
+/** How far a number may be from the answer: absolute, or relative (a fraction of the answer). */
+export interface Tolerance {
+  value: number;
+  relative: boolean;
+}
+
+/** A message for one wrong answer (`match`), or for any other (`match: null`). */
+export interface BlankFeedback {
+  match: BlankAnswer | null;
+  message: string;
+}
+
+/** A blank in prose, `[[3.4 ± 0.01]]`: an input the reader fills in. */
+export interface Blank {
+  /** A hash of the blank's inside (with `-2`, `-3`… for repeats): a record's answers survive edits elsewhere. */
+  id: string;
+  /** Where the blank's `[[` is in the .md file. */
+  line: number;
+  column: number;
+  /** The inside as written. */
+  source: string;
+  answers: BlankAnswer[];
+  feedback: BlankFeedback[];
+  /** The input's accessible name: the prose just before the blank. */
+  label: string;
+  /** The prediction whose question holds the blank, if any. */
+  predict?: string;
+}
+
+/** A `> [!PREDICT]` question and what it hides. */
+export interface Prediction {
+  /** A hash of the question (with `-2`… for repeats). */
+  id: string;
+  line: number;
+  title: string;
+  /** The blanks of its question, in order. */
+  blanks: string[];
+  /** The cells in its question (a `guess()` on a figure lives in one). */
+  cells: string[];
+  /** The .md lines it hides, first and last (1-based), or null when nothing follows it. */
+  hidden: [number, number] | null;
+  /** The cells it hides: a prerendered page must keep them out of sight too. */
+  hiddenCells: string[];
+}
+
+/** A section of the lesson (an h2 or h3): reaching it is progress. */
+export interface Section {
+  /** Its heading's anchor (or a hash of it when the anchor is not a plain id). */
+  id: string;
+  title: string;
+  level: number;
+  line: number;
+}
+
+/** What a lesson offers to learn from, for the page, the record and `lesson verify`. */
+export interface LessonLearning {
+  /** A hash of the lesson's text: a learning record names the version it was made on. */
+  version: string;
+  blanks: Blank[];
+  predictions: Prediction[];
+  sections: Section[];
+}
+
 /** A compiled lesson. */
 export interface Lesson {
   file: string;
@@ -63,6 +135,8 @@ export interface Lesson {
   html: string;
   cells: Cell[];
   diagnostics: Diagnostic[];
+  /** Blanks, predictions and sections, with their positions. */
+  learning: LessonLearning;
 }
 
 /** Options for compileLesson. */

@@ -18,6 +18,7 @@ export function compileSafely(source: string, file: string): Lesson {
       html: "",
       cells: [],
       diagnostics: [{ severity: "error", code: "internal", message, line: 1, column: 1 }],
+      learning: { version: "0", blanks: [], predictions: [], sections: [] },
     };
   }
 }

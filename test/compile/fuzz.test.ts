@@ -110,6 +110,9 @@ describe("huge and absurd inputs (hang-guarded)", () => {
     ["a 200 KB inline ${…} of nested template literals", () => "${`" + "${`".repeat(30_000) + "`}".repeat(30_000) + "`}"],
     ["10 000 tiny cells", () => "```js\n1\n```\n".repeat(10_000)],
     ["10 000 duplicate definitions", () => "```ts\nconst x = 1\n```\n".repeat(10_000)],
+    ["10 000 identical blanks in one paragraph", () => "w = [[3.4 ± 0.01]] ".repeat(10_000)],
+    ["200 KB of [[${ on one line", () => "[[${".repeat(50_000)],
+    ["2 000 nested predictions", () => "# A\n\n" + "> [!PREDICT]\n> [[1]]\n\ntext\n\n".repeat(2_000)],
   ];
   for (const [name, make] of cases) {
     it(name, () => void compileChecked(make()), HANG_GUARD_MS);

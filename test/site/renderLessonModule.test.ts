@@ -41,6 +41,7 @@ const lesson: Lesson = {
     cell("c2", { outputs: ["x"], imports: ["live-lesson/math", "missing-pkg"] }),
   ],
   diagnostics: [{ severity: "warning", code: "w", message: "careful", line: 2, column: 1 }],
+  learning: { version: "v1", blanks: [], predictions: [], sections: [] },
 };
 
 const transpiled = new Map<string, TranspiledCell>([

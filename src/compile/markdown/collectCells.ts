@@ -4,8 +4,9 @@ import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { analyzeCell } from "../cell/analyzeCell.ts";
 import { readFenceInfo, reportUnknownOptions } from "./readFenceInfo.ts";
 import { renderTex } from "./renderTex.ts";
-import { readEnv, type LessonEnv } from "./lessonEnv.ts";
-import type { Cell, Diagnostic } from "../types.ts";
+import { readEnv, type AddCell, type LessonEnv, type PredictScope } from "./lessonEnv.ts";
+import { collectBlank } from "./collectBlank.ts";
+import type { Cell, Diagnostic, Prediction } from "../types.ts";
 
 /** Adds the core rule that turns cell and math tokens into cells, HTML and diagnostics. */
 export function collectCellsPlugin(md: MarkdownIt): void {
@@ -15,6 +16,7 @@ export function collectCellsPlugin(md: MarkdownIt): void {
 function collectCells(state: StateCore): void {
   const env = readEnv(state.env);
   const ids = new Map<string, number>();
+  const scope: PredictScope = { question: null, bodies: [] };
   const addCell = (cell: Cell, diagnostics: Diagnostic[]) => {
     // Identical cells (say `${x}` twice in prose) share a hash; later ones get a suffix.
     const count = (ids.get(cell.id) ?? 0) + 1;
@@ -26,6 +28,8 @@ function collectCells(state: StateCore): void {
     }
     env.cells.push(cell);
     env.diagnostics.push(...diagnostics);
+    scope.question?.cells.push(cell.id);
+    for (const body of scope.bodies) body.hiddenCells.push(cell.id);
   };
   let map: [number, number] | null = null;
   for (const token of state.tokens) {
@@ -34,11 +38,29 @@ function collectCells(state: StateCore): void {
     else if (token.type === "inline" && map) token.map = [map[0], map[1]];
     if (token.type === "fence") collectFence(token, env, addCell);
     else if (token.type === "math_block") renderBlockMath(token, env);
-    else if (token.type === "inline" && token.children) collectInline(token, env, addCell);
+    else if (token.type === "inline" && token.children) collectInline(token, env, addCell, scope);
+    else if (token.type === "predict_open") scope.question = openPrediction(token, env);
+    else if (token.type === "predict_close") scope.question = null;
+    else if (token.type === "predict_body_open") scope.bodies.push(findPrediction(token, env));
+    else if (token.type === "predict_body_close") scope.bodies.pop();
   }
 }
 
-type AddCell = (cell: Cell, diagnostics: Diagnostic[]) => void;
+function openPrediction(token: Token, env: LessonEnv): Prediction {
+  const { id, title } = token.meta as { id: string; title: string };
+  const prediction: Prediction = { id, line: (token.map?.[0] ?? 0) + 1, title, blanks: [], cells: [], hidden: null, hiddenCells: [] };
+  env.predictions.push(prediction);
+  return prediction;
+}
+
+function findPrediction(token: Token, env: LessonEnv): Prediction {
+  const { id } = token.meta as { id: string };
+  const prediction = env.predictions.find((p) => p.id === id)!;
+  if (token.map) prediction.hidden = [token.map[0] + 1, token.map[1]];
+  return prediction;
+}
+
+
 
 function collectFence(token: Token, env: LessonEnv, addCell: AddCell): void {
   const info = readFenceInfo(token.info);
@@ -96,9 +118,14 @@ function texDiagnostic(message: string, line: number, column: number): Diagnosti
   return { severity: "error", code: "tex", message: `TeX: ${message}`, line, column };
 }
 
-function collectInline(token: Token, env: LessonEnv, addCell: AddCell): void {
+function collectInline(token: Token, env: LessonEnv, addCell: AddCell, scope: PredictScope): void {
   let locate: ((offset: number) => { line: number; column: number }) | null = null;
-  for (const child of token.children!) {
+  for (const [index, child] of token.children!.entries()) {
+    if (child.type === "blank" || child.type === "blank_unclosed") {
+      locate ??= makeLocator(token, env.lines);
+      collectBlank(token.children!, index, env, locate, addCell, scope);
+      continue;
+    }
     if (child.type !== "cell_inline" && child.type !== "cell_unclosed" && child.type !== "math_inline") continue;
     locate ??= makeLocator(token, env.lines);
     const { offset, marker } = child.meta as { offset: number; marker: string };
@@ -136,7 +163,7 @@ function collectInline(token: Token, env: LessonEnv, addCell: AddCell): void {
  * Maps an offset in an inline token's content to the .md file's line and column. Content lines are
  * file lines minus container prefixes (`> `, list indentation), so each is found in its file line.
  */
-function makeLocator(token: Token, lines: string[]): (offset: number) => { line: number; column: number } {
+export function makeLocator(token: Token, lines: string[]): (offset: number) => { line: number; column: number } {
   const content = token.content;
   const newlines: number[] = [];
   for (let i = content.indexOf("\n"); i >= 0; i = content.indexOf("\n", i + 1)) newlines.push(i);

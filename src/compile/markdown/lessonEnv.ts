@@ -1,6 +1,6 @@
 // The per-compile state the markdown-it rules share through `env` (markdown-it's convention).
 
-import type { Cell, Diagnostic } from "../types.ts";
+import type { Blank, Cell, Diagnostic, Prediction, Section } from "../types.ts";
 
 /** What the rules of one compile read and write. */
 export interface LessonEnv {
@@ -8,14 +8,30 @@ export interface LessonEnv {
   lines: string[];
   diagnostics: Diagnostic[];
   cells: Cell[];
+  blanks: Blank[];
+  predictions: Prediction[];
+  sections: Section[];
   /** Cache for the inline math rule: the unescaped `$` offsets of the inline text last seen. */
   mathSource?: string;
   mathDollars?: number[];
   /** The inline text in which a `${` was left unclosed: later `${` in it are plain text. */
   unclosedSource?: string;
+  /** The inline text in which a `[[` was left unclosed: later `[[` in it are plain text. */
+  unclosedBlankSource?: string;
+  /** How many blanks so far have each id hash (repeats get `-2`, `-3`…). */
+  blankIds?: Map<string, number>;
 }
 
 /** The lesson state in a markdown-it `env` (markdown-it types env loosely). */
 export function readEnv(env: object): LessonEnv {
   return env as LessonEnv;
+}
+
+/** Adds a cell to the lesson (suffixing a repeated id) with its diagnostics. */
+export type AddCell = (cell: Cell, diagnostics: Diagnostic[]) => void;
+
+/** Where the walk over tokens is: the prediction whose question it is in, and those whose hidden part it is in. */
+export interface PredictScope {
+  question: Prediction | null;
+  bodies: Prediction[];
 }

@@ -4,13 +4,16 @@ import markdownIt from "markdown-it";
 import type { MarkdownIt, Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { Diagnostic, FrontMatter } from "../types.ts";
+import { blankPlugin } from "./blank.ts";
 import { calloutPlugin } from "./callouts.ts";
 import { collectCellsPlugin } from "./collectCells.ts";
 import { inlineCellPlugin } from "./inlineCell.ts";
 import type { LessonEnv } from "./lessonEnv.ts";
 import { mathPlugin } from "./math.ts";
 import { parseFrontMatter } from "./parseFrontMatter.ts";
+import { predictPlugin } from "./predict.ts";
 import { renderCellsPlugin } from "./renderCells.ts";
+import { sectionsPlugin } from "./sections.ts";
 import { slugify } from "./slugify.ts";
 import { createSlugRegistry, type SlugRegistry } from "./uniqueSlugs.ts";
 
@@ -24,14 +27,16 @@ export interface ParsedMarkdown {
   body: string;
   /** markdown-it's tokens; a block token's `map` holds its 0-based lines in the .md file. */
   tokens: Token[];
-  /** What the rules share (markdown-it's `env`): the lines, the cells in document order, the diagnostics so far. */
+  /** What the rules share (markdown-it's `env`): the lines, the cells, blanks, predictions and sections in document order, the diagnostics so far. */
   env: LessonEnv;
 }
 
 function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: true, linkify: false, typographer: false });
   md.use(inlineCellPlugin);
+  md.use(blankPlugin);
   md.use(mathPlugin);
+  md.use(predictPlugin);
   md.use(calloutPlugin);
   md.use(collectCellsPlugin);
   md.use(renderCellsPlugin);
@@ -47,6 +52,7 @@ function createMarkdown(): MarkdownIt {
     tabIndex: false,
     permalink: anchor.permalink.headerLink({ safariReaderFix: true }),
   });
+  md.use(sectionsPlugin);
   return md;
 }
 
@@ -61,7 +67,7 @@ export function parseMarkdown(source: string): ParsedMarkdown {
   // An editor's byte-order mark would hide the front matter; it is invisible, so dropping it moves nothing a reader sees.
   const text = String(source).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD");
   const { frontMatter, body, diagnostics } = parseFrontMatter(text);
-  const env: LessonEnv = { lines: text.split("\n"), diagnostics: [...diagnostics], cells: [] };
+  const env: LessonEnv = { lines: text.split("\n"), diagnostics: [...diagnostics], cells: [], blanks: [], predictions: [], sections: [] };
   let tokens: Token[] = [];
   try {
     markdown ??= createMarkdown();
