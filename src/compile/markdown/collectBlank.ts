@@ -2,6 +2,7 @@
 // its problems located, and the blank added to the lesson and to the prediction it is in.
 
 import type { Token } from "markdown-it";
+import { texToExpression } from "../../math/texToExpression.ts";
 import { analyzeCell } from "../cell/analyzeCell.ts";
 import { hashString } from "../cell/hashCell.ts";
 import type { Blank, BlankAnswer } from "../types.ts";
@@ -20,6 +21,12 @@ export function collectBlank(children: Token[], index: number, env: LessonEnv, l
     return;
   }
   const parsed = parseBlank(token.content);
+  // A formula answer must be one the page can evaluate (TeX commands it knows, groups closed).
+  for (const answer of parsed.answers) {
+    if (answer.kind !== "formula") continue;
+    const converted = texToExpression(answer.tex);
+    if (!converted.ok) parsed.problems.push({ message: converted.message, offset: token.content.indexOf(answer.tex) + converted.offset });
+  }
   for (const problem of parsed.problems) {
     env.diagnostics.push({ severity: "error", code: "blank", message: `blank: ${problem.message}`, ...locate(offset + 2 + problem.offset) });
   }
