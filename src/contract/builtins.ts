@@ -35,6 +35,7 @@ export const builtins = {
   now: { kind: "value", doc: "The current time in milliseconds, updated every animation frame." },
   Generators: { kind: "value", doc: "Values that change over time (input, observe, queue, now, width)." },
   Mutable: { kind: "value", doc: "A value its declaring cell changes through `.value`." },
+  guess: { kind: "value", doc: "Lets the reader place a point on a Plot chart (mouse or keyboard) before the true point is drawn: guess(chart, {id, truth})." },
   Plot: { kind: "library", package: "@observablehq/plot", subset: { trimEntry: true }, doc: "Observable Plot." },
   Inputs: { kind: "library", package: "@observablehq/inputs", doc: "Observable Inputs: sliders, menus, tables…" },
   d3: { kind: "library", package: "d3", subset: { trimEntry: false }, doc: "D3." },

@@ -39,7 +39,7 @@ export function announceChanges(root: HTMLElement, board: StatusBoard): HTMLElem
     timer = undefined;
     const text = [...changed]
       .slice(0, MAX_BLOCKS)
-      .map((element) => element.textContent?.replace(/\s+/g, " ").trim())
+      .map((element) => readVisibleText(element).replace(/\s+/g, " ").trim())
       .filter(Boolean)
       .join(" ");
     if (text) region.textContent = text;
@@ -51,4 +51,12 @@ export function announceChanges(root: HTMLElement, board: StatusBoard): HTMLElem
     timer = setTimeout(() => announce(20), ANNOUNCE_DELAY_MS);
   });
   return region;
+}
+
+/** The text a reader sees: hidden parts (a blank's live answer) are left out, so they are not read out. */
+function readVisibleText(element: Element): string {
+  if (!element.querySelector("[hidden]")) return element.textContent ?? "";
+  const copy = element.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll("[hidden]")) hidden.remove();
+  return copy.textContent ?? "";
 }

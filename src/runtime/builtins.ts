@@ -25,6 +25,7 @@ export function createBuiltins(root: HTMLElement): Record<PageBuiltinName, () =>
     now: () => now(),
     Generators: () => Generators,
     Mutable: () => Mutable,
+    guess: () => import("./guess.ts").then((module) => module.guess),
     Plot: () => import("@observablehq/plot"),
     Inputs: () => loadInputs(),
     d3: () => import("d3"),

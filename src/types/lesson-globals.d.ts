@@ -25,6 +25,16 @@ export declare const invalidation: Promise<void>;
  */
 export declare function Mutable<T>(value: T): Generator<T, void, unknown> & { value: T };
 
+/**
+ * Lets the reader place a point on a Plot chart (click, or arrow keys and Enter) before the true
+ * point is drawn; then both show, joined. Its value is the placed point (null before). The learning
+ * record keeps it by `id`; inside a `> [!PREDICT]` question it is one of the things to answer.
+ */
+export declare function guess(
+  chart: Element,
+  options: { id: string; truth: [number, number] | { x: number; y: number }; label?: string },
+): HTMLElement & { value: [number, number] | null };
+
 /** Values that change over time; a cell whose value is one of these yields each value in turn. */
 export declare const Generators: {
   /** Yields `element.value` now and after every "input" event. */
