@@ -8,6 +8,7 @@ Commands:
   new <slug> [--title T]    Create a lesson from the template
   check [files...]          Lint, type-check and run lessons; report every problem
   compile <file> [--json]   Print a compiled lesson
+  verify <record.json> [lessons...]  Re-check a learning record against its lesson
 
 Add --help after a command for its options.`;
 
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import("./build.ts")).runBuild,
   new: async () => (await import("./new.ts")).runNew,
   check: async () => (await import("./check.ts")).runCheck,
+  verify: async () => (await import("./verify.ts")).runVerify,
 };
 
 /** Runs the CLI with `args` (without node and script) and resolves to the exit code. */

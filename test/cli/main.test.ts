@@ -10,7 +10,7 @@ describe("lesson", () => {
     expect(none.out).toContain("Usage: lesson <command> [options]");
     const help = await capture(() => main(["--help"]));
     expect(help.code).toBe(0);
-    for (const command of ["dev", "build", "new", "check", "compile"]) expect(help.out).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    for (const command of ["dev", "build", "new", "check", "compile", "verify"]) expect(help.out).toMatch(new RegExp(`^  ${command}\\b`, "m"));
   });
 
   it("refuses an unknown command, naming it", async () => {
@@ -20,7 +20,7 @@ describe("lesson", () => {
   });
 
   it("hands the rest of the arguments to the command", async () => {
-    for (const command of ["dev", "build", "new", "check", "compile"]) {
+    for (const command of ["dev", "build", "new", "check", "compile", "verify"]) {
       const { code, out } = await capture(() => main([command, "--help"]));
       expect(code, command).toBe(0);
       expect(out, command).toContain(`Usage: lesson ${command}`);
