@@ -112,6 +112,8 @@ export interface Prediction {
 export interface Section {
   /** Its heading's anchor (or a hash of it when the anchor is not a plain id). */
   id: string;
+  /** Its heading's `id` in the page. */
+  anchor: string;
   title: string;
   level: number;
   line: number;

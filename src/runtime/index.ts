@@ -12,7 +12,7 @@
 
 export { mountLesson } from "./mountLesson.ts";
 export { startIndexPage } from "./startIndexPage.ts";
-export { startPage, type InstallEditors, type PageEditors, type PageEnvironment, type PageHot, type PageStart } from "./startPage.ts";
+export { startPage, type InstallEditors, type InstallLearning, type LearningStart, type PageEditors, type PageEnvironment, type PageHot, type PageStart } from "./startPage.ts";
 export { installThemeToggle } from "./themeToggle.ts";
 export { inspect, inspectInline } from "./inspect.ts";
 export { Generators } from "./generators.ts";

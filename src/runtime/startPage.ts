@@ -23,14 +23,30 @@ export interface PageEditors {
 /** src/editor's installEditors, passed in by the module (the runtime does not import the editor). */
 export type InstallEditors = (handle: LessonHandle, options: { lessonKey: string; authorCells: CellDefinition[]; root?: HTMLElement }) => PageEditors;
 
+/** What src/learn's installLearning needs; `learning` is the compiled lesson's (opaque to the runtime). */
+export interface LearningStart<L> {
+  file: string;
+  title: string;
+  learning: L;
+  cells: CellDefinition[];
+  root?: HTMLElement;
+}
+
+/** src/learn's installLearning, passed in by the module (the runtime does not import src/learn/). */
+export type InstallLearning<L = unknown> = (handle: LessonHandle, options: LearningStart<L>) => { destroy(): void };
+
 /** What a page module hands to {@link startPage}. */
-export interface PageStart {
+export interface PageStart<L = unknown> {
   /** The compiled lesson. Without `html`, the page's `main#lesson` holds it (built pages). */
   lesson: Omit<LessonModule, "html"> & { html?: string };
   /** The module's `import.meta.hot` (dev server only). */
   hot?: PageHot;
   /** Installs the editors, when the page has them. */
   installEditors?: InstallEditors;
+  /** The lesson's blanks, predictions and sections (Lesson.learning), when the page has learning. */
+  learning?: L;
+  /** Installs blanks, predictions, progress and the record, when the page has them. */
+  installLearning?: InstallLearning<L>;
 }
 
 /** What startPage works with; the browser's by default, stand-ins in tests. */
@@ -52,10 +68,11 @@ const browser: PageEnvironment = {
 interface StartedPage {
   handle?: LessonHandle;
   editors?: PageEditors;
+  learning?: { destroy(): void };
 }
 
 /** Starts the page, or, when a hot update runs the module again, updates the lesson in place. */
-export function startPage({ lesson, hot, installEditors }: PageStart, environment: PageEnvironment = browser): void {
+export function startPage<L>({ lesson, hot, installEditors, learning, installLearning }: PageStart<L>, environment: PageEnvironment = browser): void {
   const root = environment.document.getElementById("lesson");
   const started = hot?.data.page as StartedPage | undefined;
   const page: StartedPage = started ?? {};
@@ -67,9 +84,14 @@ export function startPage({ lesson, hot, installEditors }: PageStart, environmen
   if (page.handle) {
     page.handle.update(module);
     page.editors?.refresh(module.cells);
+    // The blanks and predictions are in the new HTML: bind them again (the record is kept in storage).
+    page.learning?.destroy();
   } else {
     page.handle = environment.mount(module, root ?? environment.document.body);
     page.editors = installEditors?.(page.handle, { lessonKey: module.file, authorCells: module.cells, root: root ?? undefined });
+  }
+  if (installLearning && learning !== undefined) {
+    page.learning = installLearning(page.handle, { file: module.file, title: module.title, learning, cells: module.cells, root: root ?? undefined });
   }
   if (hot && root?.hasAttribute("data-type-warnings")) listenForTypeWarnings(hot, module.file, page.handle);
   if (hot) hot.data.page = page;

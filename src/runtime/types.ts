@@ -76,6 +76,8 @@ export interface LessonApi {
   set(name: string, value: unknown): Promise<void>;
   cells(): CellState[];
   idle(): Promise<void>;
+  /** The learning record as xAPI statements (src/learn/ adds it on pages that install learning). */
+  record?(): unknown;
 }
 
 /** What mountLesson returns: the page's handle on the running lesson. */

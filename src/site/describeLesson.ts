@@ -1,5 +1,6 @@
 // A lesson's index entry: what the index page and the page navigation show of it.
 import type { Lesson } from "../compile/index.ts";
+import { learningItems } from "../learn/learningItems.ts";
 import { slugOf } from "./findLessons.ts";
 
 /** One lesson as the index page and the page navigation see it. */
@@ -16,6 +17,8 @@ export interface LessonEntry {
   minutes: number;
   /** Error diagnostics in the lesson (the index marks such lessons). */
   errors: number;
+  /** The items that count for the lesson's progress, `[kind, id]` (the index reads the record against them). */
+  items: [string, string][];
 }
 
 /** Minutes to read `source` at ~200 words per minute, prose only (front matter and code left out). */
@@ -40,6 +43,7 @@ export function describeLesson(path: string, source: string, lesson: Lesson): Le
     summary: typeof fm.summary === "string" ? fm.summary : undefined,
     minutes,
     errors: lesson.diagnostics.filter((d) => d.severity === "error").length,
+    items: learningItems(lesson.learning).map((item) => [item.kind, item.id]),
   };
 }
 

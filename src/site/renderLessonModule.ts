@@ -32,6 +32,8 @@ export interface ModuleOptions {
   htmlFromPage?: boolean;
   /** The in-page editor's module (src/editor/index.ts), when there is one. */
   editor?: string;
+  /** The learning side's module (src/learn/index.ts), when there is one: blanks, predictions, the record. */
+  learn?: string;
   /** Library builtins to load as a subset (LessonModule.libraries): the module id and its members, by builtin name. */
   libraries?: Record<string, { id: string; members: string[] }>;
 }
@@ -106,7 +108,7 @@ export function renderLessonModule(lesson: Lesson, options: ModuleOptions): stri
   const guarded = [...options.transpiled.values()].some((cell) => cell.guarded);
   const loaders = collectImports(lesson).map((specifier) => renderLoader(specifier, options));
   return `import {${guarded ? "startPage, createGuard" : "startPage"}} from "live-lesson/runtime";
-${options.editor ? `import {installEditors} from ${json(options.editor)};\n` : ""}${styles.map((style) => `import ${json(style)};`).join("\n")}
+${options.editor ? `import {installEditors} from ${json(options.editor)};\n` : ""}${options.learn ? `import {installLearning} from ${json(options.learn)};\n` : ""}${styles.map((style) => `import ${json(style)};`).join("\n")}
 
 /** The compiled lesson (a LessonModule). */
 export const lesson = {
@@ -119,17 +121,17 @@ ${loaders.join(",\n")}
   },${renderLibraries(options)}
 };
 
-startPage({lesson, hot: import.meta.hot${options.editor ? ", installEditors" : ""}});
+${options.learn ? `/** Its blanks, predictions and sections (Lesson.learning). */\nexport const learning = ${json(lesson.learning)};\n\n` : ""}startPage({lesson, hot: import.meta.hot${options.editor ? ", installEditors" : ""}${options.learn ? ", learning, installLearning" : ""}});
 // A hot update runs the new version of this module, whose startPage updates the mounted lesson.
 if (import.meta.hot) import.meta.hot.accept();
 `;
 }
 
 /** The module of the index page: the theme and its toggle, no lesson runtime. */
-export function renderShellModule(styles: string[]): string {
+export function renderShellModule(styles: string[], learn?: string): string {
   return `import {startIndexPage} from "live-lesson/runtime";
-${styles.map((style) => `import ${json(style)};`).join("\n")}
+${learn ? `import {showIndexProgress} from ${json(learn)};\n` : ""}${styles.map((style) => `import ${json(style)};`).join("\n")}
 
-startIndexPage();
+startIndexPage();${learn ? "\nshowIndexProgress();" : ""}
 `;
 }

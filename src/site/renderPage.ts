@@ -95,7 +95,7 @@ ${renderPager(previous, next)}
 export function renderIndexPage(entries: LessonEntry[], site: PageOptions): string {
   const items = entries.map((entry) => {
     const errors = entry.errors ? ` · <span class="ll-index-errors">${entry.errors} error${entry.errors > 1 ? "s" : ""}</span>` : "";
-    return `<li data-slug="${escapeHtml(entry.slug)}"><a class="ll-index-link" href="${lessonHref(entry.slug)}">
+    return `<li data-slug="${escapeHtml(entry.slug)}" data-lesson-file="${escapeHtml(`${entry.slug}.md`)}" data-learning-items="${escapeHtml(JSON.stringify(entry.items))}"><a class="ll-index-link" href="${lessonHref(entry.slug)}">
 ${entry.chapter ? `<span class="chapter">${escapeHtml(entry.chapter)}</span>\n` : ""}<span class="title">${escapeHtml(entry.title)}</span>
 ${entry.summary ? `<span class="summary">${escapeHtml(entry.summary)}</span>\n` : ""}<span class="minutes">${entry.minutes} min read${errors}</span>
 </a></li>`;

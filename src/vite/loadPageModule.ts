@@ -46,6 +46,7 @@ export async function loadPageModule(ctx: PageContext, site: Site, slug: string,
     diagnostics: unresolved,
     styles: findStyles(),
     editor: existsSync(entries.editor) ? normalizePath(entries.editor) : undefined,
+    learn: existsSync(entries.learn) ? normalizePath(entries.learn) : undefined,
   });
   return { code, compiled, unresolved };
 }

@@ -6,8 +6,9 @@
 // The plugin is three: what dev and build share (config, resolving, the index's module) here, the
 // dev server's hooks in devPlugin.ts and the build's in buildPlugin.ts (Vite applies each in its
 // own command), so no hook asks which one is running.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { searchForWorkspaceRoot, type Plugin } from "vite";
+import { normalizePath, searchForWorkspaceRoot, type Plugin } from "vite";
 import { createSite } from "../site/createSite.ts";
 import { renderShellModule } from "../site/renderLessonModule.ts";
 import { createBuildPlugin, type BuildPluginOptions } from "./buildPlugin.ts";
@@ -44,15 +45,16 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
           { find: /^live-lesson\/runtime$/, replacement: entries.runtime },
           { find: /^live-lesson\/math$/, replacement: entries.math },
           { find: /^live-lesson\/editor$/, replacement: entries.editor },
+          { find: /^live-lesson\/learn$/, replacement: entries.learn },
         ],
       },
       server: {
         fs: { allow: [searchForWorkspaceRoot(site.root), packageDir] },
         // Transformed at startup, so the first page view and the first in-page edit are quick.
-        warmup: { clientFiles: findSourceFiles(["src/runtime", "src/editor"]) },
+        warmup: { clientFiles: findSourceFiles(["src/runtime", "src/editor", "src/learn"]) },
       },
       // Pre-bundled up front: a dependency discovered while a page loads would reload the page.
-      optimizeDeps: { include: findBrowserDependencies(site.root, [entries.runtime, entries.editor, entries.math]) },
+      optimizeDeps: { include: findBrowserDependencies(site.root, [entries.runtime, entries.editor, entries.math, entries.learn]) },
     }),
 
     resolveId(source, importer) {
@@ -66,7 +68,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
       return null;
     },
 
-    load: (id) => (id === `\0${shellId}` ? renderShellModule(findStyles()) : null),
+    load: (id) => (id === `\0${shellId}` ? renderShellModule(findStyles(), existsSync(entries.learn) ? normalizePath(entries.learn) : undefined) : null),
   };
   return [shared, createDevPlugin(site), createBuildPlugin(site, options)];
 }

@@ -63,6 +63,19 @@ describe("startPage", () => {
     expect(page.log).toEqual(["toggle", "mount One with <p>embedded</p> in main#lesson", "editors for a.md"]);
   });
 
+  it("installs learning with the lesson's file, title, learning data and cells, and again after a hot update", () => {
+    const page = createPage();
+    const hot = createHot();
+    const installed: string[] = [];
+    const installLearning = (_handle: LessonHandle, options: { file: string; title: string; learning: { version: string } }) => {
+      installed.push(`${options.file} ${options.title} ${options.learning.version}`);
+      return { destroy: () => void installed.push("destroy") };
+    };
+    startPage({ lesson: lesson("One", ""), hot: hot.version(), learning: { version: "v1" }, installLearning }, page.environment);
+    startPage({ lesson: lesson("Two", ""), hot: hot.version(), learning: { version: "v2" }, installLearning }, page.environment);
+    expect(installed).toEqual(["a.md One v1", "destroy", "a.md Two v2"]);
+  });
+
   it("takes the lesson body from the page when the module leaves it out (built pages)", () => {
     const page = createPage("<p>built</p>");
     startPage({ lesson: lesson("One") }, page.environment);

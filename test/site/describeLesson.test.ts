@@ -14,7 +14,18 @@ describe("describeLesson", () => {
       summary: "S",
       minutes: 7,
       errors: 1,
+      items: [],
     });
+  });
+
+  it("lists the items the lesson's progress counts: blanks, predictions, sections", () => {
+    const source = "# T\n\n## One\n\n> [!PREDICT]\n> Two and two is [[4]].\n\nShown after.\n";
+    const lesson = compileLesson(source, { file: "t.md" });
+    expect(describeLesson("/l/t.md", source, lesson).items).toEqual([
+      ["blank", lesson.learning.blanks[0].id],
+      ["predict", lesson.learning.predictions[0].id],
+      ["section", "one"],
+    ]);
   });
 
   it("falls back on the file name and the counted reading time", () => {

@@ -83,6 +83,7 @@ async function run(source: string): Promise<Run> {
       "export const createGuard = (budget) => (globalThis.__recorder.guards++, globalThis.__recorder.budgets.push(budget), () => {});\n",
   );
   writeFileSync(join(dir, "editor.mjs"), "export const installEditors = () => ({ refresh() {} });\n");
+  writeFileSync(join(dir, "learn.mjs"), "export const installLearning = () => ({ destroy() {} });\n");
   const file = join(dir, `page-${count++}.mjs`);
   const code = source
     .replace('from "live-lesson/runtime"', `from ${JSON.stringify(pathToFileURL(runtime).href)}`)
@@ -150,6 +151,16 @@ describe("renderLessonModule", () => {
     const source = renderLessonModule(lesson, { ...options, editor: "/src/editor/index.ts" });
     const { starts } = await run(source.replace('"/src/editor/index.ts"', JSON.stringify(pathToFileURL(join(dir, "editor.mjs")).href)));
     expect(typeof (starts[0] as PageStart).installEditors).toBe("function");
+  });
+
+  it("hands the lesson's learning data and installLearning to startPage when the page has them", async () => {
+    const source = renderLessonModule(lesson, { ...options, learn: "/src/learn/index.ts" });
+    const { starts } = await run(source.replace('"/src/learn/index.ts"', JSON.stringify(pathToFileURL(join(dir, "learn.mjs")).href)));
+    const start = starts[0] as PageStart;
+    expect(typeof start.installLearning).toBe("function");
+    expect(start.learning).toEqual(JSON.parse(JSON.stringify(lesson.learning)));
+    expect((starts[0] as PageStart).installEditors).toBeUndefined();
+    expect((await run(renderLessonModule(lesson, options))).starts[0]).not.toHaveProperty("learning");
   });
 
   it("accepts hot updates: a new version runs again and calls startPage", () => {

@@ -8,6 +8,7 @@ const entry = (slug: string, fields: Partial<LessonEntry> = {}): LessonEntry => 
   path: `/l/${slug}.md`,
   title: `Title ${slug}`,
   minutes: 4,
+  items: [],
   errors: 0,
   ...fields,
 });
@@ -63,6 +64,11 @@ describe("renderIndexPage", () => {
     expect(html).toContain('<span class="chapter">L2</span>');
     expect(html).toContain('<span class="minutes">12 min read · <span class="ll-index-errors">2 errors</span>');
     expect(html).toContain("<title>Course</title>");
+  });
+
+  it("gives each entry its lesson file and the items its progress counts, for the index's progress", () => {
+    const html = renderIndexPage([entry("one", { items: [["blank", "b1"], ["section", "intro"]] })], site);
+    expect(html).toContain(`data-lesson-file="one.md" data-learning-items="${escapeHtml('[["blank","b1"],["section","intro"]]')}"`);
   });
 
   it("says so when there are no lessons", () => {

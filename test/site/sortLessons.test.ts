@@ -7,6 +7,7 @@ const entry = (slug: string, fields: Partial<LessonEntry> = {}): LessonEntry => 
   path: `/l/${slug}.md`,
   title: slug,
   minutes: 1,
+  items: [],
   errors: 0,
   ...fields,
 });

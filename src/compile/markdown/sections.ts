@@ -23,6 +23,7 @@ function collectSections(state: StateCore): void {
     const title = (tokens[i + 1]?.children ?? []).filter((t) => t.type === "text" || t.type === "code_inline").map((t) => t.content).join("").trim();
     env.sections.push({
       id: PLAIN_ID.test(anchor) ? anchor : `s-${hashString(anchor).slice(-10)}`,
+      anchor,
       title,
       level: Number(open.tag.slice(1)),
       line: (open.map?.[0] ?? 0) + 1,
