@@ -4,13 +4,15 @@
 import { readFile, stat } from "node:fs/promises";
 import { compileLesson, type Lesson } from "../compile/index.ts";
 import { findLessonFiles } from "../site/findLessons.ts";
+import { computeLive } from "../verify/computeLive.ts";
 import { verifyRecord } from "../verify/verifyRecord.ts";
 
 const usage = `Usage: lesson verify <record.json> [lessons…] [--json]
 
 Re-checks a learning record ("Download my record" on a lesson page) against the lesson it names:
-each answer is checked again the way the page checked it, each prediction's answers must precede
-it, and the lesson's version is compared. Lessons are .md files or folders (default: lessons/).
+each answer is checked again the way the page checked it (a live answer recomputed from the input
+values the record carries), each prediction's answers must precede it, and the lesson's version
+is compared. Lessons are .md files or folders (default: lessons/).
   --json   print the verification as JSON
 Exits with 0 only when every claim in the record holds; 1 otherwise (each failing item is named).`;
 
@@ -45,7 +47,7 @@ export async function runVerify(args: string[]): Promise<number> {
   }
   const lessons: Lesson[] = [];
   for (const file of files) lessons.push(compileLesson(await readFile(file, "utf8"), { file }));
-  const result = await verifyRecord(raw, lessons);
+  const result = await verifyRecord(raw, lessons, { computeLive: (lesson, inputs, cells) => computeLive(lesson, inputs, cells) });
   if (json) {
     console.log(JSON.stringify(result, null, 2));
     return result.ok ? 0 : 1;
