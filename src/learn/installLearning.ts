@@ -86,10 +86,15 @@ export function installLearning(handle: LessonHandle, options: LearningOptions):
     record.record("guess", id, "answered", { result: { response: JSON.stringify(element.value), completion: true } });
   };
   root.addEventListener("input", onGuess);
-  const observer = view?.MutationObserver ? new view.MutationObserver(() => {
-    restoreGuesses();
-    for (const prediction of predictions) prediction.checkAnswered();
-  }) : undefined;
+  // Only a guess appearing matters: an animation rewriting text every frame costs one quick test.
+  const isGuess = (node: Node) => node.nodeType === 1 && ((node as Element).matches("[data-guess]") || (node as Element).querySelector("[data-guess]") !== null);
+  const observer = view?.MutationObserver
+    ? new view.MutationObserver((mutations) => {
+        if (!mutations.some((mutation) => [...mutation.addedNodes].some(isGuess))) return;
+        restoreGuesses();
+        for (const prediction of predictions) prediction.checkAnswered();
+      })
+    : undefined;
   observer?.observe(root, { childList: true, subtree: true });
 
   const items = learningItems(learning);

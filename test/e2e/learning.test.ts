@@ -73,6 +73,12 @@ describe("a student's session", () => {
     await answer(page, "Three times four", "12");
     await expect.poll(() => times.locator("input").getAttribute("data-state")).toBe("right");
 
+    // A live answer follows the slider (k = 2 at first); the record keeps k for lesson verify.
+    await answer(page, "Twice k is", "5");
+    await expect.poll(() => blank(page, "Twice k is").locator("input").getAttribute("data-state")).toBe("wrong");
+    await answer(page, "Twice k is", "4");
+    await expect.poll(() => blank(page, "Twice k is").locator("input").getAttribute("data-state")).toBe("right");
+
     // A formula: how it was read is shown (KaTeX) before it is checked at seeded points.
     const formula = blank(page, "derivative of");
     await formula.locator("input").fill("x*2");
@@ -145,6 +151,7 @@ describe("a student's session", () => {
     // lesson verify accepts the record, and rejects a copy that claims a wrong answer was right.
     const accepted = await runCli([file, site.lessonsDir]);
     expect(accepted.out).toContain("The record holds");
+    expect(accepted.out).toMatch(/✓ fixture-learning\.md:\d+ blank \w+: right \("4", after 1 wrong\)/);
     expect(accepted.code).toBe(0);
     const tampered = structuredClone(downloaded);
     const wrong = tampered.statements.find((s: { result?: { response?: string; success?: boolean } }) => s.result?.response === "7");
