@@ -128,7 +128,7 @@ function defineLessonTests(site: () => Site): void {
 
   it("the Hiker: a click or the keyboard on the map sets the start", async () => {
     const page = await open();
-    const map = page.locator('#lesson [role="application"]');
+    const map = page.locator('#lesson [role="application"]:not([data-guess])');
     const start = (await readValue(page, "hikerStart")) as number[];
     expect(start).toEqual([-0.5, -0.5]);
 
@@ -196,7 +196,7 @@ function defineLessonTests(site: () => Site): void {
     await expect.poll(() => legend.textContent()).toMatch(/SGD \(α = 0\.11\): diverged at step \d+/);
     // Momentum and Adam keep their preset rates and converge.
     expect(await legend.textContent()).not.toMatch(/(Momentum|Adam) \(α = [\d.]+\): diverged/);
-    const marker = page.locator('#lesson [role="application"] svg text', { hasText: /SGD diverged at step \d+/ });
+    const marker = page.locator('#lesson [role="application"]:not([data-guess]) svg text', { hasText: /SGD diverged at step \d+/ });
     await expect.poll(() => marker.evaluate((node) => getComputedStyle(node).display), { timeout: 20_000 }).not.toBe("none");
     await expect.poll(() => page.locator("#lesson p", { hasText: /^Step \d+ of 300/ }).textContent(), { timeout: 20_000 }).toContain("SGD loss");
     await page.close();
