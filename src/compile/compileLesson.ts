@@ -54,6 +54,7 @@ function refuseTooLarge(source: string, file: string): Lesson {
     html: "",
     cells: [],
     diagnostics: [{ severity: "error", code: "too-large", message, line: before.split("\n").length, column: MAX_LESSON_CHARS - lineStart + 1 }],
+    learning: { version: hashString(source).slice(-12), blanks: [], predictions: [], sections: [] },
   };
 }
 
