@@ -103,10 +103,11 @@ describe("the lesson module in dev", () => {
     expect(page.lastIndexOf("<script>", init)).toBeGreaterThan(page.indexOf("<head>"));
   });
 
-  it("embeds the lesson body, and starts the page with its hot context and the editors", async () => {
+  it("embeds the lesson body, and starts the page with its hot context, the editors and the learning side", async () => {
     const code = (await server.transformRequest("virtual:live-lesson/page/a"))!.code;
     expect(code).toContain('html: "');
-    expect(code).toContain("startPage({lesson, hot: import.meta.hot, installEditors});");
+    expect(code).toContain("export const learning = {");
+    expect(code).toContain("startPage({lesson, hot: import.meta.hot, installEditors, learning, installLearning});");
   });
 });
 
