@@ -5,9 +5,10 @@ import ts from "typescript";
 import type { Cell, Lesson } from "../compile/index.ts";
 import { builtinNames } from "../contract/builtins.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
+import { builtinsFileOf, lessonCompilerOptions } from "../typecheck/compilerOptions.ts";
+import { emitLessonProgram } from "../typecheck/emitLessonProgram.ts";
+import { locateTypeErrors } from "../typecheck/locateTypeErrors.ts";
 import { createCheckHost } from "./createCheckHost.ts";
-import { builtinsModule, emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";
-import { locateInCell } from "./locateInCell.ts";
 import { packageRoot } from "./packageRoot.ts";
 
 /** Options of checkTypes. */
@@ -16,37 +17,12 @@ export interface CheckTypesOptions {
   file?: string;
 }
 
-const builtinsFile = join(packageRoot, "src/types/lesson-globals.d.ts");
+const builtinsFile = builtinsFileOf(packageRoot);
 /** Vite's ambient types: assets (`import url from "./a.png"`), CSS, `import.meta.env`. */
-const viteClientFile = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "client.d.ts");
+export const viteClientFile = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "client.d.ts");
 
-/** What the cells are checked against: the browser, ES2023, strict mode, top-level await allowed. */
-const compilerOptions: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-  allowImportingTsExtensions: true,
-  resolveJsonModule: true,
-  types: [],
-  paths: {
-    [builtinsModule]: [builtinsFile],
-    "live-lesson/math": [join(packageRoot, "src/math/index.ts")],
-    "live-lesson/runtime": [join(packageRoot, "src/runtime/index.ts")],
-    "@observablehq/inputs": [join(packageRoot, "src/types/inputs.d.ts")],
-    // Lessons outside this package still import the packages it depends on.
-    "*": [join(packageRoot, "node_modules/@types/*"), join(packageRoot, "node_modules/*")],
-  },
-};
-
-/**
- * TypeScript errors the compiler already reports in its own words (duplicate names) or that a
- * cell cannot cause.
- */
-const ignoredCodes = new Set([2300, 2393, 2451]);
+/** The options `lesson check` and the page's checker share (src/typecheck/compilerOptions.ts). */
+export const compilerOptions: ts.CompilerOptions = lessonCompilerOptions(packageRoot);
 
 let previous: ts.Program | undefined;
 let builtinsNote: Diagnostic[] | undefined;
@@ -72,37 +48,18 @@ export function checkTypes(lesson: Lesson, options: CheckTypesOptions = {}): Dia
   previous = tsProgram;
   const source = tsProgram.getSourceFile(virtualName)!;
   const found = [...tsProgram.getSyntacticDiagnostics(source), ...tsProgram.getSemanticDiagnostics(source)];
-  const out: Diagnostic[] = [...checkBuiltins(host)];
-  const seen = new Set<string>();
-  for (const d of found) {
-    if (d.start === undefined || ignoredCodes.has(d.code)) continue;
-    const at = source.getLineAndCharacterOfPosition(d.start);
-    const place = locate(program, at.line, at.character);
-    if (!place || place.cell.lang === "js" || reported.has(`${place.line}:${place.column}`)) continue;
-    const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-    const key = `${place.line}:${place.column}:${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ severity: "error", code: "type", message, line: place.line, column: place.column, cell: place.cell.id });
-  }
-  return out;
-}
-
-/** The cell and .md position of a virtual line and character; undefined on the wrapper lines. */
-function locate(program: LessonProgram, line: number, character: number): ({ cell: Cell } & ReturnType<typeof locateInCell>) | undefined {
-  for (const segment of program.segments) {
-    if (line >= segment.start && line < segment.start + segment.lines) {
-      return { cell: segment.cell, ...locateInCell(segment.cell, line - segment.start, character) };
-    }
-  }
-  return undefined;
+  const errors = locateTypeErrors(program, source, found).filter((e) => !reported.has(`${e.line}:${e.column}`));
+  return [
+    ...checkBuiltins(host),
+    ...errors.map(({ cell, message, line, column }): Diagnostic => ({ severity: "error", code: "type", message, line, column, cell: cell.id })),
+  ];
 }
 
 /**
  * The virtual module sits beside the lesson so relative imports resolve; a lesson outside this
  * package is checked as if it sat in it, so its packages resolve too.
  */
-function virtualFileFor(file: string): string {
+export function virtualFileFor(file: string): string {
   const inside = relative(packageRoot, file);
   const dir = inside.startsWith("..") || isAbsolute(inside) ? packageRoot : dirname(file);
   return join(dir, `${basename(file)}.__lesson__.ts`).replace(/\\/g, "/");

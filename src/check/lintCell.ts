@@ -3,7 +3,7 @@ import ts from "typescript";
 import type { Cell } from "../compile/index.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import { findImagesWithoutAlt } from "./findImagesWithoutAlt.ts";
-import { locateInCell } from "./locateInCell.ts";
+import { locateInCell } from "../typecheck/locateInCell.ts";
 
 /** Inputs that show a label, and which argument holds their options (-1: the last one). */
 const labelledInputs: Record<string, number> = {
