@@ -51,7 +51,7 @@ export function emitLessonProgram(cells: readonly Cell[], stubs: readonly Cell[]
   };
   sortCells(cells).forEach((cell, n) => {
     const name = `__cell_${n}`;
-    const parsed = ts.createSourceFile("cell.ts", cell.source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const parsed = parseCell(cell);
     const asyncPrefix = cell.async ? "async " : "";
     if (cell.expression) {
       const body = blankTrailingSemicolon(cell.source, parsed);
@@ -89,6 +89,19 @@ export function emitLessonProgram(cells: readonly Cell[], stubs: readonly Cell[]
   });
   lines.push("export {};");
   return { text: lines.join("\n"), segments };
+}
+
+// The page's checker emits the lesson again at every keystroke with the same Cell objects for the
+// cells that did not change: their parse is kept.
+const parsedCells = new WeakMap<Cell, ts.SourceFile>();
+
+function parseCell(cell: Cell): ts.SourceFile {
+  let parsed = parsedCells.get(cell);
+  if (parsed?.text !== cell.source) {
+    parsed = ts.createSourceFile("cell.ts", cell.source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    parsedCells.set(cell, parsed);
+  }
+  return parsed;
 }
 
 function declareAny(lines: string[], names: readonly string[]): void {

@@ -1,0 +1,68 @@
+// The files the page's checker needs, read once in Node: every declaration file `lesson check`
+// reads for a folder of lessons (TypeScript's libs, the builtins', Plot's, d3's, the math module,
+// the packages the lessons import), renamed into a small in-memory file system for a Web Worker.
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import ts from "typescript";
+import { builtinsModule } from "../typecheck/emitLessonProgram.ts";
+import { builtinsFileOf } from "../typecheck/compilerOptions.ts";
+import { compilerOptions, viteClientFile, virtualFileFor } from "./checkTypes.ts";
+import { packageRoot } from "./packageRoot.ts";
+
+/** What the page's checker loads: files by in-memory path, and where things are among them. */
+export interface CheckerFiles {
+  /** Where live-lesson is installed, as `lessonCompilerOptions(root)` wants it. */
+  root: string;
+  /** The folder a lesson's virtual module sits in (as `lesson check` places it). */
+  lessonDir: string;
+  /** Files every program includes besides the lesson (Vite's ambient types). */
+  ambient: string[];
+  /** Text by path; TypeScript's libs sit at the root (`/lib.dom.d.ts`), as @typescript/vfs expects. */
+  files: Record<string, string>;
+}
+
+/**
+ * The files a program over `imports` (module specifiers the lessons in `lessonsDir` import) reads,
+ * plus the builtins' declarations. Paths are made relative to the folder that holds the package,
+ * the lessons and every file read, so no path of the machine that built the site is shipped.
+ */
+export function collectCheckerFiles(lessonsDir: string, imports: readonly string[]): CheckerFiles {
+  const lessonFile = virtualFileFor(resolve(lessonsDir, "__checker__.md"));
+  const importer = [builtinsModule, "live-lesson/math", ...imports].map((s) => `import ${JSON.stringify(s)};`).join("\n");
+  const host = ts.createCompilerHost(compilerOptions, true);
+  const read = new Map<string, string>();
+  const readFile = host.readFile.bind(host);
+  host.readFile = (fileName) => {
+    if (fileName === lessonFile) return importer;
+    const text = readFile(fileName);
+    if (text !== undefined) read.set(resolve(fileName), text);
+    return text;
+  };
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (fileName) => fileName === lessonFile || fileExists(fileName);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError) =>
+    fileName === lessonFile
+      ? ts.createSourceFile(fileName, importer, languageVersion, true)
+      : getSourceFile(fileName, languageVersion, onError);
+  const program = ts.createProgram({ rootNames: [lessonFile, viteClientFile, builtinsFileOf(packageRoot)], options: compilerOptions, host });
+  for (const file of program.getSourceFiles()) if (file.fileName !== lessonFile) read.set(resolve(file.fileName), file.text);
+
+  const libDir = resolve(dirname(ts.getDefaultLibFilePath(compilerOptions)));
+  const isLib = (path: string) => dirname(path) === libDir;
+  const base = commonFolder([packageRoot, dirname(lessonFile), ...[...read.keys()].filter((path) => !isLib(path))]);
+  const toMemory = (path: string) => (isLib(path) ? `/${path.slice(libDir.length + 1)}` : `/${relative(base, path).split(sep).join("/")}`);
+  const files: Record<string, string> = {};
+  for (const [path, text] of [...read].sort(([a], [b]) => a.localeCompare(b))) files[toMemory(path)] = text;
+  return { root: toMemory(packageRoot).replace(/\/$/, ""), lessonDir: toMemory(dirname(lessonFile)), ambient: [toMemory(viteClientFile)], files };
+}
+
+/** The deepest folder that holds every one of `paths`. */
+function commonFolder(paths: readonly string[]): string {
+  let folder = resolve(paths[0]!);
+  const holds = (path: string) => {
+    const inside = relative(folder, path);
+    return !inside.startsWith("..") && !isAbsolute(inside);
+  };
+  while (!paths.every((path) => holds(resolve(path)))) folder = dirname(folder);
+  return folder;
+}

@@ -1,0 +1,304 @@
+// A TypeScript language service over one lesson, in memory: the page's checker (a Web Worker) asks
+// it for the errors of every cell, and for completion, hover and definitions at a place in a cell.
+// The program is the one `lesson check` builds (emitLessonProgram, lessonCompilerOptions).
+import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
+import ts from "typescript";
+import { analyzeCell } from "../compile/cells.ts";
+import type { Cell } from "../compile/types.ts";
+import { builtinNames } from "../contract/builtins.ts";
+import { lessonCompilerOptions } from "./compilerOptions.ts";
+import { emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";
+import { findDeclaration } from "./findDeclaration.ts";
+import { lineAndCharacterInCell, offsetInCell } from "./locateInCell.ts";
+import { locateOffset, locateTypeErrors } from "./locateTypeErrors.ts";
+
+/** The files a checker runs on (collected in Node by src/check/collectCheckerFiles.ts). */
+export interface CheckerFiles {
+  /** Where live-lesson is installed among `files`, as `lessonCompilerOptions(root)` wants it. */
+  root: string;
+  /** The folder a lesson's virtual module sits in. */
+  lessonDir: string;
+  /** Files every program includes besides the lesson (Vite's ambient types). */
+  ambient: string[];
+  /** Text by path; TypeScript's libs at the root (`/lib.dom.d.ts`). */
+  files: Record<string, string>;
+}
+
+/** One live cell as the page has it now (an edit in progress included). */
+export interface CellText {
+  id: string;
+  source: string;
+  lang: "ts" | "js";
+  /** The cell's place in the .md file (1-based), so messages can name it. */
+  line: number;
+  column: number;
+  inline: boolean;
+}
+
+/** A problem in a cell while it is edited: a type error (a warning: the cell still runs) or a syntax error. */
+export interface CellProblem {
+  cell: string;
+  severity: "warning" | "error";
+  code: "type" | "syntax";
+  message: string;
+  /** Offsets of the marked code within the cell's source. */
+  from: number;
+  to: number;
+  /** 1-based line and column within the cell. */
+  line: number;
+  column: number;
+}
+
+/** One completion: a name and, when asked for by its first letters, its type or signature. */
+export interface CellCompletion {
+  label: string;
+  /** CodeMirror's option type (its icon): "function", "variable", "class", "property"… */
+  type?: string;
+  /** The signature or type, e.g. `function descend1d(options: Descend1dOptions): DescentRow[]`. */
+  detail?: string;
+  /** The doc comment. */
+  info?: string;
+  /** TypeScript's sort key: lower comes first. */
+  sortText: string;
+}
+
+/** Completions at a place, replacing the text from `from`. */
+export interface CellCompletions {
+  from: number;
+  options: CellCompletion[];
+}
+
+/** What hovering over a name shows: its type and its doc comment. */
+export interface CellHover {
+  from: number;
+  to: number;
+  signature: string;
+  documentation: string;
+}
+
+/** Where a name is defined: a span of a cell's source. */
+export interface CellPlace {
+  cell: string;
+  from: number;
+  to: number;
+}
+
+/** The checker of one lesson. */
+export interface LessonService {
+  /** Replaces the lesson's cells (cheap when few changed: analyses are cached by text). */
+  setCells(cells: readonly CellText[]): void;
+  /**
+   * The problems of the cells `ids` and of every cell that reads their outputs, directly or not
+   * (only that part of the lesson is checked: a keystroke need not check the whole chapter).
+   */
+  problems(ids: readonly string[]): { checked: string[]; problems: CellProblem[] };
+  completions(cell: string, offset: number, explicit?: boolean): CellCompletions | null;
+  hover(cell: string, offset: number): CellHover | null;
+  definition(cell: string, offset: number): CellPlace | null;
+}
+
+// The TypeScript element kinds CodeMirror has an icon for.
+const optionTypes: Record<string, string> = {
+  function: "function", method: "method", "local function": "function", var: "variable", let: "variable",
+  const: "constant", "local var": "variable", parameter: "variable", alias: "variable", property: "property",
+  getter: "property", setter: "property", class: "class", interface: "interface", type: "type", enum: "enum",
+  module: "namespace", keyword: "keyword",
+};
+
+/** How many completions, among those starting with the typed letters, carry their signature. */
+const detailedCompletions = 40;
+
+/** Starts a language service for the lesson `name` (its file name, e.g. "derivatives.md") over `files`. */
+export function createLessonService(files: CheckerFiles, name: string): LessonService {
+  const lessonFile = `${files.lessonDir}/${name}.__lesson__.ts`;
+  const map = new Map(Object.entries(files.files));
+  map.set(lessonFile, "export {};");
+  const options = lessonCompilerOptions(files.root);
+  const env: VirtualTypeScriptEnvironment = createVirtualTypeScriptEnvironment(createSystem(map), [lessonFile, ...files.ambient], ts, options);
+  const service = env.languageService;
+  let cells: Cell[] = [];
+  let syntax: CellProblem[] = [];
+  let program: LessonProgram = { text: "export {};", segments: [] };
+  const analyses = new Map<string, { key: string; cell: Cell; syntax: CellProblem[] }>();
+
+  const source = () => env.getSourceFile(lessonFile)!;
+  const cellById = (id: string) => cells.find((cell) => cell.id === id);
+
+  /** The offset in the virtual module of `offset` in the cell: in the copy that holds that code. */
+  const toVirtual = (id: string, offset: number): number | undefined => {
+    const cell = cellById(id);
+    if (!cell) return undefined;
+    const { line, character } = lineAndCharacterInCell(cell.source, offset);
+    const file = source();
+    let found: number | undefined;
+    let foundKept = false;
+    for (const segment of program.segments) {
+      if (segment.cell !== cell || line >= segment.lines) continue;
+      const starts = file.getLineStarts();
+      const at = Math.min(starts[segment.start + line]! + character, (starts[segment.start + line + 1] ?? file.text.length + 1) - 1);
+      // A program cell has two copies (its imports and types hoisted, its body): take the one
+      // where the code at `offset` was not blanked out.
+      const kept = [-1, 0].every((d) => offset + d < 0 || offset + d >= cell.source.length || /\s/.test(cell.source[offset + d]!) || file.text[at + d] === cell.source[offset + d]);
+      if (kept || !foundKept) found = at;
+      foundKept ||= kept;
+    }
+    return found;
+  };
+
+  /** A span of the virtual module as a place in a cell; a name declared again for other cells maps to its own cell. */
+  const toPlace = (start: number, length: number): CellPlace | null => {
+    const place = locateOffset(program, source(), start);
+    if (place) return { cell: place.cell.id, from: place.offset, to: Math.min(place.offset + length, place.cell.source.length) };
+    // `declare const x: __Value<…>` lines re-declare a cell's outputs for the cells that read them.
+    const name = source().text.slice(start, start + length);
+    const owner = cells.find((cell) => cell.outputs.includes(name));
+    const at = owner && findDeclaration(owner.source, name);
+    return owner && at ? { cell: owner.id, ...at } : null;
+  };
+
+  return {
+    setCells(next) {
+      const live: Cell[] = [];
+      const stubs: Cell[] = [];
+      syntax = [];
+      for (const text of next) {
+        const key = `${text.lang}\u0000${text.line}\u0000${text.column}\u0000${text.inline}\u0000${text.source}`;
+        let analysis = analyses.get(text.id);
+        if (analysis?.key !== key) {
+          const { cell, diagnostics } = analyzeCell(text.source, { lang: text.lang, line: text.line, column: text.column, inline: text.inline });
+          cell.id = text.id;
+          const problems = diagnostics
+            .filter((d) => d.severity === "error" && /syntax|parse/.test(d.code))
+            .map((d): CellProblem => {
+              const line = d.line - text.line;
+              const character = line === 0 ? d.column - text.column : d.column - 1;
+              const from = offsetInCell(text.source, line, character);
+              return { cell: text.id, severity: "error", code: "syntax", message: d.message, from, to: Math.min(from + 1, text.source.length), line: line + 1, column: character + 1 };
+            });
+          analysis = { key, cell, syntax: problems };
+          analyses.set(text.id, analysis);
+        }
+        (analysis.syntax.length ? stubs : live).push(analysis.cell);
+        syntax.push(...analysis.syntax);
+      }
+      for (const id of analyses.keys()) if (!next.some((text) => text.id === id)) analyses.delete(id);
+      cells = [...live, ...stubs];
+      program = emitLessonProgram(live, stubs, builtinNames);
+      env.updateFile(lessonFile, program.text);
+    },
+
+    problems(ids) {
+      const checked = findReaders(cells, ids);
+      const file = source();
+      const ranges = program.segments
+        .filter((segment) => checked.has(segment.cell.id))
+        .map((segment) => ({ pos: file.getPositionOfLineAndCharacter(segment.start, 0), end: file.getLineEndOfPosition(file.getPositionOfLineAndCharacter(segment.start + segment.lines - 1, 0)) }));
+      // TypeScript ≥ 5.6 checks only the statements in the given ranges (an API its editors use, not
+      // yet in its public typings); without it, the whole module is checked.
+      const region = ranges.length ? (service as RegionService).getRegionSemanticDiagnostics?.(lessonFile, ranges) : undefined;
+      const semantic = region?.diagnostics ?? (ranges.length ? service.getSemanticDiagnostics(lessonFile) : []);
+      const found = [...service.getSyntacticDiagnostics(lessonFile), ...semantic];
+      const typeErrors = locateTypeErrors(program, file, found)
+        .filter((e) => checked.has(e.cell.id))
+        .map((e): CellProblem => {
+          const { line, character } = lineAndCharacterInCell(e.cell.source, e.from);
+          return { cell: e.cell.id, severity: "warning", code: "type", message: e.message, from: e.from, to: e.to, line: line + 1, column: character + 1 };
+        });
+      return { checked: [...checked], problems: [...syntax.filter((p) => checked.has(p.cell)), ...typeErrors] };
+    },
+
+    completions(id, offset, explicit = false) {
+      const at = toVirtual(id, offset);
+      const cell = cellById(id);
+      if (at === undefined || !cell) return null;
+      const before = cell.source.slice(0, offset);
+      const word = /[\p{L}\p{N}_$]*$/u.exec(before)![0];
+      if (!word && !explicit && !before.endsWith(".")) return null;
+      const info = service.getCompletionsAtPosition(lessonFile, at, {});
+      if (!info) return null;
+      const prefix = word.toLowerCase();
+      const entries = info.entries.filter((entry) => entry.kind !== ts.ScriptElementKind.warning && !entry.name.startsWith("__"));
+      const detailed = new Set(
+        entries
+          .filter((entry) => prefix && entry.name.toLowerCase().startsWith(prefix))
+          .sort((a, b) => a.sortText.localeCompare(b.sortText))
+          .slice(0, detailedCompletions),
+      );
+      const options = entries.map((entry): CellCompletion => {
+        const option: CellCompletion = { label: entry.name, sortText: entry.sortText };
+        const type = optionTypes[entry.kind];
+        if (type) option.type = type;
+        if (detailed.has(entry)) {
+          const details = service.getCompletionEntryDetails(lessonFile, at, entry.name, {}, entry.source, {}, entry.data);
+          if (details) {
+            option.detail = cleanSignature(ts.displayPartsToString(details.displayParts));
+            const documentation = ts.displayPartsToString(details.documentation);
+            if (documentation) option.info = documentation;
+          }
+        }
+        return option;
+      });
+      return { from: offset - word.length, options };
+    },
+
+    hover(id, offset) {
+      const at = toVirtual(id, offset);
+      if (at === undefined) return null;
+      const info = service.getQuickInfoAtPosition(lessonFile, at);
+      if (!info) return null;
+      const from = offset - (at - info.textSpan.start);
+      const hover: CellHover = {
+        from,
+        to: from + info.textSpan.length,
+        signature: cleanSignature(ts.displayPartsToString(info.displayParts)),
+        documentation: ts.displayPartsToString(info.documentation),
+      };
+      // A name another cell defines is declared again for its readers, without its doc comment
+      // and with the wrapper's type: show what its own cell says of it.
+      const definition = service.getDefinitionAtPosition(lessonFile, at)?.[0];
+      if (definition?.fileName === lessonFile && !locateOffset(program, source(), definition.textSpan.start)) {
+        const place = toPlace(definition.textSpan.start, definition.textSpan.length);
+        const there = place && toVirtual(place.cell, place.from);
+        const own = there !== undefined && there !== null ? service.getQuickInfoAtPosition(lessonFile, there) : undefined;
+        if (own) {
+          hover.signature = cleanSignature(ts.displayPartsToString(own.displayParts));
+          hover.documentation = ts.displayPartsToString(own.documentation) || hover.documentation;
+        }
+      }
+      return hover;
+    },
+
+    definition(id, offset) {
+      const at = toVirtual(id, offset);
+      if (at === undefined) return null;
+      const definition = service.getDefinitionAtPosition(lessonFile, at)?.find((d) => d.fileName === lessonFile);
+      return definition ? toPlace(definition.textSpan.start, definition.textSpan.length) : null;
+    },
+  };
+}
+
+/** The language service's region check (TypeScript ≥ 5.6), which its public typings leave out. */
+type RegionService = ts.LanguageService & {
+  getRegionSemanticDiagnostics?(fileName: string, ranges: ts.TextRange[]): { diagnostics: ts.Diagnostic[] } | undefined;
+};
+
+/** `ids` and the cells that read their outputs, directly or through other cells. */
+function findReaders(cells: readonly Cell[], ids: readonly string[]): Set<string> {
+  const found = new Set(ids.filter((id) => cells.some((cell) => cell.id === id)));
+  const names = new Set(cells.filter((cell) => found.has(cell.id)).flatMap((cell) => cell.outputs));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const cell of cells) {
+      if (found.has(cell.id) || !cell.inputs.some((input) => names.has(input))) continue;
+      found.add(cell.id);
+      cell.outputs.forEach((output) => names.add(output));
+      grown = true;
+    }
+  }
+  return found;
+}
+
+/** TypeScript's display of an imported name, without "(alias)" and the import line it adds. */
+function cleanSignature(text: string): string {
+  return text.replace(/^\(alias\) /, "").replace(/\nimport .*$/s, "");
+}

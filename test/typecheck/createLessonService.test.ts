@@ -1,0 +1,149 @@
+// The page's checker, run in Node on the files the page loads: the same errors as `lesson check`,
+// located in the edited cell and in the cells that read it; completion, hover and definitions.
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, test } from "vitest";
+import { checkTypes } from "../../src/check/checkTypes.ts";
+import { collectCheckerFiles, type CheckerFiles } from "../../src/check/collectCheckerFiles.ts";
+import { compileLesson } from "../../src/compile/index.ts";
+import type { Lesson } from "../../src/compile/types.ts";
+import { createLessonService, type CellText, type LessonService } from "../../src/typecheck/createLessonService.ts";
+
+const lessonSource = [
+  "---", "title: Service", "---", "",
+  "```ts",
+  'import {descend1d, derivative} from "live-lesson/math";',
+  "```", "",
+  "```ts",
+  'const rate = view(Inputs.range([0, 1], {value: 0.1, label: "rate"}));',
+  "```", "",
+  "```ts",
+  "/** The loss of the worked example. */",
+  "const loss = (w: number) => (w - 2) ** 2;",
+  "```", "",
+  "```ts",
+  "const rows = descend1d({grad: (w) => derivative(loss, w), loss, w0: 0, lr: rate, steps: 5});",
+  "```", "",
+  "```ts",
+  "const last: number = rows[rows.length - 1].w;",
+  "```", "",
+  "Last: ${last.toFixed(2)}.",
+  "",
+].join("\n");
+
+let files: CheckerFiles;
+let lesson: Lesson;
+let service: LessonService;
+
+const textsOf = (l: Lesson): CellText[] =>
+  l.cells.filter((c) => c.options.run).map(({ id, source, lang, line, column, inline }) => ({ id, source, lang, line, column, inline }));
+const cellWith = (text: string) => lesson.cells.find((c) => c.source.includes(text))!;
+/** The lesson's cells with the one containing `text` replaced by `source`. */
+const edit = (text: string, source: string): CellText[] =>
+  textsOf(lesson).map((c) => (c.source.includes(text) ? { ...c, source } : c));
+
+beforeAll(() => {
+  files = collectCheckerFiles(new URL("../../lessons", import.meta.url).pathname, []);
+  lesson = compileLesson(lessonSource, { file: "service.md" });
+  service = createLessonService(files, "service.md");
+}, 60_000);
+
+describe("createLessonService", { timeout: 60_000 }, () => {
+  test("ships no path of the machine, and TypeScript's libs at the root", () => {
+    const paths = Object.keys(files.files);
+    expect(paths).toContain("/lib.dom.d.ts");
+    expect(paths.some((p) => p.endsWith("/src/types/lesson-globals.d.ts"))).toBe(true);
+    expect(paths.some((p) => p.endsWith("/src/math/descend1d.ts"))).toBe(true);
+    const here = new URL("../..", import.meta.url).pathname;
+    expect(paths.filter((p) => p.startsWith(here))).toEqual([]);
+  });
+
+  test("a clean lesson has no problems", () => {
+    service.setCells(textsOf(lesson));
+    expect(service.problems(lesson.cells.map((c) => c.id)).problems).toEqual([]);
+  });
+
+  test("an edit's type error is a warning at its place in the cell", () => {
+    const id = cellWith("const rows").id;
+    const source = "const rows = descend1d(0.05, {grad: (w) => derivative(loss, w), loss, w0: 0, lr: rate, steps: 5});";
+    service.setCells(edit("const rows", source));
+    const { problems } = service.problems([id]);
+    // The contextual type of `w` is lost too, as in any editor.
+    expect(problems).toEqual([
+      expect.objectContaining({ cell: id, severity: "warning", code: "type", message: "Expected 1 arguments, but got 2.", line: 1, column: 30 }),
+      expect.objectContaining({ cell: id, message: "Parameter 'w' implicitly has an 'any' type.", line: 1, column: 38 }),
+    ]);
+    expect(source.slice(problems[0]!.from, problems[0]!.to)).toMatch(/^\{grad/);
+  });
+
+  test("an edit that changes a type shows the error in the cells that read it, and only those are checked", () => {
+    const id = cellWith("const loss").id;
+    service.setCells(edit("const loss", 'const loss = "two";'));
+    const { checked, problems } = service.problems([id]);
+    expect(checked).not.toContain(cellWith("const rate").id);
+    const reader = cellWith("const rows");
+    expect(problems.map((p) => p.cell)).toContain(reader.id);
+    expect(problems.find((p) => p.cell === reader.id)!.message).toMatch(/not assignable/);
+  });
+
+  test("a syntax error is an error in its cell; the cells that read it are not flagged", () => {
+    const id = cellWith("const loss").id;
+    service.setCells(edit("const loss", "const loss = (w: number) => (w - 2) **;"));
+    const { problems } = service.problems([id]);
+    expect(problems).toEqual([expect.objectContaining({ cell: id, severity: "error", code: "syntax", line: 1 })]);
+  });
+
+  test("completion offers live-lesson/math's exports with their signature and doc comment", () => {
+    const id = cellWith("const last").id;
+    service.setCells(edit("const last", "const first = desc"));
+    const result = service.completions(id, "const first = desc".length)!;
+    expect(result.from).toBe("const first = ".length);
+    const option = result.options.find((o) => o.label === "descend1d")!;
+    expect(option.detail).toMatch(/^function descend1d\(.*Descend1dOptions\): DescentRow\[\]$/);
+    expect(option.info).toMatch(/steps/);
+  });
+
+  test("completion after a dot offers a builtin's members", () => {
+    const id = cellWith("const last").id;
+    service.setCells(edit("const last", "Plot.li"));
+    const result = service.completions(id, "Plot.li".length)!;
+    expect(result.options.map((o) => o.label)).toEqual(expect.arrayContaining(["line", "lineY", "linearRegressionY"]));
+  });
+
+  test("hover shows a name's type and its doc comment, also for a name another cell defines", () => {
+    service.setCells(textsOf(lesson));
+    const rows = cellWith("const rows");
+    const hover = service.hover(rows.id, rows.source.indexOf("descend1d") + 3)!;
+    expect(hover.signature).toMatch(/^descend1d\(\{ grad, loss, w0, lr, steps, tolerance \}: Descend1dOptions\): DescentRow\[\]$/);
+    expect(hover.documentation).toMatch(/steps/);
+    const loss = service.hover(rows.id, rows.source.indexOf("loss") + 1)!;
+    expect(rows.source.slice(loss.from, loss.to)).toBe("loss");
+    expect(loss.signature).toBe("const loss: (w: number) => number");
+    expect(loss.documentation).toBe("The loss of the worked example.");
+  });
+
+  test("a name defined in another cell leads to its declaration there", () => {
+    service.setCells(textsOf(lesson));
+    const rows = cellWith("const rows");
+    const place = service.definition(rows.id, rows.source.indexOf("rate") + 1)!;
+    const owner = cellWith("const rate");
+    expect(place.cell).toBe(owner.id);
+    expect(owner.source.slice(place.from, place.to)).toBe("rate");
+  });
+
+  test("finds what lesson check finds, at the same places", () => {
+    for (const name of ["type-in-cell.md", "type-across-cells.md"]) {
+      const path = `test/fixtures/check/${name}`;
+      const checked = compileLesson(readFileSync(path, "utf8"), { file: path });
+      const own = createLessonService(files, name);
+      own.setCells(textsOf(checked));
+      const cells = new Map(checked.cells.map((c) => [c.id, c]));
+      const found = own.problems(checked.cells.map((c) => c.id)).problems.map((p) => {
+        const cell = cells.get(p.cell)!;
+        return { line: cell.line + p.line - 1, column: (p.line === 1 ? cell.column : 1) + p.column - 1, message: p.message };
+      });
+      const expected = checkTypes(checked, { file: path }).map(({ line, column, message }) => ({ line, column, message }));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(found).toEqual(expected);
+    }
+  });
+});
