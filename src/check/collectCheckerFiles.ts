@@ -53,7 +53,7 @@ export function collectCheckerFiles(lessonsDir: string, imports: readonly string
   const toMemory = (path: string) => (isLib(path) ? `/${path.slice(libDir.length + 1)}` : `/${relative(base, path).split(sep).join("/")}`);
   const files: Record<string, string> = {};
   for (const [path, text] of [...read].sort(([a], [b]) => a.localeCompare(b))) files[toMemory(path)] = text;
-  return { root: toMemory(packageRoot).replace(/\/$/, ""), lessonDir: toMemory(dirname(lessonFile)), ambient: [toMemory(viteClientFile)], files };
+  return { root: toMemory(packageRoot).replace(/\/$/, ""), lessonDir: toMemory(dirname(lessonFile)).replace(/\/$/, ""), ambient: [toMemory(viteClientFile)], files };
 }
 
 /** The deepest folder that holds every one of `paths`. */

@@ -5,7 +5,7 @@ import type { CompletionContext, CompletionResult } from "@codemirror/autocomple
 import { javascript, javascriptLanguage } from "@codemirror/lang-javascript";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
-import { Prec } from "@codemirror/state";
+import { Prec, StateEffect, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 
@@ -14,6 +14,10 @@ export interface CodeEditor {
   text(): string;
   setText(text: string): void;
   focus(): void;
+  /** Adds extensions loaded later (the type checker's completion, hover and marks). */
+  extend(extension: Extension): void;
+  /** The CodeMirror view itself, for those extensions. */
+  view: EditorView;
   destroy(): void;
 }
 
@@ -83,6 +87,8 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
       }
     },
     focus: () => view.focus(),
+    extend: (extension) => view.dispatch({ effects: StateEffect.appendConfig.of(extension) }),
+    view,
     destroy: () => view.destroy(),
   };
 }

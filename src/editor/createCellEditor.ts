@@ -11,6 +11,8 @@ export interface CellEditorEvents {
   run: () => void;
   /** The reader typed (not called for setText). */
   typed: (text: string) => void;
+  /** The text was replaced (setText: a reset, a saved edit, a share link). */
+  replaced?: () => void;
   names: () => string[];
 }
 
@@ -25,6 +27,8 @@ export interface CellEditor {
   isOpen(): boolean;
   /** Puts CodeMirror in, in place of the listing (and focuses it when asked). */
   open(codeMirror: typeof import("./codemirror.ts"), focus?: boolean): void;
+  /** The CodeMirror editor, once it is in. */
+  code(): CodeEditor | undefined;
   /** True for the listing element or anything inside it. */
   isListing(element: Element): boolean;
   destroy(): void;
@@ -57,12 +61,14 @@ export function createCellEditor(listing: HTMLElement, author: CellDefinition, a
         original ??= [...listing.childNodes].map((node) => node.cloneNode(true));
         (listing.querySelector("code") ?? listing).textContent = next;
       }
+      events.replaced?.();
     },
     isOpen() {
       const details = listing.closest("details");
       return !details || details.open;
     },
     isListing: (element) => listing.contains(element),
+    code: () => code,
     open(codeMirror, focus = false) {
       // Focus follows only if the reader is still on the listing (CodeMirror may take a moment).
       const stillHere = (): boolean => {

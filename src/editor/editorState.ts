@@ -8,6 +8,7 @@ import type { CellView } from "./createCellView.ts";
 import type { LessonBar } from "./createLessonBar.ts";
 import { emptySaved, type SavedLesson } from "./saved.ts";
 import { loadEdits, openStorage, type EditStorage } from "./storage.ts";
+import type { TypeHelp } from "./typecheck/loadTypeHelp.ts";
 
 /** One editable cell's editor and what the pieces remember about it. */
 export interface Slot {
@@ -46,6 +47,8 @@ export interface EditorState {
   /** The edits bar (installEditors makes a new one when a hot update removed it). */
   bar: LessonBar;
   lastNotice?: string;
+  /** The TypeScript checker (typecheck/), told of every change; it loads on the reader's first keystroke. */
+  typeHelp?: TypeHelp;
 }
 
 /** Options createEditorState reads (a subset of EditorOptions). */

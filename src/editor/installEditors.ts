@@ -20,6 +20,8 @@ import { restoreSavedEdits } from "./restoreSavedEdits.ts";
 import { runEdit } from "./runEdit.ts";
 import { shareEdits } from "./shareEdits.ts";
 import type { EditStorage } from "./storage.ts";
+import { createTypeHelpLoader } from "./typecheck/loadTypeHelp.ts";
+import { createTypeHelpHost } from "./typecheck/createTypeHelpHost.ts";
 import { unmountCells } from "./unmountCells.ts";
 
 /** Options of installEditors. */
@@ -80,6 +82,7 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
   injectStyles(root.ownerDocument);
   const { state, notice } = createEditorState(handle, root, createBar(), options);
   if (notice) notifyReader(state, notice);
+  state.typeHelp = createTypeHelpLoader(createTypeHelpHost(state));
   const hasSaved = Object.keys(state.saved.cells).length > 0;
   state.bar.setHasEdits(hasSaved);
   // Saved edits that may have broken the last load wait for the reader (holdSavedEdits.ts).
@@ -141,6 +144,7 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     share: () => shareEdits(state),
     destroy() {
       unmountCells(state);
+      state.typeHelp?.destroy();
       state.bar.destroy();
       unsubscribe();
       stopListening();

@@ -35,7 +35,11 @@ export function mountCells(state: EditorState): void {
     };
     const editor = createCellEditor(listing, author, { run: () => run(id), reset: () => reset(id), keep }, {
       run: () => run(id),
-      typed: () => scheduleRun(state, slot),
+      typed: () => {
+        state.typeHelp?.changed(id);
+        scheduleRun(state, slot);
+      },
+      replaced: () => state.typeHelp?.changed(),
       names,
     });
     const slot: Slot = { author, index, editor, view: editor.view, runs: 0, hidden: !editor.isOpen() };

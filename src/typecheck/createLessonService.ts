@@ -183,8 +183,10 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
       }
       for (const id of analyses.keys()) if (!next.some((text) => text.id === id)) analyses.delete(id);
       cells = [...live, ...stubs];
+      const text = program.text;
       program = emitLessonProgram(live, stubs, builtinNames);
-      env.updateFile(lessonFile, program.text);
+      // An unchanged module keeps the program TypeScript has already checked.
+      if (program.text !== text) env.updateFile(lessonFile, program.text);
     },
 
     problems(ids) {

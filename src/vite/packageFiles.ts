@@ -15,6 +15,9 @@ export const entries = {
   learn: join(packageDir, "src/learn/index.ts"),
 };
 
+/** The page's type checker: a Web Worker the editor starts on a reader's first edit. */
+export const checkerEntry = join(packageDir, "src/editor/typecheck/checkerWorker.ts");
+
 /** A real file of this package: bare imports that the lessons folder cannot resolve resolve from here. */
 export const packageImporter = join(packageDir, "src/vite/plugin.ts");
 

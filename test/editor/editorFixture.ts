@@ -1,6 +1,7 @@
 // A lesson page for the editor's unit tests (under happy-dom): the author's cells built with the
 // real compiler, their listings in a root element, a fake runtime handle that records what it is
 // asked, and the editor state over them. CodeMirror itself is stubbed (fakeCodeMirror).
+import type { EditorView } from "@codemirror/view";
 import { vi } from "vitest";
 import { analyzeCell, transpileCell } from "../../src/compile/cells.ts";
 import { buildFunction } from "../../src/editor/build.ts";
@@ -142,6 +143,9 @@ export function fakeCodeMirror(): typeof import("../../src/editor/codemirror.ts"
           options.onChange(next);
         },
         focus: () => void (editor.focused = true),
+        extend: () => undefined,
+        // any: a boundary — no CodeMirror view in these tests; only the type checker reads it.
+        view: undefined as unknown as EditorView,
         destroy: () => element.remove(),
       };
       editors.push(editor);

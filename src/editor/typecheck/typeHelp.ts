@@ -1,0 +1,144 @@
+// The checker's side in the page, loaded on a reader's first edit: starts the worker, checks the
+// edited cells (and the cells reading them) at every change, shows what it finds in each cell's
+// editor and list, and gives every open editor completion, hover and go to definition.
+import { completionStatus, startCompletion } from "@codemirror/autocomplete";
+import type { CellPlace, CellProblem, CellText } from "../../typecheck/createLessonService.ts";
+import type { CodeEditor } from "../codemirror.ts";
+import type { TypeHelp, TypeHelpHost } from "./loadTypeHelp.ts";
+import { renderTypeProblems, type ListedProblem } from "./renderTypeProblems.ts";
+import { startChecker, type RunningChecker } from "./startChecker.ts";
+import { showProblems, typeExtensions } from "./typeExtensions.ts";
+
+/** Starts checking the lesson `host` describes. */
+export function startTypeHelp(host: TypeHelpHost): TypeHelp {
+  let running: RunningChecker | undefined;
+  let failed = false;
+  let busy = false;
+  let again = false;
+  let lastEdited: string | undefined;
+  // The problems last found in each cell, and the text they were found in.
+  const found = new Map<string, { text: string; problems: CellProblem[] }>();
+  const attached = new WeakSet<CodeEditor>();
+  const notes = new Set<HTMLElement>();
+
+  const checker = () => (running ??= startChecker()).checker;
+  const cells = (): CellText[] => host.cells();
+  const editorOf = (id: string) => host.editors().find((editor) => editor.id === id);
+
+  const attach = () => {
+    for (const editor of host.editors()) {
+      const code = editor.code();
+      if (!code || attached.has(code)) continue;
+      attached.add(code);
+      const id = editor.id;
+      code.extend(
+        typeExtensions({
+          completions: (offset, explicit) => checker().completions(host.lessonName, cells(), id, offset, explicit),
+          hover: (offset) => checker().hover(host.lessonName, cells(), id, offset),
+          definition: (offset) => checker().definition(host.lessonName, cells(), id, offset),
+          jump,
+        }),
+      );
+      const known = found.get(id);
+      if (known && known.text === code.text()) showProblems(code.view, known.problems);
+      // A list of names open from before the checker came: ask again, now with TypeScript's answer.
+      if (completionStatus(code.view.state) !== null) startCompletion(code.view);
+    }
+  };
+
+  /** Shows a place: selects it in its cell's editor, opening that editor (and a hidden cell) first. */
+  const jump = async (place: CellPlace) => {
+    const editor = editorOf(place.cell);
+    if (!editor) {
+      host.root.querySelector(`[data-cell="${CSS.escape(place.cell)}"]`)?.scrollIntoView({ block: "center" });
+      return;
+    }
+    const code = await editor.open();
+    attach();
+    if (!code) return;
+    code.view.dispatch({ selection: { anchor: place.from, head: place.to }, scrollIntoView: true });
+    code.view.dom.scrollIntoView({ block: "center" });
+    code.focus();
+  };
+
+  const show = (checked: readonly string[], problems: readonly CellProblem[], sent: ReadonlyMap<string, string>) => {
+    for (const note of notes) note.remove();
+    notes.clear();
+    const byCell = new Map<string, CellProblem[]>(checked.map((id) => [id, []]));
+    for (const problem of problems) byCell.get(problem.cell)?.push(problem);
+    for (const id of found.keys()) if (!byCell.has(id)) byCell.set(id, []);
+    const lines = new Map(cells().map((cell) => [cell.id, cell.line]));
+    // Problems in cells without an editor (inline `${…}` expressions, cells the author locked)
+    // are listed under the edit that caused them.
+    const elsewhere: ListedProblem[] = [];
+    for (const [id, list] of byCell) {
+      const text = sent.get(id) ?? "";
+      if (list.length) found.set(id, { text, problems: list });
+      else found.delete(id);
+      const editor = editorOf(id);
+      if (!editor) {
+        elsewhere.push(...list.map((p) => ({ severity: p.severity, message: p.message, place: `In the expression at line ${(lines.get(id) ?? 0) + p.line - 1} of the lesson` })));
+        continue;
+      }
+      const code = editor.code();
+      if (code && code.text() === text) showProblems(code.view, list);
+      if (editor.text() === text || list.length === 0) renderTypeProblems(editor.container, list.map(listed));
+    }
+    const target = lastEdited && editorOf(lastEdited);
+    if (target && elsewhere.length) {
+      const own = (found.get(target.id)?.problems ?? []).map(listed);
+      renderTypeProblems(target.container, [...own, ...elsewhere]);
+    }
+  };
+
+  /** Checks the edited cells and their readers; while a check runs, changes wait for the next one. */
+  const check = async () => {
+    if (failed) return;
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    try {
+      do {
+        again = false;
+        attach();
+        const now = cells();
+        const edited = host.editors().filter((editor) => editor.edited()).map((editor) => editor.id);
+        const ids = [...new Set([...edited, ...found.keys()])];
+        const result = await checker().problems(host.lessonName, now, ids);
+        show(result.checked, result.problems, new Map(now.map((cell) => [cell.id, cell.source])));
+        host.root.dispatchEvent(new CustomEvent("live-lesson:types-checked", { detail: { problems: result.problems.length } }));
+      } while (again);
+    } catch (error) {
+      failed = true;
+      const target = lastEdited && editorOf(lastEdited);
+      if (target) renderTypeProblems(target.container, [], `The type checker stopped (${String((error as Error)?.message ?? error)}); your edits still run.`);
+    } finally {
+      busy = false;
+    }
+  };
+
+  return {
+    changed(id) {
+      if (id) lastEdited = id;
+      // The first check loads TypeScript and the declarations: say so where the reader types.
+      const target = !running && id ? editorOf(id) : undefined;
+      if (target) {
+        renderTypeProblems(target.container, [], "Loading the type checker…");
+        const note = target.container.querySelector<HTMLElement>(":scope > .cell-type-problems");
+        if (note) notes.add(note);
+      }
+      void check();
+    },
+    destroy() {
+      running?.stop();
+      running = undefined;
+      failed = true;
+    },
+  };
+}
+
+function listed(problem: CellProblem): ListedProblem {
+  return { severity: problem.severity, message: problem.message, place: `Line ${problem.line}, column ${problem.column}` };
+}
