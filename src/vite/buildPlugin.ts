@@ -7,6 +7,7 @@ import type { Logger, Plugin } from "vite";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { Site } from "../site/createSite.ts";
 import { findLessonFiles, slugOf } from "../site/findLessons.ts";
+import { createCheckerModules } from "./checkerFiles.ts";
 import { createLibrarySubsets } from "./createLibrarySubsets.ts";
 import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
 import { subsetLibraries } from "./findLibrarySubsets.ts";
@@ -26,6 +27,7 @@ export interface BuildPluginOptions {
 export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}): Plugin {
   const subsets = createLibrarySubsets(site);
   const errors = createBuildErrors();
+  const checker = createCheckerModules(site);
   let logger: Logger;
   let base = "./";
   let stopLogging: (() => void) | undefined;
@@ -39,6 +41,9 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     enforce: "pre",
 
     config: () => ({
+      // The in-page type checker's worker is bundled on its own, as an ES module that imports
+      // TypeScript and the declaration files (assets beside it) only when a reader starts editing.
+      worker: { format: "es", plugins: () => [checker.workerPlugin()] },
       build: {
         // CodeMirror (~500 kB) is one chunk, loaded only when a reader opens an editor.
         chunkSizeWarningLimit: 1024,

@@ -1,32 +1,109 @@
-// `virtual:live-lesson/checker-files`: the declaration files the page's type checker (a Web Worker,
-// src/editor/typecheck/) runs on, read in Node from what `lesson check` reads. Only the worker
-// imports it, so it ships as a lazy same-origin chunk and a reader who never edits never loads it.
+// What the page's type checker (a Web Worker, src/editor/typecheck/) loads besides its own small
+// bundle: TypeScript, and the declaration files `lesson check` reads (collectCheckerFiles). Both
+// are separate same-origin files that the worker imports when it starts, so a reader who never
+// edits never loads them, and the build never bundles them:
+//
+// - `virtual:live-lesson/checker-assets` exports their two URLs. The build writes TypeScript's
+//   own script (lib/typescript.js, which defines `ts`) with an ES export added, minified once per
+//   TypeScript version and kept in node_modules/.cache, and the files as a module, both under
+//   assets/ with a content hash; the dev server serves them as the virtual modules below.
+// - `typescript`, imported by src/typecheck/ in the worker, is a stand-in that the worker points at
+//   the real one once loaded (`provideTypeScript`). Vite's dependency optimizer never sees
+//   TypeScript, so the dev server does not pre-bundle 9 MB at start, and an edit never makes it
+//   optimize a new dependency and reload the page.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Plugin } from "vite";
 import { collectCheckerFiles } from "../check/collectCheckerFiles.ts";
+import { packageRoot } from "../check/packageRoot.ts";
+import type { Site } from "../site/createSite.ts";
+import { collectImports } from "../site/renderLessonModule.ts";
 
-/** The id the worker imports. */
-export const checkerFilesId = "virtual:live-lesson/checker-files";
+const assetsId = "virtual:live-lesson/checker-assets";
+const shimId = "virtual:live-lesson/typescript-shim";
+const typescriptId = "virtual:live-lesson/typescript";
+const filesId = "virtual:live-lesson/checker-files";
 
-/** The module and its plugin for the worker's own bundle (Vite builds workers with `worker.plugins`). */
-export interface CheckerFilesModule {
-  resolveId(source: string): string | undefined;
-  load(id: string): string | undefined;
-  /** For `worker.plugins`: the build bundles the worker apart from the pages. */
-  plugin(): Plugin;
+/** The checker's modules: served by the dev server, bundled with the worker by the build. */
+export interface CheckerModules {
+  /** Dev: the checker's module ids, and `typescript` in this package's code (the stand-in). */
+  resolveId(source: string, importer: string | undefined): string | undefined;
+  /** Dev: a checker module; the assets are served as modules under `base`. */
+  load(id: string, base: string): Promise<string | undefined>;
+  /** Build: the plugin for `worker.plugins` (the build bundles the worker apart from the pages), which writes TypeScript and the files as assets. */
+  workerPlugin(): Plugin;
 }
 
-/**
- * The checker's files for the lessons in `lessonsDir`, whose cells import `imports()` (read at
- * each load, so the dev server follows new imports after a reload of the page).
- */
-export function createCheckerFilesModule(lessonsDir: string, imports: () => string[]): CheckerFilesModule {
-  const module: CheckerFilesModule = {
-    resolveId: (source) => (source === checkerFilesId ? `\0${checkerFilesId}` : undefined),
-    load(id) {
-      if (id !== `\0${checkerFilesId}`) return undefined;
-      return `export default ${JSON.stringify(collectCheckerFiles(lessonsDir, imports()))};`;
-    },
-    plugin: () => ({ name: "live-lesson:checker-files", resolveId: module.resolveId, load: module.load }),
+const require = createRequire(import.meta.url);
+const sourceDir = join(packageRoot, "src");
+
+/** The checker's modules for the lessons of `site` (their imports are read at each load). */
+export function createCheckerModules(site: Site): CheckerModules {
+  const files = () => {
+    const imports = [...new Set(site.lessons().flatMap((entry) => collectImports(site.compile(entry.path).lesson)))];
+    return `export default ${JSON.stringify(collectCheckerFiles(site.root, imports))};\n`;
   };
-  return module;
+  const resolveId = (source: string, importer: string | undefined) => {
+    // Only this package's code gets the stand-in: a lesson importing TypeScript gets the real one.
+    if (source === "typescript") return importer?.startsWith(sourceDir) ? `\0${shimId}` : undefined;
+    return [assetsId, shimId, typescriptId, filesId].includes(source) ? `\0${source}` : undefined;
+  };
+  return {
+    resolveId,
+    async load(id, base) {
+      if (id === `\0${assetsId}`) {
+        const at = (name: string) => JSON.stringify(`${base}@id/__x00__${name}`);
+        return `export const typescriptUrl = ${at(typescriptId)};\nexport const filesUrl = ${at(filesId)};\n`;
+      }
+      if (id === `\0${typescriptId}`) return readTypeScriptModule();
+      if (id === `\0${filesId}`) return files();
+      return id === `\0${shimId}` ? shimModule : undefined;
+    },
+    workerPlugin: () => ({
+      name: "live-lesson:checker",
+      enforce: "pre",
+      resolveId,
+      async load(id) {
+        if (id === `\0${shimId}`) return shimModule;
+        if (id !== `\0${assetsId}`) return undefined;
+        // Beside the worker's chunk in assets/; the URL is made at run time from the worker's own,
+        // so the site works from any base path (and Vite does not try to resolve it at build time).
+        const emit = (name: string, source: string) => {
+          const fileName = `${name}-${createHash("sha256").update(source).digest("base64url").slice(0, 8)}.js`;
+          this.emitFile({ type: "asset", fileName: `assets/${fileName}`, source });
+          return `new URL(${JSON.stringify(`./${fileName}`)}.slice(0), import.meta.url).href`;
+        };
+        return `export const typescriptUrl = ${emit("typescript", await minifiedTypeScript())};\nexport const filesUrl = ${emit("checker-files", files())};\n`;
+      },
+    }),
+  };
+}
+
+const shimModule = "const ts = Object.create(null);\nexport default ts;\n/** Points the stand-in at TypeScript once its script has loaded. */\nexport function provideTypeScript(real) { Object.setPrototypeOf(ts, real); }\n";
+
+/** TypeScript's script (it defines `ts`) as an ES module, without its source map comment. */
+function readTypeScriptModule(): string {
+  const script = readFileSync(require.resolve("typescript"), "utf8");
+  return `${script.replace(/^\/\/# sourceMappingURL=.*$/m, "")}\nexport default ts;\n`;
+}
+
+/** The TypeScript module minified (by Vite's own minifier), kept per TypeScript version: minifying takes seconds. */
+async function minifiedTypeScript(): Promise<string> {
+  const version = (JSON.parse(readFileSync(join(dirname(require.resolve("typescript")), "../package.json"), "utf8")) as { version: string }).version;
+  const cached = join(packageRoot, "node_modules/.cache/live-lesson", `typescript-${version}.min.js`);
+  if (existsSync(cached)) return readFileSync(cached, "utf8");
+  const source = readTypeScriptModule();
+  const viteRequire = createRequire(require.resolve("vite/package.json"));
+  const { minify } = (await import(pathToFileURL(viteRequire.resolve("rolldown/utils")).href)) as { minify(name: string, code: string, options: object): Promise<{ code: string }> };
+  const { code } = await minify("typescript.js", source, { compress: true, mangle: true });
+  try {
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(cached, code);
+  } catch {
+    // A read-only install minifies again next time.
+  }
+  return code;
 }

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import type { Logger, Plugin } from "vite";
 import type { CompiledLesson, Site } from "../site/createSite.ts";
 import type { LessonEntry } from "../site/describeLesson.ts";
+import { createCheckerModules } from "./checkerFiles.ts";
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { createTypeWarningReporter, type TypeWarningReporter } from "./reportTypeWarnings.ts";
@@ -18,6 +19,9 @@ export function createDevPlugin(site: Site): Plugin {
   let stopLogging: (() => void) | undefined;
   /** The lesson each page module was last built from, or sent to open pages as a hot update. */
   const sent = new Map<string, CompiledLesson>();
+  // The in-page type checker's TypeScript and declaration files, served on a reader's first edit.
+  const checker = createCheckerModules(site);
+  let base = "/";
   return {
     name: "live-lesson:dev",
     apply: "serve",
@@ -25,6 +29,7 @@ export function createDevPlugin(site: Site): Plugin {
 
     configResolved(config) {
       logger = config.logger;
+      base = config.base;
       // A restarted server resolves its config again: one listener, not one per start.
       stopLogging?.();
       stopLogging = site.onCompile(({ lesson }) => logDiagnostics(logger, lesson.file, lesson.diagnostics, { timestamp: true }));
@@ -45,9 +50,13 @@ export function createDevPlugin(site: Site): Plugin {
       server.watcher.on("unlink", onListChange);
     },
 
+    resolveId(source, importer) {
+      return checker.resolveId(source, importer) ?? null;
+    },
+
     async load(id) {
       const slug = findPageSlug(id);
-      if (slug === undefined) return null;
+      if (slug === undefined) return (await checker.load(id, base)) ?? null;
       const page = await loadPageModule(this, site, slug, { htmlFromPage: false });
       sent.set(page.compiled.path, page.compiled);
       logDiagnostics(logger, page.compiled.lesson.file, page.unresolved, { timestamp: true });

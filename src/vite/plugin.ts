@@ -10,9 +10,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { normalizePath, searchForWorkspaceRoot, type Plugin } from "vite";
 import { createSite } from "../site/createSite.ts";
-import { collectImports, renderShellModule } from "../site/renderLessonModule.ts";
+import { renderShellModule } from "../site/renderLessonModule.ts";
 import { createBuildPlugin, type BuildPluginOptions } from "./buildPlugin.ts";
-import { createCheckerFilesModule } from "./checkerFiles.ts";
 import { createDevPlugin } from "./devPlugin.ts";
 import { findBrowserDependencies } from "./findBrowserDependencies.ts";
 import { checkerEntry, entries, findSourceFiles, findStyles, packageDir, packageImporter } from "./packageFiles.ts";
@@ -32,7 +31,6 @@ export interface LessonPluginOptions extends BuildPluginOptions {
 /** The Vite plugins that serve and build a folder of Markdown lessons (use it as one: `plugins: [lessonPlugin(…)]`). */
 export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
   const site = createSite({ root: options.root, title: options.title });
-  const checkerFiles = createCheckerFilesModule(site.root, () => [...new Set(site.lessons().flatMap((entry) => collectImports(site.compile(entry.path).lesson)))]);
   const shared: Plugin = {
     name: "live-lesson",
     enforce: "pre",
@@ -56,15 +54,12 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
         warmup: { clientFiles: findSourceFiles(["src/runtime", "src/editor", "src/learn"]) },
       },
       // Pre-bundled up front: a dependency discovered while a page loads would reload the page.
-      optimizeDeps: { include: findBrowserDependencies(site.root, [entries.runtime, entries.editor, entries.math, entries.learn, checkerEntry]) },
-      // The checker's worker imports TypeScript lazily, so it is an ES module bundle of its own.
-      worker: { format: "es", plugins: () => [checkerFiles.plugin()] },
+      // TypeScript is not: the type checker's worker loads it itself (checkerFiles.ts).
+      optimizeDeps: { include: findBrowserDependencies(site.root, [entries.runtime, entries.editor, entries.math, entries.learn, checkerEntry]).filter((name) => name !== "typescript") },
     }),
 
     resolveId(source, importer) {
       if (isVirtualId(source)) return `\0${source}`;
-      const checker = checkerFiles.resolveId(source);
-      if (checker) return checker;
       // A page module is virtual: its imports resolve as if written in the lesson's .md file.
       const slug = findPageSlug(importer);
       if (slug !== undefined) return resolveFromLesson(this, source, site.pathOf(slug));
@@ -74,7 +69,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
       return null;
     },
 
-    load: (id) => (id === `\0${shellId}` ? renderShellModule(findStyles(), existsSync(entries.learn) ? normalizePath(entries.learn) : undefined) : (checkerFiles.load(id) ?? null)),
+    load: (id) => (id === `\0${shellId}` ? renderShellModule(findStyles(), existsSync(entries.learn) ? normalizePath(entries.learn) : undefined) : null),
   };
   return [shared, createDevPlugin(site), createBuildPlugin(site, options)];
 }
