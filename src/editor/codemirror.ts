@@ -9,6 +9,13 @@ import { Prec, StateEffect, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 
+// What the type checker's extensions (typecheck/, loaded later) use of CodeMirror, from this
+// module: so they share this chunk instead of splitting CodeMirror into a chunk both would load.
+export { autocompletion, completionStatus, startCompletion } from "@codemirror/autocomplete";
+export { setDiagnostics } from "@codemirror/lint";
+export { hoverTooltip } from "@codemirror/view";
+export { EditorView, keymap };
+
 /** What the rest of the editor needs from a code editor. */
 export interface CodeEditor {
   text(): string;

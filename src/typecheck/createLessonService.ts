@@ -88,10 +88,11 @@ export interface LessonService {
   /** Replaces the lesson's cells (cheap when few changed: analyses are cached by text). */
   setCells(cells: readonly CellText[]): void;
   /**
-   * The problems of the cells `ids` and of every cell that reads their outputs, directly or not
-   * (only that part of the lesson is checked: a keystroke need not check the whole chapter).
+   * The problems of the cells `ids` and, unless `readers` is false, of every cell that reads their
+   * outputs, directly or not (only that part of the lesson is checked: a keystroke need not check
+   * the whole chapter).
    */
-  problems(ids: readonly string[]): { checked: string[]; problems: CellProblem[] };
+  problems(ids: readonly string[], readers?: boolean): { checked: string[]; problems: CellProblem[] };
   completions(cell: string, offset: number, explicit?: boolean): CellCompletions | null;
   hover(cell: string, offset: number): CellHover | null;
   definition(cell: string, offset: number): CellPlace | null;
@@ -189,8 +190,8 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
       if (program.text !== text) env.updateFile(lessonFile, program.text);
     },
 
-    problems(ids) {
-      const checked = findReaders(cells, ids);
+    problems(ids, readers = true) {
+      const checked = readers ? findReaders(cells, ids) : new Set(ids.filter((id) => cellById(id)));
       const file = source();
       const ranges = program.segments
         .filter((segment) => checked.has(segment.cell.id))

@@ -1,7 +1,9 @@
 // A lesson page for the editor's unit tests (under happy-dom): the author's cells built with the
 // real compiler, their listings in a root element, a fake runtime handle that records what it is
 // asked, and the editor state over them. CodeMirror itself is stubbed (fakeCodeMirror).
-import type { EditorView } from "@codemirror/view";
+import { autocompletion, completionStatus, startCompletion } from "@codemirror/autocomplete";
+import { setDiagnostics } from "@codemirror/lint";
+import { EditorView, hoverTooltip, keymap } from "@codemirror/view";
 import { vi } from "vitest";
 import { analyzeCell, transpileCell } from "../../src/compile/cells.ts";
 import { buildFunction } from "../../src/editor/build.ts";
@@ -127,6 +129,8 @@ export function fakeCodeMirror(): typeof import("../../src/editor/codemirror.ts"
   const editors: (CodeEditor & { options: CodeEditorOptions; focused: boolean })[] = [];
   return {
     editors,
+    // What the type checker's extensions take from codemirror.ts (unused by these tests).
+    autocompletion, completionStatus, startCompletion, setDiagnostics, EditorView, hoverTooltip, keymap,
     editorHelp: "" as typeof import("../../src/editor/codemirror.ts").editorHelp,
     completeNames: () => () => null,
     createCodeEditor: vi.fn((parent: HTMLElement, options: CodeEditorOptions) => {

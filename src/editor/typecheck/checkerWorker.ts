@@ -33,7 +33,7 @@ async function serviceFor(name: string, cells: readonly CellText[]): Promise<Les
 
 /** What the page may ask the checker; `name` is the lesson's file name, `cells` its live cells now. */
 export const checker = {
-  problems: async (name: string, cells: CellText[], ids: string[]) => (await serviceFor(name, cells)).problems(ids),
+  problems: async (name: string, cells: CellText[], ids: string[], readers: boolean) => (await serviceFor(name, cells)).problems(ids, readers),
   completions: async (name: string, cells: CellText[], id: string, offset: number, explicit: boolean) => (await serviceFor(name, cells)).completions(id, offset, explicit),
   hover: async (name: string, cells: CellText[], id: string, offset: number) => (await serviceFor(name, cells)).hover(id, offset),
   definition: async (name: string, cells: CellText[], id: string, offset: number) => (await serviceFor(name, cells)).definition(id, offset),

@@ -1,10 +1,10 @@
 // What the checker adds to one cell's CodeMirror editor: completion from TypeScript (with
 // signatures and doc comments), hover (type and doc comment), and go to definition (F12, or
 // Ctrl/Cmd-click). Its errors arrive as lint diagnostics (see showProblems).
-import { autocompletion, type Completion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
-import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import type { Completion, CompletionContext, CompletionResult } from "@codemirror/autocomplete";
+import type { Diagnostic } from "@codemirror/lint";
 import type { Extension } from "@codemirror/state";
-import { EditorView, hoverTooltip, keymap } from "@codemirror/view";
+import { autocompletion, EditorView, hoverTooltip, keymap, setDiagnostics } from "../codemirror.ts";
 import type { CellCompletions, CellHover, CellPlace, CellProblem } from "../../typecheck/createLessonService.ts";
 
 /** What the extensions ask of the checker, for the cell they edit. */

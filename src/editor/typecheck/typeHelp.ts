@@ -1,9 +1,8 @@
 // The checker's side in the page, loaded on a reader's first edit: starts the worker, checks the
 // edited cells (and the cells reading them) at every change, shows what it finds in each cell's
 // editor and list, and gives every open editor completion, hover and go to definition.
-import { completionStatus, startCompletion } from "@codemirror/autocomplete";
 import type { CellPlace, CellProblem, CellText } from "../../typecheck/createLessonService.ts";
-import type { CodeEditor } from "../codemirror.ts";
+import { completionStatus, startCompletion, type CodeEditor } from "../codemirror.ts";
 import type { TypeHelp, TypeHelpHost } from "./loadTypeHelp.ts";
 import { renderTypeProblems, type ListedProblem } from "./renderTypeProblems.ts";
 import { startChecker, type RunningChecker } from "./startChecker.ts";
@@ -20,6 +19,8 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
   const found = new Map<string, { text: string; problems: CellProblem[] }>();
   const attached = new WeakSet<CodeEditor>();
   const notes = new Set<HTMLElement>();
+  // Problems of cells without an editor, from the last complete check, listed under the last edit.
+  let elsewhereListed: ListedProblem[] = [];
 
   const checker = () => (running ??= startChecker()).checker;
   const cells = (): CellText[] => host.cells();
@@ -61,12 +62,13 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
     code.focus();
   };
 
-  const show = (checked: readonly string[], problems: readonly CellProblem[], sent: ReadonlyMap<string, string>) => {
+  /** Shows the problems of the cells `checked`; a `complete` check also clears every other cell's. */
+  const show = (checked: readonly string[], problems: readonly CellProblem[], sent: ReadonlyMap<string, string>, complete: boolean) => {
     for (const note of notes) note.remove();
     notes.clear();
     const byCell = new Map<string, CellProblem[]>(checked.map((id) => [id, []]));
     for (const problem of problems) byCell.get(problem.cell)?.push(problem);
-    for (const id of found.keys()) if (!byCell.has(id)) byCell.set(id, []);
+    if (complete) for (const id of found.keys()) if (!byCell.has(id)) byCell.set(id, []);
     const lines = new Map(cells().map((cell) => [cell.id, cell.line]));
     // Problems in cells without an editor (inline `${…}` expressions, cells the author locked)
     // are listed under the edit that caused them.
@@ -84,14 +86,18 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
       if (code && code.text() === text) showProblems(code.view, list);
       if (editor.text() === text || list.length === 0) renderTypeProblems(editor.container, list.map(listed));
     }
+    if (complete) elsewhereListed = elsewhere;
     const target = lastEdited && editorOf(lastEdited);
-    if (target && elsewhere.length) {
+    if (target && elsewhereListed.length) {
       const own = (found.get(target.id)?.problems ?? []).map(listed);
-      renderTypeProblems(target.container, [...own, ...elsewhere]);
+      renderTypeProblems(target.container, [...own, ...elsewhereListed]);
     }
   };
 
-  /** Checks the edited cells and their readers; while a check runs, changes wait for the next one. */
+  /**
+   * Checks the edited cells, then (unless the reader typed on meanwhile) the cells that read them:
+   * the cell being typed in gets its answer first. While a check runs, changes wait for the next.
+   */
   const check = async () => {
     if (failed) return;
     if (busy) {
@@ -106,9 +112,13 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
         const now = cells();
         const edited = host.editors().filter((editor) => editor.edited()).map((editor) => editor.id);
         const ids = [...new Set([...edited, ...found.keys()])];
-        const result = await checker().problems(host.lessonName, now, ids);
-        show(result.checked, result.problems, new Map(now.map((cell) => [cell.id, cell.source])));
-        host.root.dispatchEvent(new CustomEvent("live-lesson:types-checked", { detail: { problems: result.problems.length } }));
+        const sent = new Map(now.map((cell) => [cell.id, cell.source]));
+        for (const readers of [false, true]) {
+          if (readers && again) break;
+          const result = await checker().problems(host.lessonName, now, ids, readers);
+          show(result.checked, result.problems, sent, readers);
+          host.root.dispatchEvent(new CustomEvent("live-lesson:types-checked", { detail: { complete: readers, problems: result.problems.length } }));
+        }
       } while (again);
     } catch (error) {
       failed = true;
