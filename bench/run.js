@@ -4,7 +4,7 @@
 // Not part of `npm test`: nothing here asserts on a timing. See BENCHMARKS.md for the method.
 import { register } from "tsx/esm/api";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,17 +17,18 @@ import { measureLoad, measureSliders, openForSliders } from "./lib/page.js";
 import { measureCompile } from "./lib/compile.js";
 import { measureEditRun, measureSaveToUpdate } from "./lib/authoring.js";
 import { measureHiker } from "./lib/hiker.js";
+import { measureTypeCheck } from "./lib/typecheck.js";
 import { measureGrowthPage, writeGrowthLessons } from "./lib/growth.js";
 import { renderGrowthChart } from "./lib/chart.js";
 import { writeReport } from "./lib/report.js";
 
 register();
 
-const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-peer-builds": { type: "boolean", default: false } } });
+const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, "skip-peer-builds": { type: "boolean", default: false }, only: { type: "string" } } });
 const quick = args.quick;
 const plan = quick
-  ? { builds: 1, loads: 1, changes: 50, compileReps: 2, saves: 5, edits: 3, growth: [10, 100, 1000], growthCompileReps: 1, growthLoads: 1, growthChanges: 5, chapterLoads: 1, chapterChanges: 20, cells500Reps: 1 }
-  : { builds: 3, loads: 4, changes: 100, compileReps: 7, saves: 15, edits: 10, growth: [10, 100, 1000], growthCompileReps: 3, growthLoads: 3, growthChanges: 30, chapterLoads: 3, chapterChanges: 50, cells500Reps: 5 };
+  ? { builds: 1, loads: 1, changes: 50, compileReps: 2, saves: 5, edits: 3, keystrokes: 20, growth: [10, 100, 1000], growthCompileReps: 1, growthLoads: 1, growthChanges: 5, chapterLoads: 1, chapterChanges: 20, cells500Reps: 1 }
+  : { builds: 3, loads: 4, changes: 100, compileReps: 7, saves: 15, edits: 10, keystrokes: 60, growth: [10, 100, 1000], growthCompileReps: 3, growthLoads: 3, growthChanges: 30, chapterLoads: 3, chapterChanges: 50, cells500Reps: 5 };
 const startedAt = new Date();
 const t0 = performance.now();
 const notes = [];
@@ -52,6 +53,31 @@ async function section(name, run) {
     }
   }
   return null;
+}
+
+// `--only typecheck`: the type checker's figures alone (a chapter build and one browser), merged into
+// the last full run's bench/results.json, and BENCHMARKS.md written again from it.
+if (args.only === "typecheck") {
+  try {
+    log("cold build of the bundled lessons (lessons/)");
+    await buildOurs(join(repoDir, "lessons"), chapterDist);
+    const server = await fw.serveDist(chapterDist);
+    try {
+      log(`the type checker on the chapter (${plan.keystrokes} keystrokes)`);
+      const typecheck = await measureTypeCheck({ server, url: `${server.origin}/derivatives-and-gradients.html`, keystrokes: plan.keystrokes });
+      console.log(JSON.stringify(typecheck, null, 2));
+      const last = JSON.parse(await readFile(join(repoDir, "bench/results.json"), "utf8"));
+      last.typecheck = typecheck;
+      last.notes = [...(last.notes ?? []).filter((n) => !n.startsWith("The type checker's figures")), `The type checker's figures come from a later run (${new Date().toISOString()}, \`npm run bench -- --only typecheck${quick ? " --quick" : ""}\`); the rest from the run dated above.`];
+      await writeFile(join(repoDir, "bench/results.json"), JSON.stringify(last, null, 2) + "\n");
+      await writeReport(last, join(repoDir, "BENCHMARKS.md"));
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  process.exit(0);
 }
 
 try {
@@ -195,6 +221,9 @@ try {
   }
   log(`editing: edit run in the page (${plan.edits} runs)`);
   results.edit = await section("edit run in the page", () => measureEditRun({ url: urls.ours, reps: plan.edits }));
+
+  log(`the type checker on the chapter (${plan.keystrokes} keystrokes)`);
+  results.typecheck = await section("the type checker", () => measureTypeCheck({ server: servers.chapter, url: chapterUrl, keystrokes: plan.keystrokes }));
 
   log("the Hiker: frames while three optimizers animate");
   results.hiker = await section("the Hiker", () => measureHiker({ url: chapterUrl }));

@@ -44,6 +44,11 @@ export async function writeReport(r, file) {
   goals.push(["Save of the .md → open page updated < 200 ms (inputs kept)", r.save ? `${f1(med(r.save.ms))} ms${r.save.inputsKept ? ", slider kept" : ", **slider value lost**"}` : "failed (see notes)", met(r.save ? med(r.save.ms) < 200 && r.save.inputsKept : null)]);
   goals.push(["Hiker: no frame over 16.7 ms of script", `max ${f1(r.hiker?.script?.max)} ms of script in a frame; ${r.hiker?.overBudgetScript} of ${r.hiker?.frames} frames over 16.7 ms`, met(r.hiker ? r.hiker.overBudgetScript === 0 : null)]);
 
+  const tc = r.typecheck;
+  goals.push(["A reader who never edits loads no byte of the type checker (chapter)", tc ? `${tc.reader.checkerFiles} checker files of ${tc.reader.js.files + tc.reader.css.files} loaded (${kib(tc.reader.gzip)} KiB gzip in all)` : "failed (see notes)", met(tc ? tc.reader.checkerFiles === 0 : null)]);
+  goals.push(["First edit → first diagnostics (cold worker, chapter) ≤ 1.5 s", tc ? `${f1(tc.firstDiagnosticsMs)} ms` : "failed (see notes)", met(tc ? tc.firstDiagnosticsMs <= 1500 : null)]);
+  goals.push(["Keystroke → updated diagnostics (chapter), median ≤ 150 ms", tc ? `${f1(med(tc.keystrokeMs))} ms` : "failed (see notes)", met(tc ? med(tc.keystrokeMs) <= 150 : null)]);
+
   const sliderRows = (set) => {
     const rows = [];
     for (const s of ["w", "alpha"]) {
@@ -161,6 +166,19 @@ ${kib(r.chapter?.bytes.raw)} KiB raw / ${kib(r.chapter?.bytes.gzip)} KiB gzip ($
 | edit run in the page (Shift-Enter in the \`steps\` cell's editor) → 2 charts + table redrawn, DOM; first run | ${f1(r.edit?.first?.domMs)} (loads the compiler chunk) |
 | … later runs, DOM replaced | ${mmm(r.edit?.dom)} |
 | … later runs, next paint | ${mmm(r.edit?.paint)} |
+
+Type checking while editing (the chapter, built site; \`bench/lib/typecheck.js\`): a reader loads the
+page, moves both sliders and opens the \`steps\` cell's editor without editing; then types \`x\` at
+the end of that cell (a name that does not exist) and ${tc?.keystrokeMs?.n ?? "–"} keystrokes alternate Backspace and
+\`x\`, each timed from keydown to the marks under the code updated. The \`steps\` cell is read by most
+of the chapter's charts, so every keystroke checks it and every cell that reads it.
+
+| | |
+| --- | --- |
+| JS + CSS a reader who never edits loads (KiB raw / gzip; checker files among them) | ${tc ? `${kib(tc.reader.raw)} / ${kib(tc.reader.gzip)} (${tc.reader.checkerFiles})` : "–"} |
+| the checker: its chunk and worker (TypeScript, the declarations, the service), KiB raw / gzip | ${tc ? `${kib(tc.checker.raw)} / ${kib(tc.checker.gzip)} (${tc.checker.files} files)` : "–"} |
+| first edit → first diagnostics (cold worker: download, start TypeScript, first check) | ${f1(tc?.firstDiagnosticsMs)} |
+| keystroke → updated diagnostics (warm) | ${mmp(tc?.keystrokeMs)} |
 
 The Gradient Descent Hiker (chapter page, built site), ${h?.frames ?? "–"} frames while SGD, Momentum and
 Adam animate ${h?.steps ?? "–"} steps, from a Chromium trace of the page's main thread (see the method):

@@ -1,0 +1,122 @@
+// The in-page type checker on the full chapter (built, static server): what a reader who never edits
+// loads (none of it), first edit → first diagnostics with a cold worker, a keystroke → updated
+// diagnostics with a warm one, and the checker's own size (gzip).
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import * as fw from "../peers/framework/measure.mjs";
+import { summarize } from "./stats.js";
+
+/**
+ * Chromium as the other figures get it (fw.launchChromium), through this repo's own
+ * playwright-core, so `--only typecheck` needs none of the peers installed.
+ */
+async function launchChromium() {
+  const profile = await mkdtemp(join(tmpdir(), "live-lesson-bench-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: fw.CHROMIUM, headless: true, args: fw.CHROMIUM_ARGS, viewport: { width: 1000, height: 900 } });
+  return {
+    newPage: () => context.newPage(),
+    close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** A file of the checker: its controller chunk, its worker, TypeScript, the declarations. */
+const isCheckerFile = (path) => /[\\/](typeHelp|checkerWorker|typescript|checker-files)-[^\\/]*\.js$/.test(path);
+
+/**
+ * In the page: resolves with ms from the next keydown to the first answer of the checker after it
+ * (the page's "live-lesson:types-checked" event) that leaves the `steps` cell's editor in the lint
+ * state `want` ("warning": a type warning and no syntax error; "clean": no mark at all). Marks
+ * CodeMirror merely moves or drops with the text do not count: only the checker's answer does.
+ */
+function watchMarks([editorSelector, want]) {
+  window.__marks = new Promise((resolve, reject) => {
+    const editor = document.querySelector(editorSelector);
+    let t0 = null;
+    const onKey = () => { if (t0 === null) t0 = performance.now(); };
+    window.addEventListener("keydown", onKey, true);
+    const timer = setTimeout(() => reject(new Error(`no "${want}" diagnostics within 120 s`)), 120000);
+    const matches = () => {
+      const warnings = editor.querySelectorAll(".cm-lintRange-warning").length;
+      const errors = editor.querySelectorAll(".cm-lintRange-error").length;
+      return want === "warning" ? warnings > 0 && errors === 0 : warnings === 0 && errors === 0;
+    };
+    const onChecked = () => {
+      if (t0 === null || !matches()) return;
+      document.removeEventListener("live-lesson:types-checked", onChecked, true);
+      clearTimeout(timer);
+      window.removeEventListener("keydown", onKey, true);
+      resolve(performance.now() - t0);
+    };
+    document.addEventListener("live-lesson:types-checked", onChecked, true);
+  });
+}
+
+/** Opens the `steps` cell's editor (a hidden cell: its listing opens first) and puts the cursor at its end. */
+async function openStepsEditor(page) {
+  const details = page.locator("details.cell-code", { hasText: "const steps" }).first();
+  if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+  const id = await details.locator("[data-editor]").getAttribute("data-editor");
+  const selector = `[data-editor="${id}"]`;
+  const editor = page.locator(selector);
+  if ((await editor.locator(".cm-content").count()) === 0) await page.locator(`[data-source-for="${id}"]`).click();
+  await editor.locator(".cm-content").waitFor({ timeout: 30000 });
+  await editor.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  return selector;
+}
+
+/**
+ * `url`: the built chapter served by `server` (fw.serveDist). A reader session (load, both sliders
+ * moved, a cell's editor opened, no edit) records every byte; then the first edit — `x` typed at
+ * the end of the `steps` cell, a name that does not exist — times keydown → its mark with a cold
+ * worker; then `keystrokes` keystrokes alternate Backspace and `x` (no error ↔ "Cannot find name
+ * 'x'"), each timed keydown → marks updated. The `steps` cell is read by most of the chapter's
+ * charts, so each keystroke checks the cell and every cell that reads it.
+ */
+export async function measureTypeCheck({ server, url, keystrokes, readerOnly = false }) {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const from = server.log.length;
+    await page.goto(url);
+    await page.waitForFunction(() => window.lesson && true, null, { timeout: 60000 });
+    await page.evaluate(() => window.lesson.idle());
+    await page.evaluate(() => window.lesson.set("w", 1.5));
+    await page.evaluate(() => window.lesson.set("alpha", 0.02));
+    await page.evaluate(() => window.lesson.idle());
+    const selector = await openStepsEditor(page);
+    await page.waitForTimeout(500);
+    const readerLog = server.log.slice(from);
+    const reader = fw.bytesLoaded(readerLog);
+    const readerCheckerFiles = readerLog.filter((entry) => entry.path && isCheckerFile(entry.path)).length;
+    if (readerOnly) return { reader: { ...reader, checkerFiles: readerCheckerFiles } };
+
+    // The first edit is one keystroke: `x` at the end of the cell, a name that does not exist.
+    const beforeEdit = server.log.length;
+    await page.evaluate(watchMarks, [selector, "warning"]);
+    await page.keyboard.press("x");
+    const firstMs = await page.evaluate(() => window.__marks);
+    await page.waitForTimeout(300);
+    // Everything requested from the first edit on is the checker's (its chunks and their imports).
+    const checker = fw.bytesLoaded(server.log.slice(beforeEdit));
+
+    const times = [];
+    for (let i = 0; i < keystrokes; i++) {
+      const remove = i % 2 === 0;
+      await page.evaluate(watchMarks, [selector, remove ? "clean" : "warning"]);
+      await page.keyboard.press(remove ? "Backspace" : "x");
+      times.push(await page.evaluate(() => window.__marks));
+      await page.waitForTimeout(50);
+    }
+    return {
+      reader: { ...reader, checkerFiles: readerCheckerFiles },
+      checker: { raw: checker.raw, gzip: checker.gzip, files: checker.js.files + checker.css.files },
+      firstDiagnosticsMs: firstMs,
+      keystrokeMs: summarize(times),
+    };
+  } finally {
+    await browser.close();
+  }
+}
