@@ -59,9 +59,12 @@ async function openStepsEditor(page) {
   if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
   const id = await details.locator("[data-editor]").getAttribute("data-editor");
   const selector = `[data-editor="${id}"]`;
+  const content = page.locator(selector).locator(".cm-content");
+  // Opening the cell may put CodeMirror in by itself (it loads on hover): click the listing only if it is still there.
+  const listing = page.locator(`[data-source-for="${id}"]`);
+  if ((await content.count()) === 0 && (await listing.isVisible())) await listing.click({ timeout: 5000 }).catch(() => {});
+  await content.waitFor({ timeout: 30000 });
   const editor = page.locator(selector);
-  if ((await editor.locator(".cm-content").count()) === 0) await page.locator(`[data-source-for="${id}"]`).click();
-  await editor.locator(".cm-content").waitFor({ timeout: 30000 });
   await editor.locator(".cm-content").click();
   await page.keyboard.press("ControlOrMeta+End");
   return selector;
