@@ -5,7 +5,7 @@
 import { register } from "tsx/esm/api";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import * as fw from "./peers/framework/measure.mjs";
@@ -58,6 +58,7 @@ async function section(name, run) {
 // `--only typecheck`: the type checker's figures alone (a chapter build and one browser), merged into
 // the last full run's bench/results.json, and BENCHMARKS.md written again from it.
 if (args.only === "typecheck") {
+  const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(", ");
   try {
     log("cold build of the bundled lessons (lessons/)");
     await buildOurs(join(repoDir, "lessons"), chapterDist);
@@ -68,7 +69,7 @@ if (args.only === "typecheck") {
       console.log(JSON.stringify(typecheck, null, 2));
       const last = JSON.parse(await readFile(join(repoDir, "bench/results.json"), "utf8"));
       last.typecheck = typecheck;
-      last.notes = [...(last.notes ?? []).filter((n) => !n.startsWith("The type checker's figures")), `The type checker's figures come from a later run (${new Date().toISOString()}, \`npm run bench -- --only typecheck${quick ? " --quick" : ""}\`); the rest from the run dated above.`];
+      last.notes = [...(last.notes ?? []).filter((n) => !n.startsWith("The type checker's figures")), `The type checker's figures come from a later run (${new Date().toISOString()}, \`npm run bench -- --only typecheck${quick ? " --quick" : ""}\`, load average at start ${loadAtStart}); the rest from the run dated above.`];
       await writeFile(join(repoDir, "bench/results.json"), JSON.stringify(last, null, 2) + "\n");
       await writeReport(last, join(repoDir, "BENCHMARKS.md"));
     } finally {

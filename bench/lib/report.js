@@ -170,8 +170,9 @@ ${kib(r.chapter?.bytes.raw)} KiB raw / ${kib(r.chapter?.bytes.gzip)} KiB gzip ($
 Type checking while editing (the chapter, built site; \`bench/lib/typecheck.js\`): a reader loads the
 page, moves both sliders and opens the \`steps\` cell's editor without editing; then types \`x\` at
 the end of that cell (a name that does not exist) and ${tc?.keystrokeMs?.n ?? "–"} keystrokes alternate Backspace and
-\`x\`, each timed from keydown to the marks under the code updated. The \`steps\` cell is read by most
-of the chapter's charts, so every keystroke checks it and every cell that reads it.
+\`x\`, each timed from keydown to the checker's answer that leaves the marks under the code right.
+The \`steps\` cell is read by most of the chapter's charts: the answer timed is the edited cell's own
+check; the cells that read it are checked right after (see the method).
 
 | | |
 | --- | --- |
