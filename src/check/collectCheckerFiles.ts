@@ -5,20 +5,9 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 import { builtinsModule } from "../typecheck/emitLessonProgram.ts";
 import { builtinsFileOf } from "../typecheck/compilerOptions.ts";
+import type { CheckerFiles } from "../typecheck/types.ts";
 import { compilerOptions, viteClientFile, virtualFileFor } from "./checkTypes.ts";
 import { packageRoot } from "./packageRoot.ts";
-
-/** What the page's checker loads: files by in-memory path, and where things are among them. */
-export interface CheckerFiles {
-  /** Where live-lesson is installed, as `lessonCompilerOptions(root)` wants it. */
-  root: string;
-  /** The folder a lesson's virtual module sits in (as `lesson check` places it). */
-  lessonDir: string;
-  /** Files every program includes besides the lesson (Vite's ambient types). */
-  ambient: string[];
-  /** Text by path; TypeScript's libs sit at the root (`/lib.dom.d.ts`), as @typescript/vfs expects. */
-  files: Record<string, string>;
-}
 
 /**
  * The files a program over `imports` (module specifiers the lessons in `lessonsDir` import) reads,

@@ -9,79 +9,10 @@ import { builtinNames } from "../contract/builtins.ts";
 import { lessonCompilerOptions } from "./compilerOptions.ts";
 import { emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";
 import { findDeclaration } from "./findDeclaration.ts";
+import { findReaders } from "./findReaders.ts";
 import { lineAndCharacterInCell, offsetInCell } from "./locateInCell.ts";
 import { locateOffset, locateTypeErrors } from "./locateTypeErrors.ts";
-
-/** The files a checker runs on (collected in Node by src/check/collectCheckerFiles.ts). */
-export interface CheckerFiles {
-  /** Where live-lesson is installed among `files`, as `lessonCompilerOptions(root)` wants it. */
-  root: string;
-  /** The folder a lesson's virtual module sits in. */
-  lessonDir: string;
-  /** Files every program includes besides the lesson (Vite's ambient types). */
-  ambient: string[];
-  /** Text by path; TypeScript's libs at the root (`/lib.dom.d.ts`). */
-  files: Record<string, string>;
-}
-
-/** One live cell as the page has it now (an edit in progress included). */
-export interface CellText {
-  id: string;
-  source: string;
-  lang: "ts" | "js";
-  /** The cell's place in the .md file (1-based), so messages can name it. */
-  line: number;
-  column: number;
-  inline: boolean;
-}
-
-/** A problem in a cell while it is edited: a type error (a warning: the cell still runs) or a syntax error. */
-export interface CellProblem {
-  cell: string;
-  severity: "warning" | "error";
-  code: "type" | "syntax";
-  message: string;
-  /** Offsets of the marked code within the cell's source. */
-  from: number;
-  to: number;
-  /** 1-based line and column within the cell. */
-  line: number;
-  column: number;
-}
-
-/** One completion: a name and, when asked for by its first letters, its type or signature. */
-export interface CellCompletion {
-  label: string;
-  /** CodeMirror's option type (its icon): "function", "variable", "class", "property"… */
-  type?: string;
-  /** The signature or type, e.g. `function descend1d(options: Descend1dOptions): DescentRow[]`. */
-  detail?: string;
-  /** The doc comment. */
-  info?: string;
-  /** TypeScript's sort key: lower comes first. */
-  sortText: string;
-}
-
-/** Completions at a place, replacing the text from `from`. */
-export interface CellCompletions {
-  from: number;
-  options: CellCompletion[];
-}
-
-/** What hovering over a name shows: its type and its doc comment. */
-export interface CellHover {
-  from: number;
-  to: number;
-  signature: string;
-  documentation: string;
-}
-
-/** Where a name is defined: a span of a cell's source. */
-export interface CellPlace {
-  cell: string;
-  from: number;
-  to: number;
-}
+import type { CellCompletion, CellCompletions, CellHover, CellPlace, CellProblem, CellText, CheckerFiles } from "./types.ts";
 
 /** The checker of one lesson. */
 export interface LessonService {
@@ -284,22 +215,6 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
 type RegionService = ts.LanguageService & {
   getRegionSemanticDiagnostics?(fileName: string, ranges: ts.TextRange[]): { diagnostics: ts.Diagnostic[] } | undefined;
 };
-
-/** `ids` and the cells that read their outputs, directly or through other cells. */
-function findReaders(cells: readonly Cell[], ids: readonly string[]): Set<string> {
-  const found = new Set(ids.filter((id) => cells.some((cell) => cell.id === id)));
-  const names = new Set(cells.filter((cell) => found.has(cell.id)).flatMap((cell) => cell.outputs));
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const cell of cells) {
-      if (found.has(cell.id) || !cell.inputs.some((input) => names.has(input))) continue;
-      found.add(cell.id);
-      cell.outputs.forEach((output) => names.add(output));
-      grown = true;
-    }
-  }
-  return found;
-}
 
 /** TypeScript's display of an imported name, without "(alias)" and the import line it adds. */
 function cleanSignature(text: string): string {

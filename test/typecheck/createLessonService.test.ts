@@ -3,10 +3,11 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { checkTypes } from "../../src/check/checkTypes.ts";
-import { collectCheckerFiles, type CheckerFiles } from "../../src/check/collectCheckerFiles.ts";
+import { collectCheckerFiles } from "../../src/check/collectCheckerFiles.ts";
 import { compileLesson } from "../../src/compile/index.ts";
 import type { Lesson } from "../../src/compile/types.ts";
-import { createLessonService, type CellText, type LessonService } from "../../src/typecheck/createLessonService.ts";
+import { createLessonService, type LessonService } from "../../src/typecheck/createLessonService.ts";
+import type { CellText, CheckerFiles } from "../../src/typecheck/types.ts";
 
 const lessonSource = [
   "---", "title: Service", "---", "",

@@ -8,7 +8,8 @@
 import * as Comlink from "comlink";
 import { filesUrl, typescriptUrl } from "virtual:live-lesson/checker-assets";
 import { provideTypeScript } from "virtual:live-lesson/typescript-shim";
-import { createLessonService, type CellText, type CheckerFiles, type LessonService } from "../../typecheck/createLessonService.ts";
+import { createLessonService, type LessonService } from "../../typecheck/createLessonService.ts";
+import type { CellText, CheckerFiles } from "../../typecheck/types.ts";
 
 const files: Promise<CheckerFiles> = Promise.all([
   import(/* @vite-ignore */ typescriptUrl) as Promise<{ default: object }>,

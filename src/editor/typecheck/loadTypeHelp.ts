@@ -1,6 +1,6 @@
 // The hook the editor controller calls as the reader types. It stays tiny: the checker's code
 // (CodeMirror extensions, Comlink, then TypeScript in a worker) loads on the first edit only.
-import type { CellText } from "../../typecheck/createLessonService.ts";
+import type { CellText } from "../../typecheck/types.ts";
 import type { CodeEditor } from "../codemirror.ts";
 
 /** One cell with an editor, as the checker sees it. */

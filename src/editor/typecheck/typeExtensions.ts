@@ -5,7 +5,7 @@ import type { Completion, CompletionContext, CompletionResult } from "@codemirro
 import type { Diagnostic } from "@codemirror/lint";
 import type { Extension } from "@codemirror/state";
 import { autocompletion, EditorView, hoverTooltip, keymap, setDiagnostics } from "../codemirror.ts";
-import type { CellCompletions, CellHover, CellPlace, CellProblem } from "../../typecheck/createLessonService.ts";
+import type { CellCompletions, CellHover, CellPlace, CellProblem } from "../../typecheck/types.ts";
 
 /** What the extensions ask of the checker, for the cell they edit. */
 export interface TypeQueries {

@@ -1,7 +1,7 @@
 // The checker's side in the page, loaded on a reader's first edit: starts the worker, checks the
 // edited cells (and the cells reading them) at every change, shows what it finds in each cell's
 // editor and list, and gives every open editor completion, hover and go to definition.
-import type { CellPlace, CellProblem, CellText } from "../../typecheck/createLessonService.ts";
+import type { CellPlace, CellProblem, CellText } from "../../typecheck/types.ts";
 import { completionStatus, startCompletion, type CodeEditor } from "../codemirror.ts";
 import type { TypeHelp, TypeHelpHost } from "./loadTypeHelp.ts";
 import { renderTypeProblems, type ListedProblem } from "./renderTypeProblems.ts";
