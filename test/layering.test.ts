@@ -201,6 +201,13 @@ describe("layering (DESIGN.md: one concept per folder, imports one way)", () => 
     expect(inFolder("run").some((i) => i.target === "runtime/mountLesson.ts"), "the runner mounts lessons with the page's runtime").toBe(true);
   });
 
+  it("typecheck/ is pure: no Node API, and of ours only compile/ and contract/ (lesson check and the page's worker share it)", () => {
+    const allowed = new Set(["typecheck", "compile", "contract"]);
+    const wrong = inFolder("typecheck").filter((i) => isNodeApi(i.specifier) || (i.target !== null && !allowed.has(folderOf(i.target))));
+    expect(inFolder("typecheck").length).toBeGreaterThan(5);
+    expect(wrong.map(describeImport)).toEqual([]);
+  });
+
   it("runtime/ imports nothing from compile/", () => {
     const wrong = inFolder("runtime").filter((i) => i.target !== null && folderOf(i.target) === "compile");
     expect(wrong.map(describeImport)).toEqual([]);

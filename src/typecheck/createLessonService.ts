@@ -4,7 +4,7 @@
 import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
 import ts from "typescript";
 import { analyzeCell } from "../compile/cells.ts";
-import type { Cell } from "../compile/types.ts";
+import type { Cell } from "../compile/index.ts";
 import { builtinNames } from "../contract/builtins.ts";
 import { lessonCompilerOptions } from "./compilerOptions.ts";
 import { emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";

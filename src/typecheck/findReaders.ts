@@ -1,5 +1,5 @@
 // The cells an edit can break: those that read the edited cells' outputs, directly or not.
-import type { Cell } from "../compile/types.ts";
+import type { Cell } from "../compile/index.ts";
 
 /** `ids` and the cells that read their outputs, directly or through other cells. */
 export function findReaders(cells: readonly Cell[], ids: readonly string[]): Set<string> {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { checkTypes } from "../../src/check/checkTypes.ts";
 import { collectCheckerFiles } from "../../src/check/collectCheckerFiles.ts";
 import { compileLesson } from "../../src/compile/index.ts";
-import type { Lesson } from "../../src/compile/types.ts";
+import type { Lesson } from "../../src/compile/index.ts";
 import { createLessonService, type LessonService } from "../../src/typecheck/createLessonService.ts";
 import type { CellText, CheckerFiles } from "../../src/typecheck/types.ts";
 
