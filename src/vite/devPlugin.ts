@@ -1,6 +1,7 @@
 // Dev only: the hooks of the dev server. Pages are served by a middleware, diagnostics are printed
 // once per change with a timestamp, type errors across cells are checked in a worker, and a saved
 // lesson updates its open pages cell by cell (a new title or order reloads them: that is page HTML).
+// The in-page type checker's TypeScript and declaration files are served here as modules (checkerFiles.ts).
 import { resolve } from "node:path";
 import type { Logger, Plugin } from "vite";
 import type { CompiledLesson, Site } from "../site/createSite.ts";
