@@ -1,12 +1,12 @@
 // A TypeScript language service over one lesson, in memory: the page's checker (a Web Worker) asks
 // it for the errors of every cell, and for completion, hover and definitions at a place in a cell.
 // The program is the one `lesson check` builds (emitLessonProgram, lessonCompilerOptions).
-import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
 import ts from "typescript";
 import { analyzeCell } from "../compile/cells.ts";
 import type { Cell } from "../compile/index.ts";
 import { builtinNames } from "../contract/builtins.ts";
 import { lessonCompilerOptions } from "./compilerOptions.ts";
+import { createMemoryHost } from "./createMemoryHost.ts";
 import { emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";
 import { findDeclaration } from "./findDeclaration.ts";
 import { findReaders } from "./findReaders.ts";
@@ -43,17 +43,14 @@ const detailedCompletions = 40;
 /** Starts a language service for the lesson `name` (its file name, e.g. "derivatives.md") over `files`. */
 export function createLessonService(files: CheckerFiles, name: string): LessonService {
   const lessonFile = `${files.lessonDir}/${name}.__lesson__.ts`;
-  const map = new Map(Object.entries(files.files));
-  map.set(lessonFile, "export {};");
-  const options = lessonCompilerOptions(files.root);
-  const env: VirtualTypeScriptEnvironment = createVirtualTypeScriptEnvironment(createSystem(map), [lessonFile, ...files.ambient], ts, options);
-  const service = env.languageService;
+  const memory = createMemoryHost(new Map(Object.entries(files.files)), lessonFile, "export {};", files.ambient, lessonCompilerOptions(files.root));
+  const service = ts.createLanguageService(memory.host, ts.createDocumentRegistry(true, "/"));
   let cells: Cell[] = [];
   let syntax: CellProblem[] = [];
   let program: LessonProgram = { text: "export {};", segments: [] };
   const analyses = new Map<string, { key: string; cell: Cell; syntax: CellProblem[] }>();
 
-  const source = () => env.getSourceFile(lessonFile)!;
+  const source = () => service.getProgram()!.getSourceFile(lessonFile)!;
   const cellById = (id: string) => cells.find((cell) => cell.id === id);
 
   /** The offset in the virtual module of `offset` in the cell: in the copy that holds that code. */
@@ -115,10 +112,9 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
       }
       for (const id of analyses.keys()) if (!next.some((text) => text.id === id)) analyses.delete(id);
       cells = [...live, ...stubs];
-      const text = program.text;
       program = emitLessonProgram(live, stubs, builtinNames);
       // An unchanged module keeps the program TypeScript has already checked.
-      if (program.text !== text) env.updateFile(lessonFile, program.text);
+      memory.setText(program.text);
     },
 
     problems(ids, readers = true) {
