@@ -8,6 +8,7 @@ import type { CellView } from "./createCellView.ts";
 import type { LessonBar } from "./createLessonBar.ts";
 import { emptySaved, type SavedLesson } from "./saved.ts";
 import { loadEdits, openStorage, type EditStorage } from "./storage.ts";
+import type { AttachedEditor } from "./typecheck/attachTypeHelp.ts";
 import type { TypeHelp } from "./typecheck/loadTypeHelp.ts";
 
 /** One editable cell's editor and what the pieces remember about it. */
@@ -47,8 +48,10 @@ export interface EditorState {
   /** The edits bar (installEditors makes a new one when a hot update removed it). */
   bar: LessonBar;
   lastNotice?: string;
-  /** The TypeScript checker (typecheck/), told of every change; it loads on the reader's first keystroke. */
+  /** The TypeScript checker (typecheck/), told of every change; it loads when the reader puts the cursor in a cell's code or first types. */
   typeHelp?: TypeHelp;
+  /** Editors outside the cells' own that get the same type help (exercises), by cell id. */
+  attached: Map<string, AttachedEditor>;
 }
 
 /** Options createEditorState reads (a subset of EditorOptions). */
@@ -82,6 +85,7 @@ export function createEditorState(
     saved: loaded.state,
     slots: new Map(),
     drafts: new Map(),
+    attached: new Map(),
     bar,
   };
   return { state, notice: loaded.notice };

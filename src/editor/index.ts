@@ -3,3 +3,5 @@
 // loads on demand from inside it, and a static re-export here would pull it into the page's chunk.
 
 export { installEditors, type EditorController, type EditorOptions } from "./installEditors.ts";
+export type { AttachedCell, TypeHelpAttachment } from "./typecheck/attachTypeHelp.ts";
+export type { CodeEditor } from "./codemirror.ts";

@@ -20,6 +20,8 @@ import { restoreSavedEdits } from "./restoreSavedEdits.ts";
 import { runEdit } from "./runEdit.ts";
 import { shareEdits } from "./shareEdits.ts";
 import type { EditStorage } from "./storage.ts";
+import type { CodeEditor } from "./codemirror.ts";
+import { attachTypeHelp, type AttachedCell, type TypeHelpAttachment } from "./typecheck/attachTypeHelp.ts";
 import { createTypeHelpLoader } from "./typecheck/loadTypeHelp.ts";
 import { createTypeHelpHost } from "./typecheck/createTypeHelpHost.ts";
 import { unmountCells } from "./unmountCells.ts";
@@ -57,6 +59,12 @@ export interface EditorController {
   resetAll(): Promise<void>;
   /** Makes a share link (and shows it); undefined when the edits are too large for one. */
   share(): Promise<string | undefined>;
+  /**
+   * Gives an editor outside the cells' own (an exercise's) the lesson's type help: its code is
+   * checked as the cell `cell.id` with the lesson's other cells. Call the attachment's `changed()`
+   * at every change of its text, and `detach()` before destroying it (typecheck/attachTypeHelp.ts).
+   */
+  attachTypeHelp(editor: CodeEditor, cell: AttachedCell): TypeHelpAttachment;
   destroy(): void;
 }
 
@@ -142,6 +150,7 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
       notifyReader(state, "All edits were reset to the author's version.");
     },
     share: () => shareEdits(state),
+    attachTypeHelp: (editor, cell) => attachTypeHelp(state, editor, cell),
     destroy() {
       unmountCells(state);
       state.typeHelp?.destroy();

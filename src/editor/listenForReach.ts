@@ -27,11 +27,18 @@ export function listenForReach(state: EditorState, preload: "interaction" | "idl
     const focus = event.type !== "toggle" && event.target instanceof Element && slot.editor.isListing(event.target);
     void openCellEditor(state, slot, focus);
   };
+  // The cursor in a cell's code is reaching to edit: the type checker starts, to be warm by the
+  // first keystroke (a reader who only opens a listing or reads loads none of it).
+  const onFocus = (event: Event) => {
+    const slot = event.target instanceof Element && event.target.closest(".cm-content") ? slotOf(event.target) : undefined;
+    if (slot) state.typeHelp?.prepare(slot.author.id);
+  };
   const onHover = (event: Event) => {
     if (slotOf(event.target)) void loadCodeMirror();
   };
   root.addEventListener("toggle", onReach, true);
   root.addEventListener("focusin", onReach);
+  root.addEventListener("focusin", onFocus);
   root.addEventListener("pointerdown", onReach);
   root.addEventListener("pointerover", onHover);
   if (preload === "idle") {
@@ -46,6 +53,7 @@ export function listenForReach(state: EditorState, preload: "interaction" | "idl
   return () => {
     root.removeEventListener("toggle", onReach, true);
     root.removeEventListener("focusin", onReach);
+    root.removeEventListener("focusin", onFocus);
     root.removeEventListener("pointerdown", onReach);
     root.removeEventListener("pointerover", onHover);
   };

@@ -55,7 +55,10 @@ async function pointAt(editor: Locator, text: string): Promise<{ x: number; y: n
 
 const problemsOf = (editor: Locator) => editor.locator(".cell-type-problems").textContent();
 
-/** A reader who reads, moves a slider and opens a cell's editor loads no byte of the checker. */
+/**
+ * A reader who reads, moves a slider, hovers over a cell's code and opens a hidden cell's editor
+ * loads no byte of the checker; putting the cursor in a cell's code starts it, before any keystroke.
+ */
 async function readWithoutEditing(url: string): Promise<void> {
   const page = await browser.newPage();
   const requests: string[] = [];
@@ -63,11 +66,18 @@ async function readWithoutEditing(url: string): Promise<void> {
   await openClean(page, url);
   await page.evaluate(() => (window as unknown as { lesson: LessonApi }).lesson.set("rate", 0.3));
   await settle(page);
-  // Opening an editor (CodeMirror loads) is not editing yet.
-  await findEditor(page, "const last");
+  // Opening a hidden cell puts its editor in (CodeMirror loads), without the cursor: not editing yet.
+  const hidden = page.locator("details.cell-code", { hasText: "const rate" });
+  await hidden.locator("summary").click();
+  await hidden.locator(".cm-content").waitFor({ timeout: 30_000 });
+  await page.locator("details.cell-code", { hasText: "const last" }).hover();
   await page.waitForTimeout(500);
   expect(requests.length).toBeGreaterThan(5);
   expect(requests.filter(isCheckerRequest)).toEqual([]);
+  // The cursor in the code is reaching to edit: the checker loads now, to be warm by the first keystroke.
+  const editor = await findEditor(page, "const last");
+  await editor.locator(".cm-content").click();
+  await expect.poll(() => requests.filter(isCheckerRequest).length, { timeout: firstCheck }).toBeGreaterThan(0);
   await page.close();
 }
 
@@ -176,7 +186,7 @@ function serveFixture(start: () => Promise<Site>): () => string {
 
 describe("the type checker in the built site (what readers get, with its CSP)", { timeout: 300_000 }, () => {
   const url = serveFixture(() => buildAndServe());
-  it("loads no checker byte for a reader who reads, moves a slider and opens a cell", () => readWithoutEditing(url()));
+  it("loads no checker byte for a reader who reads, moves a slider and opens a cell, and starts it when the cursor goes in the code", () => readWithoutEditing(url()));
   it("marks a type error where it is, with its message, and the cell still runs", () => typeAnError(url()));
   it("shows the error an edit causes in a cell that reads it, at that cell", () => breakAReader(url()));
   it("completes a live-lesson/math export with its signature, and hover shows a doc comment", () => completeAndHover(url()));

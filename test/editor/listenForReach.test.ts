@@ -52,6 +52,22 @@ describe("listenForReach", () => {
     expect(codeMirror.editors[0]!.focused).toBe(false);
   });
 
+  it("starts the type checker when the cursor goes in a cell's code, not when the editor only opens", async () => {
+    const { state, root } = createFixture();
+    const prepared: string[] = [];
+    state.typeHelp = { prepare: (id) => prepared.push(id), changed: () => {}, destroy: () => {} };
+    mountCells(state);
+    listenForReach(state);
+    root.querySelector<HTMLButtonElement>('[data-editor="c7"] button')!.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+    await expect.poll(() => opened(root)).toEqual(["c7"]);
+    expect(prepared).toEqual([]);
+    const content = root.ownerDocument.createElement("div");
+    content.className = "cm-content";
+    root.querySelector('[data-editor="c7"] .cm-editor')!.append(content);
+    content.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+    expect(prepared).toEqual(["c7"]);
+  });
+
   it("with preload idle, puts the editors in without any reach", async () => {
     const { state, root } = createFixture();
     mountCells(state);

@@ -34,6 +34,17 @@ async function serviceFor(name: string, cells: readonly CellText[]): Promise<Les
 
 /** What the page may ask the checker; `name` is the lesson's file name, `cells` its live cells now. */
 export const checker = {
+  /** Loads TypeScript and the declaration files (the first step of a start; see startCheckerWhenIdle.ts). */
+  load: async () => {
+    await files;
+  },
+  /**
+   * Builds the lesson's program and checks cell `id` once, answering nothing: the checker's first
+   * program and type checker are the slow part of a start, done before the reader's first keystroke.
+   */
+  prepare: async (name: string, cells: CellText[], id: string) => {
+    (await serviceFor(name, cells)).problems([id], false);
+  },
   problems: async (name: string, cells: CellText[], ids: string[], readers: boolean) => (await serviceFor(name, cells)).problems(ids, readers),
   completions: async (name: string, cells: CellText[], id: string, offset: number, explicit: boolean) => (await serviceFor(name, cells)).completions(id, offset, explicit),
   hover: async (name: string, cells: CellText[], id: string, offset: number) => (await serviceFor(name, cells)).hover(id, offset),

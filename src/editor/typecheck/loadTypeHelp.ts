@@ -1,7 +1,9 @@
 // The hook the editor controller calls as the reader types. It stays tiny: the checker's code
-// (CodeMirror extensions, Comlink, then TypeScript in a worker) loads on the first edit only.
+// (CodeMirror extensions, Comlink, then TypeScript in a worker) loads only when a reader puts the
+// cursor in a cell's code or edits one; a reader who only reads (or only opens a listing) loads none.
 import type { CellText } from "../../typecheck/types.ts";
 import type { CodeEditor } from "../codemirror.ts";
+import type { PageActivity } from "./startCheckerWhenIdle.ts";
 
 /** One cell with an editor, as the checker sees it. */
 export interface TypeHelpEditor {
@@ -18,8 +20,8 @@ export interface TypeHelpEditor {
   open(): Promise<CodeEditor | undefined>;
 }
 
-/** What the checker needs from the page. */
-export interface TypeHelpHost {
+/** What the checker needs from the page (PageActivity: when its cells run, which come first). */
+export interface TypeHelpHost extends PageActivity {
   /** The lesson's file name (its virtual module is named after it, as in `lesson check`). */
   lessonName: string;
   root: HTMLElement;
@@ -30,23 +32,32 @@ export interface TypeHelpHost {
 
 /** The checker as the controller drives it. */
 export interface TypeHelp {
+  /**
+   * The reader put the cursor in cell `id`'s code: reaching to edit, so the checker starts now
+   * (when the page is idle) and is warm by the first keystroke.
+   */
+  prepare(id: string): void;
   /** A cell's text changed (`id`: the reader typed in it). */
   changed(id?: string): void;
   destroy(): void;
 }
 
-/** A checker that starts on the first `changed(id)` (a reader's edit); changes before that are nothing to check. */
+/** A checker that starts on the first `prepare(id)` or `changed(id)` (a reader's edit); changes before that are nothing to check. */
 export function createTypeHelpLoader(host: TypeHelpHost): TypeHelp {
   let help: Promise<TypeHelp | undefined> | undefined;
   let destroyed = false;
+  const load = () =>
+    (help ??= import("./typeHelp.ts").then(
+      ({ startTypeHelp }) => (destroyed ? undefined : startTypeHelp(host)),
+      () => undefined,
+    ));
   return {
+    prepare(id) {
+      void load().then((started) => started?.prepare(id));
+    },
     changed(id) {
       if (!help && id === undefined) return;
-      help ??= import("./typeHelp.ts").then(
-        ({ startTypeHelp }) => (destroyed ? undefined : startTypeHelp(host)),
-        () => undefined,
-      );
-      void help.then((started) => started?.changed(id));
+      void load().then((started) => started?.changed(id));
     },
     destroy() {
       destroyed = true;

@@ -1,16 +1,22 @@
-// The checker's side in the page, loaded on a reader's first edit: starts the worker, checks the
-// edited cells (and the cells reading them) at every change, shows what it finds in each cell's
-// editor and list, and gives every open editor completion, hover and go to definition.
+// The checker's side in the page, loaded when a reader puts the cursor in a cell's code (or first
+// edits one): starts the worker, checks the edited cells (and the cells reading them) at every
+// change, shows what it finds in each cell's editor and list, and gives every open editor
+// completion, hover and go to definition.
 import type { CellPlace, CellProblem, CellText } from "../../typecheck/types.ts";
 import { completionStatus, startCompletion, type CodeEditor } from "../codemirror.ts";
+import type { Checker } from "./checkerWorker.ts";
 import type { TypeHelp, TypeHelpHost } from "./loadTypeHelp.ts";
 import { renderTypeProblems, type ListedProblem } from "./renderTypeProblems.ts";
-import { startChecker, type RunningChecker } from "./startChecker.ts";
+import { startCheckerWhenIdle, type StartingChecker } from "./startCheckerWhenIdle.ts";
 import { showProblems, typeExtensions } from "./typeExtensions.ts";
 
 /** Starts checking the lesson `host` describes. */
 export function startTypeHelp(host: TypeHelpHost): TypeHelp {
-  let running: RunningChecker | undefined;
+  let starting: StartingChecker | undefined;
+  // The cell the checker's first program is checked for while it starts (the one the reader is in).
+  let warmCell: string | undefined;
+  // True once a check has answered (until then, the reader's edit says the checker is loading).
+  let answered = false;
   let failed = false;
   let busy = false;
   let again = false;
@@ -22,7 +28,13 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
   // Problems of cells without an editor, from the last complete check, listed under the last edit.
   let elsewhereListed: ListedProblem[] = [];
 
-  const checker = () => (running ??= startChecker()).checker;
+  const checker = (): Promise<Checker> => {
+    if (!starting) {
+      starting = startCheckerWhenIdle(host, (started) => started.prepare(host.lessonName, cells(), warmCell ?? cells()[0]?.id ?? ""));
+      starting.ready.catch(() => {});
+    }
+    return starting.ready;
+  };
   const cells = (): CellText[] => host.cells();
   const editorOf = (id: string) => host.editors().find((editor) => editor.id === id);
 
@@ -34,9 +46,9 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
       const id = editor.id;
       code.extend(
         typeExtensions({
-          completions: (offset, explicit) => checker().completions(host.lessonName, cells(), id, offset, explicit),
-          hover: (offset) => checker().hover(host.lessonName, cells(), id, offset),
-          definition: (offset) => checker().definition(host.lessonName, cells(), id, offset),
+          completions: (offset, explicit) => checker().then((started) => started.completions(host.lessonName, cells(), id, offset, explicit)),
+          hover: (offset) => checker().then((started) => started.hover(host.lessonName, cells(), id, offset)),
+          definition: (offset) => checker().then((started) => started.definition(host.lessonName, cells(), id, offset)),
           jump,
         }),
       );
@@ -64,6 +76,7 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
 
   /** Shows the problems of the cells `checked`; a `complete` check also clears every other cell's. */
   const show = (checked: readonly string[], problems: readonly CellProblem[], sent: ReadonlyMap<string, string>, complete: boolean) => {
+    answered = true;
     for (const note of notes) note.remove();
     notes.clear();
     const byCell = new Map<string, CellProblem[]>(checked.map((id) => [id, []]));
@@ -96,7 +109,8 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
 
   /**
    * Checks the edited cells, then (unless the reader typed on meanwhile) the cells that read them:
-   * the cell being typed in gets its answer first. While a check runs, changes wait for the next.
+   * the cell being typed in gets its answer first. While a check runs, changes wait for the next;
+   * a check waits until the page's cells rest (the lesson comes first, see startCheckerWhenIdle.ts).
    */
   const check = async () => {
     if (failed) return;
@@ -108,6 +122,8 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
     try {
       do {
         again = false;
+        const started = await checker();
+        await host.idle();
         attach();
         const now = cells();
         const edited = host.editors().filter((editor) => editor.edited()).map((editor) => editor.id);
@@ -115,7 +131,7 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
         const sent = new Map(now.map((cell) => [cell.id, cell.source]));
         for (const readers of [false, true]) {
           if (readers && again) break;
-          const result = await checker().problems(host.lessonName, now, ids, readers);
+          const result = await started.problems(host.lessonName, now, ids, readers);
           show(result.checked, result.problems, sent, readers);
           host.root.dispatchEvent(new CustomEvent("live-lesson:types-checked", { detail: { complete: readers, problems: result.problems.length } }));
         }
@@ -130,10 +146,16 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
   };
 
   return {
+    prepare(id) {
+      warmCell ??= id;
+      // Its editors get completion, hover and go to definition as soon as it is ready, before any edit.
+      void checker().then(attach, () => undefined);
+    },
     changed(id) {
       if (id) lastEdited = id;
+      warmCell ??= id;
       // The first check loads TypeScript and the declarations: say so where the reader types.
-      const target = !running && id ? editorOf(id) : undefined;
+      const target = !answered && id ? editorOf(id) : undefined;
       if (target) {
         renderTypeProblems(target.container, [], "Loading the type checker…");
         const note = target.container.querySelector<HTMLElement>(":scope > .cell-type-problems");
@@ -142,8 +164,7 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
       void check();
     },
     destroy() {
-      running?.stop();
-      running = undefined;
+      starting?.stop();
       failed = true;
     },
   };

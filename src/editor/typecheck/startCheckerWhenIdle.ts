@@ -1,0 +1,83 @@
+// Starting the checker without starving the lesson. A start is seconds of CPU (TypeScript's 3.5 MB
+// script, 4 MB of declarations, the first program and type checker), and a page cannot lower a Web
+// Worker's priority: on a machine with fewer free cores than busy threads, the worker takes time
+// from the page's own cells, whose loop guard stops a cell after 1 s. So each step of a start
+// waits until no cell is running, and a cell that starts running during a step stops the worker;
+// it starts again once the page is idle (at most `maxRestarts` times, so a page whose cells never
+// rest still gets its checker).
+import type { Checker } from "./checkerWorker.ts";
+import { startChecker, type RunningChecker } from "./startChecker.ts";
+
+/** What the start needs to know of the page's cells. */
+export interface PageActivity {
+  /** Resolves when no cell is running (the page's `lesson.idle()`). */
+  idle(): Promise<void>;
+  /** Calls `listener` when a cell starts running; returns the function that stops listening. */
+  onBusy(listener: () => void): () => void;
+}
+
+/** A checker being started, and how to stop it. */
+export interface StartingChecker {
+  /** The checker, once loaded and warmed (rejects when stopped or when it fails to start). */
+  ready: Promise<Checker>;
+  stop(): void;
+}
+
+const maxRestarts = 3;
+
+/** A stop of the worker because the page's cells started running. */
+class Preempted extends Error {}
+
+/**
+ * Starts the worker when the page is idle, then `warm`s it (its first program), each step yielding
+ * to the page's cells. `start` starts a worker (tests pass a stand-in).
+ */
+export function startCheckerWhenIdle(page: PageActivity, warm: (checker: Checker) => Promise<void>, start: () => RunningChecker = startChecker): StartingChecker {
+  let running: RunningChecker | undefined;
+  let stopped = false;
+  // A step's answer never comes from a stopped worker: stopping rejects the step that waits for it.
+  let stopStep = () => {};
+
+  /** Runs `step` on the worker; a cell that starts running meanwhile stops the worker (Preempted). */
+  const yieldingStep = async (current: RunningChecker, step: () => Promise<void>, preemptible: boolean): Promise<void> => {
+    await page.idle();
+    if (stopped) throw new Error("The type checker was stopped.");
+    let unsubscribe = () => {};
+    const preempted = new Promise<never>((_, reject) => {
+      stopStep = () => reject(new Error("The type checker was stopped."));
+      if (preemptible) unsubscribe = page.onBusy(() => {
+        current.stop();
+        reject(new Preempted());
+      });
+    });
+    try {
+      await Promise.race([step(), preempted]);
+    } finally {
+      unsubscribe();
+    }
+  };
+
+  const attempt = async (restarts: number): Promise<Checker> => {
+    await page.idle();
+    if (stopped) throw new Error("The type checker was stopped.");
+    const current = (running = start());
+    const preemptible = restarts < maxRestarts;
+    try {
+      await yieldingStep(current, () => current.checker.load(), preemptible);
+      await yieldingStep(current, () => warm(current.checker), preemptible);
+      return current.checker;
+    } catch (error) {
+      if (!(error instanceof Preempted) || stopped) throw error;
+      return attempt(restarts + 1);
+    }
+  };
+
+  return {
+    ready: attempt(0),
+    stop() {
+      stopped = true;
+      running?.stop();
+      stopStep();
+    },
+  };
+}
