@@ -69,7 +69,7 @@ if (args.only === "typecheck") {
       console.log(JSON.stringify(typecheck, null, 2));
       const last = JSON.parse(await readFile(join(repoDir, "bench/results.json"), "utf8"));
       last.typecheck = typecheck;
-      last.notes = [...(last.notes ?? []).filter((n) => !n.startsWith("The type checker's figures")), `The type checker's figures come from a later run (${new Date().toISOString()}, \`npm run bench -- --only typecheck${quick ? " --quick" : ""}\`, load average at start ${loadAtStart}); the rest from the run dated above.`];
+      last.notes = [...(last.notes ?? []).filter((n) => !n.startsWith("The type checker's figures")), `The type checker's figures come from a later run (${new Date().toISOString()}, \`npm run bench -- --only typecheck${quick ? " --quick" : ""}\`, load average at start ${loadAtStart}, at the end ${loadavg().map((l) => l.toFixed(2)).join(", ")}); the rest from the run dated above.`];
       await writeFile(join(repoDir, "bench/results.json"), JSON.stringify(last, null, 2) + "\n");
       await writeReport(last, join(repoDir, "BENCHMARKS.md"));
     } finally {

@@ -53,30 +53,37 @@ function watchMarks([editorSelector, want]) {
   });
 }
 
-/** Opens the `steps` cell's editor (a hidden cell: its listing opens first) and puts the cursor at its end. */
+/**
+ * Opens the `steps` cell (a hidden cell: its listing opens, and CodeMirror goes in without the
+ * cursor, which is still reading); returns its editor's selector.
+ */
 async function openStepsEditor(page) {
   const details = page.locator("details.cell-code", { hasText: "const steps" }).first();
   if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
   const id = await details.locator("[data-editor]").getAttribute("data-editor");
   const selector = `[data-editor="${id}"]`;
-  const content = page.locator(selector).locator(".cm-content");
-  // Opening the cell may put CodeMirror in by itself (it loads on hover): click the listing only if it is still there.
-  const listing = page.locator(`[data-source-for="${id}"]`);
-  if ((await content.count()) === 0 && (await listing.isVisible())) await listing.click({ timeout: 5000 }).catch(() => {});
-  await content.waitFor({ timeout: 30000 });
-  const editor = page.locator(selector);
-  await editor.locator(".cm-content").click();
-  await page.keyboard.press("ControlOrMeta+End");
+  await page.locator(selector).locator(".cm-content").waitFor({ timeout: 30000 });
   return selector;
 }
 
+/** Puts the cursor at the end of the editor's code: reaching to edit, which starts the checker. */
+async function putCursorIn(page, selector) {
+  await page.locator(selector).locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+End");
+}
+
+/** How long the reader waits between putting the cursor in the cell and typing. */
+const readingMs = 1000;
+
 /**
  * `url`: the built chapter served by `server` (fw.serveDist). A reader session (load, both sliders
- * moved, a cell's editor opened, no edit) records every byte; then the first edit — `x` typed at
- * the end of the `steps` cell, a name that does not exist — times keydown → its mark with a cold
- * worker; then `keystrokes` keystrokes alternate Backspace and `x` (no error ↔ "Cannot find name
- * 'x'"), each timed keydown → marks updated. The `steps` cell is read by most of the chapter's
- * charts, so each keystroke checks the cell and every cell that reads it.
+ * moved, a hidden cell's editor opened, no cursor in it, no edit) records every byte; then the
+ * reader puts the cursor at the end of the `steps` cell (the checker starts) and, `readingMs` later,
+ * types the first edit — `x`, a name that does not exist — timed keydown → its mark; then
+ * `keystrokes` keystrokes alternate Backspace and `x` (no error ↔ "Cannot find name 'x'"), each
+ * timed keydown → marks updated. The `steps` cell is read by most of the chapter's charts, so each
+ * keystroke checks the cell and every cell that reads it. Last, in a fresh browser (empty cache), `x`
+ * typed at once after the click times a cold start with no head start (`coldFirstDiagnosticsMs`).
  */
 export async function measureTypeCheck({ server, url, keystrokes, readerOnly = false }) {
   const browser = await launchChromium();
@@ -96,13 +103,15 @@ export async function measureTypeCheck({ server, url, keystrokes, readerOnly = f
     const readerCheckerFiles = readerLog.filter((entry) => entry.path && isCheckerFile(entry.path)).length;
     if (readerOnly) return { reader: { ...reader, checkerFiles: readerCheckerFiles } };
 
-    // The first edit is one keystroke: `x` at the end of the cell, a name that does not exist.
+    // The cursor goes in, and the first edit comes a moment later: `x`, a name that does not exist.
     const beforeEdit = server.log.length;
+    await putCursorIn(page, selector);
+    await page.waitForTimeout(readingMs);
     await page.evaluate(watchMarks, [selector, "warning"]);
     await page.keyboard.press("x");
     const firstMs = await page.evaluate(() => window.__marks);
     await page.waitForTimeout(300);
-    // Everything requested from the first edit on is the checker's (its chunks and their imports).
+    // Everything requested from the cursor going in on is the checker's (its chunks and their imports).
     const checker = fw.bytesLoaded(server.log.slice(beforeEdit));
 
     const times = [];
@@ -113,12 +122,33 @@ export async function measureTypeCheck({ server, url, keystrokes, readerOnly = f
       times.push(await page.evaluate(() => window.__marks));
       await page.waitForTimeout(50);
     }
+    const coldMs = await measureColdStart(url);
     return {
       reader: { ...reader, checkerFiles: readerCheckerFiles },
       checker: { raw: checker.raw, gzip: checker.gzip, files: checker.js.files + checker.css.files },
+      readingMs,
       firstDiagnosticsMs: firstMs,
+      coldFirstDiagnosticsMs: coldMs,
       keystrokeMs: summarize(times),
     };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A cold start with no head start: a fresh browser (empty cache), `x` typed right after the click; ms keydown → mark. */
+async function measureColdStart(url) {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.lesson && true, null, { timeout: 60000 });
+    await page.evaluate(() => window.lesson.idle());
+    const selector = await openStepsEditor(page);
+    await putCursorIn(page, selector);
+    await page.evaluate(watchMarks, [selector, "warning"]);
+    await page.keyboard.press("x");
+    return await page.evaluate(() => window.__marks);
   } finally {
     await browser.close();
   }
