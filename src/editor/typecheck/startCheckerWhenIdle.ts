@@ -3,8 +3,9 @@
 // Worker's priority: on a machine with fewer free cores than busy threads, the worker takes time
 // from the page's own cells, whose loop guard stops a cell after 1 s. So each step of a start
 // waits until no cell is running, and a cell that starts running during a step stops the worker;
-// it starts again once the page is idle (at most `maxRestarts` times, so a page whose cells never
-// rest still gets its checker).
+// it starts again once the page is idle. Only once (`maxRestarts`): a restart redoes the start's
+// work, which on a machine short of CPU is what the page can least afford, and a page whose cells
+// never rest must still get its checker.
 import type { Checker } from "./checkerWorker.ts";
 import { startChecker, type RunningChecker } from "./startChecker.ts";
 
@@ -23,7 +24,7 @@ export interface StartingChecker {
   stop(): void;
 }
 
-const maxRestarts = 3;
+const maxRestarts = 1;
 
 /** A stop of the worker because the page's cells started running. */
 class Preempted extends Error {}
