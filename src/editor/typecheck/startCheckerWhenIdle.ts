@@ -5,7 +5,8 @@
 // waits until no cell is running, and a cell that starts running during a step stops the worker;
 // it starts again once the page is idle. Only once (`maxRestarts`): a restart redoes the start's
 // work, which on a machine short of CPU is what the page can least afford, and a page whose cells
-// never rest must still get its checker.
+// never rest must still get its checker. Only on a machine of at most two cores (`fewCores`): with
+// more, the worker has a core of its own, and stopping it would only delay the checker.
 import type { Checker } from "./checkerWorker.ts";
 import { startChecker, type RunningChecker } from "./startChecker.ts";
 
@@ -25,15 +26,23 @@ export interface StartingChecker {
 }
 
 const maxRestarts = 1;
+const fewCores = 2;
+
+/** How to start: `start` starts a worker, `cores` is the machine's (tests pass their own). */
+export interface StartOptions {
+  start?: () => RunningChecker;
+  cores?: number;
+}
 
 /** A stop of the worker because the page's cells started running. */
 class Preempted extends Error {}
 
-/**
- * Starts the worker when the page is idle, then `warm`s it (its first program), each step yielding
- * to the page's cells. `start` starts a worker (tests pass a stand-in).
- */
-export function startCheckerWhenIdle(page: PageActivity, warm: (checker: Checker) => Promise<void>, start: () => RunningChecker = startChecker): StartingChecker {
+/** Starts the worker when the page is idle, then `warm`s it (its first program), each step yielding to the page's cells. */
+export function startCheckerWhenIdle(
+  page: PageActivity,
+  warm: (checker: Checker) => Promise<void>,
+  { start = startChecker, cores = globalThis.navigator?.hardwareConcurrency ?? 1 }: StartOptions = {},
+): StartingChecker {
   let running: RunningChecker | undefined;
   let stopped = false;
   // A step's answer never comes from a stopped worker: stopping rejects the step that waits for it.
@@ -62,7 +71,7 @@ export function startCheckerWhenIdle(page: PageActivity, warm: (checker: Checker
     await page.idle();
     if (stopped) throw new Error("The type checker was stopped.");
     const current = (running = start());
-    const preemptible = restarts < maxRestarts;
+    const preemptible = restarts < maxRestarts && cores <= fewCores;
     try {
       await yieldingStep(current, () => current.checker.load(), preemptible);
       await yieldingStep(current, () => warm(current.checker), preemptible);

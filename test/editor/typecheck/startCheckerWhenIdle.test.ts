@@ -49,7 +49,7 @@ describe("startCheckerWhenIdle", () => {
     const { page, rest } = fakePage(true);
     const workers = fakeWorkers();
     const warmed: unknown[] = [];
-    const starting = startCheckerWhenIdle(page, async (checker) => void warmed.push(checker), workers.start);
+    const starting = startCheckerWhenIdle(page, async (checker) => void warmed.push(checker), { start: workers.start, cores: 2 });
     await tick();
     expect(workers.log).toEqual([]);
     rest();
@@ -63,7 +63,7 @@ describe("startCheckerWhenIdle", () => {
   it("stops the worker when a cell starts running during a step, and starts again when the page rests", async () => {
     const { page, rest, busy } = fakePage(false);
     const workers = fakeWorkers();
-    const starting = startCheckerWhenIdle(page, async () => {}, workers.start);
+    const starting = startCheckerWhenIdle(page, async () => {}, { start: workers.start, cores: 2 });
     await tick();
     busy();
     await tick();
@@ -79,7 +79,7 @@ describe("startCheckerWhenIdle", () => {
   it("restarts only once (a restart redoes the work), so a page whose cells never rest still gets its checker", async () => {
     const { page, rest, busy } = fakePage(false);
     const workers = fakeWorkers();
-    const starting = startCheckerWhenIdle(page, async () => {}, workers.start);
+    const starting = startCheckerWhenIdle(page, async () => {}, { start: workers.start, cores: 2 });
     for (let i = 0; i < 3; i++) {
       await tick();
       busy();
@@ -91,13 +91,27 @@ describe("startCheckerWhenIdle", () => {
     await expect(starting.ready).resolves.toBeDefined();
   });
 
+  it("never stops the worker on a machine with more than two cores (it has a core of its own)", async () => {
+    const { page, busy, rest } = fakePage(false);
+    const workers = fakeWorkers();
+    const starting = startCheckerWhenIdle(page, async () => {}, { start: workers.start, cores: 8 });
+    await tick();
+    busy();
+    await tick();
+    expect(workers.log).toEqual(["start 1"]);
+    workers.finishLoad();
+    // The next step still waits for the cells to rest.
+    rest();
+    await expect(starting.ready).resolves.toBeDefined();
+  });
+
   it("rejects when stopped, before the worker starts or while it loads", async () => {
     const { page } = fakePage(false);
     const workers = fakeWorkers();
-    const before = startCheckerWhenIdle(page, async () => {}, workers.start);
+    const before = startCheckerWhenIdle(page, async () => {}, { start: workers.start, cores: 2 });
     before.stop();
     await expect(before.ready).rejects.toThrow(/stopped/);
-    const loading = startCheckerWhenIdle(page, async () => {}, workers.start);
+    const loading = startCheckerWhenIdle(page, async () => {}, { start: workers.start, cores: 2 });
     await tick();
     expect(workers.log).toEqual(["start 1"]);
     loading.stop();
