@@ -19,6 +19,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Plugin } from "vite";
 import { collectCheckerFiles } from "../check/collectCheckerFiles.ts";
+import { collectCheckerFilesOffThread } from "../check/collectCheckerFilesOffThread.ts";
 import { packageRoot } from "../check/packageRoot.ts";
 import type { Site } from "../site/createSite.ts";
 import { collectImports } from "../site/renderLessonModule.ts";
@@ -43,10 +44,11 @@ const sourceDir = join(packageRoot, "src");
 
 /** The checker's modules for the lessons of `site` (their imports are read at each load). */
 export function createCheckerModules(site: Site): CheckerModules {
-  const files = () => {
-    const imports = [...new Set(site.lessons().flatMap((entry) => collectImports(site.compile(entry.path).lesson)))];
-    return `export default ${JSON.stringify(collectCheckerFiles(site.root, imports))};\n`;
-  };
+  const imports = () => [...new Set(site.lessons().flatMap((entry) => collectImports(site.compile(entry.path).lesson)))];
+  const files = () => `export default ${JSON.stringify(collectCheckerFiles(site.root, imports()))};\n`;
+  // The dev server collects them in a worker thread: seconds of TypeScript that must not hold up
+  // serving pages (the reader's checker is what waits for them).
+  const filesOffThread = async () => `export default ${JSON.stringify(await collectCheckerFilesOffThread(site.root, imports()))};\n`;
   const resolveId = (source: string, importer: string | undefined) => {
     // Only this package's code gets the stand-in: a lesson importing TypeScript gets the real one.
     if (source === "typescript") return importer?.startsWith(sourceDir) ? `\0${shimId}` : undefined;
@@ -62,7 +64,7 @@ export function createCheckerModules(site: Site): CheckerModules {
       // Minified as in the build (and from the same cache): the dev server's import analysis and the
       // worker's parse then handle 3.5 MB instead of 9 MB on a reader's first edit.
       if (id === `\0${typescriptId}`) return minifiedTypeScript();
-      if (id === `\0${filesId}`) return files();
+      if (id === `\0${filesId}`) return filesOffThread();
       return id === `\0${shimId}` ? shimModule : undefined;
     },
     workerPlugin: () => ({

@@ -1,0 +1,19 @@
+// collectCheckerFiles off the main thread, for the dev server: it builds a TypeScript program over
+// every declaration file (seconds, more on a busy machine), which must not hold up serving pages
+// while a reader's checker waits for its files.
+import { Worker } from "node:worker_threads";
+import type { CheckerFiles } from "../typecheck/types.ts";
+
+/** Resolves to `collectCheckerFiles(lessonsDir, imports)`, computed in a worker thread of its own. */
+export function collectCheckerFilesOffThread(lessonsDir: string, imports: readonly string[]): Promise<CheckerFiles> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./collectCheckerFilesWorker.mjs", import.meta.url), { workerData: { lessonsDir, imports } });
+    worker.once("message", (reply: { files?: CheckerFiles; error?: string }) => {
+      void worker.terminate();
+      if (reply.files) resolve(reply.files);
+      else reject(new Error(reply.error ?? "collectCheckerFiles answered nothing"));
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => code !== 0 && reject(new Error(`the checker files' worker exited with code ${code}`)));
+  });
+}
