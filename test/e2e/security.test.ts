@@ -54,8 +54,9 @@ describe("share links", () => {
     expect(await isPwned(page)).toBeUndefined();
     expect(await lessonText(page)).toContain("Twice k is 4.");
     await dialog.getByRole("button", { name: "Run shared code" }).click();
-    // The same code does run once the reader agrees: the test above would have seen it.
-    await expect.poll(() => isPwned(page)).toBe(1);
+    // The same code does run once the reader agrees: the test above would have seen it. (Loading
+    // the builder on a loaded machine can take seconds.)
+    await expect.poll(() => isPwned(page), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
     await page.close();
   });
