@@ -7,3 +7,4 @@ export { slugify } from "./markdown/slugify.ts";
 export { readFenceInfo, type FenceInfo } from "./markdown/readFenceInfo.ts";
 export { renderCell, renderInlineCell } from "./markdown/renderCells.ts";
 export * from "./cells.ts";
+export { findPrerenderBlocker } from "./cell/findPrerenderBlocker.ts";

@@ -10,6 +10,12 @@ export interface CellOptions {
   hide: boolean;
   run: boolean;
   editable: boolean;
+  /**
+   * `prerender=false`: a built page does not show this cell's first output ahead of JavaScript
+   * (what it shows depends on the moment or the reader). Absent unless written; cells that read
+   * the time, unseeded randomness or storage are left out anyway (findPrerenderBlocker).
+   */
+  prerender?: boolean;
 }
 
 /** One live cell: a fenced ts/js block, or an inline `${expr}` in prose. */

@@ -1,4 +1,4 @@
-// Reads a fence's info string: ` ```ts hide run=false editable=false ` → its language and cell options.
+// Reads a fence's info string: ` ```ts hide run=false editable=false prerender=false ` → its language and cell options.
 
 import type { CellOptions, Diagnostic } from "../types.ts";
 
@@ -22,7 +22,7 @@ export function readFenceInfo(info: string): FenceInfo {
   const options: CellOptions = { hide: false, run: true, editable: true };
   const unknown: string[] = [];
   for (const word of words) {
-    const match = /^(hide|run|editable)(?:=(true|false))?$/.exec(word);
+    const match = /^(hide|run|editable|prerender)(?:=(true|false))?$/.exec(word);
     if (match) options[match[1] as keyof CellOptions] = match[2] !== "false";
     else if (word) unknown.push(word);
   }
@@ -35,7 +35,7 @@ export function reportUnknownOptions(info: FenceInfo, line: number): Diagnostic[
   return [{
     severity: "warning",
     code: "option",
-    message: `unknown cell option${info.unknown.length > 1 ? "s" : ""} ${info.unknown.map((o) => `"${o}"`).join(", ")} (known: hide, run=false, editable=false)`,
+    message: `unknown cell option${info.unknown.length > 1 ? "s" : ""} ${info.unknown.map((o) => `"${o}"`).join(", ")} (known: hide, run=false, editable=false, prerender=false)`,
     line,
     column: 1,
   }];
