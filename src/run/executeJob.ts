@@ -51,7 +51,7 @@ export async function executeJob(job: RunJob, onStatus: (state: CellState) => vo
       probes[probe.name] = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   }
-  const { html, outputs } = snapshotLesson(root, probeIds);
+  const { html, outputs } = snapshotLesson(root, probeIds, { disableControls: job.prerender });
   return { html, outputs, cells: states.filter((state) => !probeIds.has(state.id)), probes };
 }
 

@@ -38,6 +38,7 @@ export function prepareJob(lesson: Lesson, options: RunOptions = {}): RunJob {
     width: options.width ?? READING_WIDTH,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     animationMs: options.animationMs ?? 1000,
+    prerender: options.prerender ?? false,
     running: new SharedArrayBuffer(4),
   };
 }

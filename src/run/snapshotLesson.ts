@@ -16,11 +16,13 @@ export function writeFormState(root: ParentNode): void {
 
 /**
  * The root's inner HTML and each cell output's inner HTML, by cell id, once the elements of
- * `leaveOut` (probe cells) are gone. Done last: it writes form state into attributes and removes
- * those elements from the live DOM. One pass over `[data-cell]`: happy-dom's selectors are slow.
+ * `leaveOut` (probe cells) are gone; with `disableControls`, every form control disabled. Done
+ * last: it writes form state into attributes and removes those elements from the live DOM. One
+ * pass over `[data-cell]`: happy-dom's selectors are slow.
  */
-export function snapshotLesson(root: HTMLElement, leaveOut: ReadonlySet<string>): { html: string; outputs: Record<string, string> } {
+export function snapshotLesson(root: HTMLElement, leaveOut: ReadonlySet<string>, options: { disableControls?: boolean } = {}): { html: string; outputs: Record<string, string> } {
   writeFormState(root);
+  if (options.disableControls) for (const control of root.querySelectorAll("input, select, textarea, button")) control.setAttribute("disabled", "");
   const outputs: Record<string, string> = {};
   for (const element of root.querySelectorAll<HTMLElement>("[data-cell]")) {
     const id = element.dataset.cell!;

@@ -43,6 +43,11 @@ export interface RunOptions {
    * has settled, until the lesson's DOM stays still for a few frames (default 1 s).
    */
   animationMs?: number;
+  /**
+   * Take the HTML for a page read without JavaScript (prerenderLesson): every form control in
+   * `html` and `outputs` comes back disabled, since nothing would answer it.
+   */
+  prerender?: boolean;
 }
 
 /**
@@ -91,6 +96,7 @@ export interface RunJob {
   width: number;
   seed?: number;
   animationMs: number;
+  prerender: boolean;
   /** Int32Array(1): 1 + the index in `guarded` of the cell whose body started last (0: none yet). */
   running: SharedArrayBuffer;
 }

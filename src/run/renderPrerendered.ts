@@ -1,0 +1,25 @@
+// A built page's lesson body with the cells' first outputs written in: what a reader sees before
+// JavaScript runs, and what the runtime then takes over (defineCell replaces each output in the
+// task its cell settles, so nothing blinks). Plain string work on the compiler's own placeholders
+// (compile/markdown/renderCells.ts), not a parse: the outputs come serialised by the DOM that made
+// them, and a second parse by happy-dom loses the content of an SVG's <style> and what follows it.
+import type { Lesson } from "../compile/index.ts";
+import type { CellState } from "../runtime/types.ts";
+
+/**
+ * `lesson.html` with each cell's output (`outputs`, by id) in its empty `[data-cell]` placeholder
+ * when the cell settled and is not in `leaveOut`, marked `data-prerendered`, its status the settled
+ * one. A pending cell (stalled, or still animating) keeps its placeholder.
+ */
+export function renderPrerendered(lesson: Lesson, outputs: Record<string, string>, cells: CellState[], leaveOut: ReadonlySet<string>): string {
+  const states = new Map(cells.map((state) => [state.id, state]));
+  return lesson.html.replace(
+    /<(div|span) class="(cell-output|cell-inline)" data-cell="([0-9a-z]+)" data-status="pending"><\/\1>/g,
+    (placeholder, tag: string, kind: string, id: string) => {
+      const state = states.get(id);
+      const output = outputs[id];
+      if (!state || state.status === "pending" || output === undefined || leaveOut.has(id)) return placeholder;
+      return `<${tag} class="${kind}" data-cell="${id}" data-status="${state.status}" data-prerendered>${output}</${tag}>`;
+    },
+  );
+}

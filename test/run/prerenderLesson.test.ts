@@ -1,0 +1,49 @@
+// A built page's body with the first outputs written in, less the cells that must wait for the reader.
+import { describe, expect, it } from "vitest";
+import { compileLesson, type Lesson } from "../../src/compile/index.ts";
+import { findLeftOut, prerenderLesson } from "../../src/run/index.ts";
+import { renderPrerendered } from "../../src/run/renderPrerendered.ts";
+
+function lessonOf(body: string): Lesson {
+  return compileLesson(`---\ntitle: t\n---\n\n${body}`, { file: "t.md" });
+}
+
+describe("findLeftOut", () => {
+  it("leaves out a blocked cell and every cell that reads it, however they are ordered", () => {
+    const lesson = lessonOf("```ts\nconst late = stamp + 1;\n```\n\n```ts\nconst stamp = Date.now();\n```\n\n```ts\nconst fixed = 2;\n```\n\nLater: ${late}.\n");
+    const [late, stamp, , inline] = lesson.cells;
+    expect(findLeftOut(lesson)).toEqual([
+      { id: late!.id, line: late!.line, why: `reads stamp (line ${stamp!.line})` },
+      { id: stamp!.id, line: stamp!.line, why: "reads the clock" },
+      { id: inline!.id, line: inline!.line, why: `reads late (line ${late!.line})` },
+    ]);
+  });
+});
+
+describe("renderPrerendered", () => {
+  it("fills settled cells' placeholders, marked, and leaves the others empty", () => {
+    const lesson = lessonOf("```ts\nconst a = 1;\n```\n\nA is ${a}, B is ${b}.\n\n```ts\nconst b = now;\n```\n");
+    const [cell, inlineA, inlineB, blocked] = lesson.cells;
+    const states = lesson.cells.map((c) => ({ id: c.id, line: c.line, status: "fulfilled" as const }));
+    const html = renderPrerendered(lesson, { [cell!.id]: "", [inlineA!.id]: "1", [inlineB!.id]: "17", [blocked!.id]: "" }, states, new Set([inlineB!.id, blocked!.id]));
+    expect(html).toContain(`<span class="cell-inline" data-cell="${inlineA!.id}" data-status="fulfilled" data-prerendered>1</span>`);
+    expect(html).toContain(`<span class="cell-inline" data-cell="${inlineB!.id}" data-status="pending"></span>`);
+    expect(html).toContain(`<div class="cell-output" data-cell="${blocked!.id}" data-status="pending"></div>`);
+    expect(html.match(/data-prerendered/g)).toHaveLength(2);
+  });
+});
+
+describe("prerenderLesson", () => {
+  it("writes charts, numbers and disabled inputs at their defaults into the body", { timeout: 120_000 }, async () => {
+    const lesson = lessonOf("```ts\nconst k = view(Inputs.range([0, 10], {value: 3, step: 1, label: \"k\"}));\n```\n\nk² is ${k * k}.\n\n```ts\nPlot.plot({marks: [Plot.lineY([1, k, 2])]})\n```\n\nNow: ${now}.\n");
+    const result = await prerenderLesson(lesson);
+    expect(result.error).toBeUndefined();
+    expect(result.count).toBe(3);
+    expect(result.leftOut.map((cell) => cell.why)).toEqual(["reads now"]);
+    expect(result.html).toMatch(/<input type="range"[^>]*value="3"[^>]*disabled/);
+    expect(result.html).toMatch(/k² is <span[^>]*data-prerendered>9<\/span>/);
+    // The chart whole: a second parse of an SVG's <style> by happy-dom would lose its marks.
+    expect(result.html).toMatch(/<svg[^>]*class="plot-[\s\S]*<path[^>]*d="M[\s\S]*<\/svg>/);
+    expect(result.html).toMatch(/Now: <span[^>]*data-status="pending"><\/span>/);
+  });
+});
