@@ -12,7 +12,8 @@ const usage = `Usage: lesson build [dir] [--out dist] [--base ./] [--json]
 Builds the lessons in dir (default: lessons) into a static site.
   --out D    output folder (default: dist)
   --base B   public base path (default "./": relative URLs, works from any sub-path)
-  --json     print the lessons' problems as a JSON array of {file, line, column, severity, code, message, cell?}`;
+  --json     print the lessons' problems as a JSON array of {file, line, column, severity, code, message, cell?}
+  --no-prerender  do not run the lessons at build time to write their cells' first outputs into the pages`;
 
 /** Builds the site; resolves to 1 when any lesson has an error (each printed once as file:line:col message). */
 export async function runBuild(args: string[]): Promise<number> {
@@ -20,6 +21,7 @@ export async function runBuild(args: string[]): Promise<number> {
     out: { type: "string", default: "dist" },
     base: { type: "string" },
     json: { type: "boolean", default: false },
+    "no-prerender": { type: "boolean", default: false },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
@@ -37,7 +39,7 @@ export async function runBuild(args: string[]): Promise<number> {
   const problems: Problem[] = [];
   const onDiagnostics = (file: string, diagnostics: Diagnostic[]) => problems.push(...diagnostics.map((d) => ({ file, ...d })));
   try {
-    await buildSite({ dir, outDir, base: values.base, quiet: values.json, onDiagnostics });
+    await buildSite({ dir, outDir, base: values.base, quiet: values.json, onDiagnostics, prerender: !values["no-prerender"] });
     if (values.json) console.log(JSON.stringify(problems, null, 2));
     return 0;
   } catch (error) {

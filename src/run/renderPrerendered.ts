@@ -14,7 +14,7 @@ import type { CellState } from "../runtime/types.ts";
 export function renderPrerendered(lesson: Lesson, outputs: Record<string, string>, cells: CellState[], leaveOut: ReadonlySet<string>): string {
   const states = new Map(cells.map((state) => [state.id, state]));
   return lesson.html.replace(
-    /<(div|span) class="(cell-output|cell-inline)" data-cell="([0-9a-z]+)" data-status="pending"><\/\1>/g,
+    /<(div|span) class="(cell-output|cell-inline)" data-cell="([0-9a-z-]+)" data-status="pending"><\/\1>/g,
     (placeholder, tag: string, kind: string, id: string) => {
       const state = states.get(id);
       const output = outputs[id];

@@ -59,8 +59,11 @@ export interface Site {
   pathOf(slug: string): string;
   /** The lesson's path from the lessons folder, with `/` (`a.md`): how its page module names it. */
   fileOf(path: string): string;
-  /** The HTML of a page, or undefined when it names no lesson of the site. */
-  renderPage(route: PageRoute, mode: PageMode): string | undefined;
+  /**
+   * The HTML of a page, or undefined when it names no lesson of the site. `body`, for a lesson,
+   * replaces its compiled HTML (the build's prerendered body, src/vite/prerenderSite.ts).
+   */
+  renderPage(route: PageRoute, mode: PageMode, body?: string): string | undefined;
   /** Calls `listener` each time a lesson is compiled from a new text: once per change. Returns an unsubscribe function. */
   onCompile(listener: (compiled: CompiledLesson) => void): () => void;
 }
@@ -99,14 +102,14 @@ export function createSite(options: SiteOptions): Site {
       return join(root, `${slug}.md`);
     },
     fileOf: (path) => toPosix(relative(root, path)),
-    renderPage(route, mode) {
+    renderPage(route, mode, body) {
       const page = { ...mode, siteTitle: title, themeScript: true };
       const list = site.lessons();
       if (route.kind === "index") return renderIndexPage(list, page);
       const index = list.findIndex((entry) => entry.slug === route.slug);
       if (index < 0) return undefined;
       const { lesson } = site.compile(list[index].path);
-      return renderLessonPage(list[index], lesson.html, list[index - 1], list[index + 1], page);
+      return renderLessonPage(list[index], body ?? lesson.html, list[index - 1], list[index + 1], page);
     },
     onCompile(listener) {
       listeners.add(listener);

@@ -14,6 +14,7 @@ import { subsetLibraries } from "./findLibrarySubsets.ts";
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
+import { prerenderSite } from "./prerenderSite.ts";
 import { createBuildErrors } from "./reportBuildErrors.ts";
 import { findLibraryOf, findPageSlug, pagePrefix, problemPrefix, shellId } from "./virtualIds.ts";
 
@@ -21,6 +22,11 @@ import { findLibraryOf, findPageSlug, pagePrefix, problemPrefix, shellId } from 
 export interface BuildPluginOptions {
   /** Called with each lesson's diagnostics (unresolvable imports included), its file as the terminal shows it. */
   onDiagnostics?(file: string, diagnostics: Diagnostic[]): void;
+  /**
+   * Run each lesson once at build time and write its cells' first outputs into its page (default
+   * true; src/vite/prerenderSite.ts). Off, pages show their cells once JavaScript has run them.
+   */
+  prerender?: boolean;
 }
 
 /** The static build's part of the lesson plugin. */
@@ -31,6 +37,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
   let logger: Logger;
   let base = "./";
   let stopLogging: (() => void) | undefined;
+  let prerendered = new Map<string, string>();
 
   /** The page an absolute `.html` path of the lessons folder is, or null. */
   const routeOf = (path: string) => (dirname(path) === site.root ? site.route(relative(site.root, path)) : null);
@@ -73,6 +80,11 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       });
     },
 
+    // Before any page loads: each lesson runs in a worker of its own, one per core.
+    async buildStart() {
+      prerendered = options.prerender === false ? new Map() : await prerenderSite(site, logger);
+    },
+
     resolveId(source) {
       return source.endsWith(".html") && resolve(site.root, source) === source && routeOf(source) ? source : null;
     },
@@ -95,7 +107,8 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       const route = id.endsWith(".html") ? routeOf(id) : null;
       if (!route) return null;
       if (route.kind === "lesson") this.addWatchFile(site.pathOf(route.slug));
-      return site.renderPage(route, { csp: true, scriptSrc: route.kind === "index" ? shellId : pagePrefix + route.slug }) ?? null;
+      const body = route.kind === "lesson" ? prerendered.get(route.slug) : undefined;
+      return site.renderPage(route, { csp: true, scriptSrc: route.kind === "index" ? shellId : pagePrefix + route.slug }, body) ?? null;
     },
 
     // Built lesson pages fetch the chunks of the libraries their cells use while the page starts.

@@ -12,11 +12,13 @@ export async function buildSite(options: {
   base?: string;
   quiet?: boolean;
   onDiagnostics?: LessonPluginOptions["onDiagnostics"];
+  /** Write each cell's first output into the pages (default true). */
+  prerender?: boolean;
 }): Promise<void> {
   await build({
     configFile: false,
     logLevel: options.quiet ? "warn" : "info",
-    plugins: [lessonPlugin({ root: options.dir, base: options.base, onDiagnostics: options.onDiagnostics })],
+    plugins: [lessonPlugin({ root: options.dir, base: options.base, onDiagnostics: options.onDiagnostics, prerender: options.prerender })],
     build: {
       outDir: options.outDir,
       emptyOutDir: true,
