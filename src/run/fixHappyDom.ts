@@ -1,12 +1,31 @@
-// Two of happy-dom 21's form controls disagree with browsers in ways lessons meet at once; each fix
-// brings back HTML's rule, and test/e2e/run.test.ts (the chapter's values against Chromium's)
-// fails if a new happy-dom breaks them again.
+// Three things happy-dom 21 does differently from browsers that lessons meet at once; each fix
+// brings back the browsers' rule, and test/e2e/run.test.ts (the chapter's values against
+// Chromium's) or test/e2e/prerender.test.ts (prerendered outputs against the live page's) fails if
+// a new happy-dom breaks them again.
 import { PropertySymbol } from "happy-dom";
 
 /** Installs the fixes on the registered window's classes. */
 export function fixHappyDom(): void {
   fixStepMismatch();
   fixSelectedness();
+  fixNullStyleValues();
+}
+
+/**
+ * `style.setProperty(name, null)` removes the property (CSSOM: null converts to ""), where
+ * happy-dom 21 writes the word "null": Inputs sets `--input-width` to its width option, null
+ * by default, so every prerendered input read `style="--input-width: null;"`.
+ */
+function fixNullStyleValues(): void {
+  const prototype = CSSStyleDeclaration.prototype;
+  const setProperty = prototype.setProperty;
+  prototype.setProperty = function (this: CSSStyleDeclaration, name: string, value: string | null, priority?: string) {
+    if (value === null || value === undefined) {
+      this.removeProperty(name);
+      return;
+    }
+    setProperty.call(this, name, value, priority);
+  };
 }
 
 /**

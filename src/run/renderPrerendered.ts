@@ -7,9 +7,11 @@ import type { Lesson } from "../compile/index.ts";
 import type { CellState } from "../runtime/types.ts";
 
 /**
- * `lesson.html` with each cell's output (`outputs`, by id) in its empty `[data-cell]` placeholder
- * when the cell settled and is not in `leaveOut`, marked `data-prerendered`, its status the settled
- * one. A pending cell (stalled, or still animating) keeps its placeholder.
+ * `lesson.html` with each settled cell's output (`outputs`, by id) in its empty `[data-cell]`
+ * placeholder, marked `data-prerendered`, its status the settled one. A cell of `leaveOut` (its
+ * output depends on the moment or the reader) gets its build-time output too, but marked
+ * `data-prerendered="placeholder"`, which the theme hides: it holds the output's place, so the
+ * live output does not push the page about when it arrives. A pending cell (stalled) stays empty.
  */
 export function renderPrerendered(lesson: Lesson, outputs: Record<string, string>, cells: CellState[], leaveOut: ReadonlySet<string>): string {
   const states = new Map(cells.map((state) => [state.id, state]));
@@ -18,7 +20,8 @@ export function renderPrerendered(lesson: Lesson, outputs: Record<string, string
     (placeholder, tag: string, kind: string, id: string) => {
       const state = states.get(id);
       const output = outputs[id];
-      if (!state || state.status === "pending" || output === undefined || leaveOut.has(id)) return placeholder;
+      if (!state || state.status === "pending" || output === undefined) return placeholder;
+      if (leaveOut.has(id)) return `<${tag} class="${kind}" data-cell="${id}" data-status="pending" data-prerendered="placeholder">${output}</${tag}>`;
       return `<${tag} class="${kind}" data-cell="${id}" data-status="${state.status}" data-prerendered>${output}</${tag}>`;
     },
   );
