@@ -1,4 +1,4 @@
-// Three things happy-dom 21 does differently from browsers that lessons meet at once; each fix
+// Four things happy-dom 21 does differently from browsers that lessons meet at once; each fix
 // brings back the browsers' rule, and test/e2e/run.test.ts (the chapter's values against
 // Chromium's) or test/e2e/prerender.test.ts (prerendered outputs against the live page's) fails if
 // a new happy-dom breaks them again.
@@ -9,6 +9,22 @@ export function fixHappyDom(): void {
   fixStepMismatch();
   fixSelectedness();
   fixNullStyleValues();
+  fixCompatMode();
+}
+
+/**
+ * happy-dom 21 has no `document.compatMode`, which KaTeX reads as it loads: anything but
+ * "CSS1Compat" (a page with `<!doctype html>`, as every built page) makes every `tex` fail with
+ * "KaTeX doesn't work in quirks mode".
+ */
+function fixCompatMode(): void {
+  // On the document itself: its class is not the window's `Document`, and returns null.
+  Object.defineProperty(document, "compatMode", {
+    configurable: true,
+    get(this: Document) {
+      return this.doctype?.name.toLowerCase() === "html" ? "CSS1Compat" : "BackCompat";
+    },
+  });
 }
 
 /**

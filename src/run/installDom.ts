@@ -28,6 +28,8 @@ export function installDom(): void {
     },
   });
   fixHappyDom();
+  // The document of a built page: standards mode (KaTeX refuses to render in quirks mode).
+  if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
 }
 
 /**

@@ -44,9 +44,9 @@ export function prepareJob(lesson: Lesson, options: RunOptions = {}): RunJob {
 }
 
 /**
- * The packages of the library builtins the cells read (the registry's). Not the lesson's own
- * imports: loaded before the DOM exists, a module that reads `document` as it loads would fail,
- * and stay failed.
+ * The packages of the library builtins the cells read (the registry's), loaded while the runtime
+ * loads. Not the lesson's own imports: a module that fails as it loads must fail in its cell, as
+ * in the page, not stop the worker.
  */
 function findPreloads(lesson: Lesson): string[] {
   const read = new Set(lesson.cells.flatMap((cell) => cell.inputs));

@@ -1,10 +1,11 @@
 // The runner's worker thread (see runLesson.ts). Plain JavaScript so that it starts the same way
 // whoever spawns it: it registers tsx for itself, as bin/lesson.js does.
 //
-// Order matters. Plain JavaScript packages load first, before tsx's loader hooks exist: through
-// them every module costs a round trip to the loader thread (happy-dom's 3,000 files take 5 s
-// instead of 1 s, Plot's d3 twice as long). Then the DOM, which must exist before the runtime
-// loads (@observablehq/runtime reads requestAnimationFrame when it loads); then the TypeScript.
+// Order matters. happy-dom loads first, before tsx's loader hooks exist: through them every module
+// costs a round trip to the loader thread (happy-dom's 3,000 files take 5 s instead of 1 s). Then
+// the DOM, which must exist before the runtime and the libraries load: @observablehq/runtime reads
+// requestAnimationFrame as it loads, and Plot its half-pixel offset from window.devicePixelRatio
+// (without a window, charts would lose the offset the page's have). Then the TypeScript.
 import { parentPort, workerData } from "node:worker_threads";
 
 // As in a browser, an error nobody catches is reported, not fatal: the run goes on.
@@ -12,11 +13,12 @@ process.on("uncaughtException", (error) => console.error(error));
 process.on("unhandledRejection", (error) => console.error(error));
 
 try {
-  await Promise.all(["@happy-dom/global-registrator", ...workerData.preload].map((specifier) => import(specifier)));
+  await import("@happy-dom/global-registrator");
   const { register } = await import("tsx/esm/api");
   register();
   const { installDom } = await import("./installDom.ts");
   installDom();
+  await Promise.all(workerData.preload.map((specifier) => import(specifier)));
   const { executeJob } = await import("./executeJob.ts");
   parentPort.postMessage({ type: "ready" });
   const result = await executeJob(workerData, (state) => parentPort.postMessage({ type: "status", state }));

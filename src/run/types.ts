@@ -89,7 +89,7 @@ export interface RunJob {
   guarded: string[];
   /** Each import specifier's resolved file URL, or why it does not resolve. */
   modules: Record<string, { url: string } | { error: string }>;
-  /** The library packages the cells will load, imported before the TypeScript loader starts (runWorker.mjs). */
+  /** The library packages the cells will load, imported as soon as the DOM exists (runWorker.mjs). */
   preload: string[];
   /** Probe cells: their probe name, cell id and the variable holding the value. */
   probes: { name: string; id: string; variable: string; seed?: number }[];

@@ -41,8 +41,8 @@ async function openWithoutScripts(url: string): Promise<Page> {
  * (happy-dom) and the page's normalised away: the prerendered mark and the disabled state of
  * controls; form values (written into attributes first, as the runner does); the class Plot and
  * Inputs generate per render (`plot-1a2b3c`, `inputs-3a86ea-4`); the text of Plot's per-chart
- * `<style>` (the same rules, which Vite's HTML pipeline minifies in the built page); attribute
- * spelling (`open=""` vs `open`); and whitespace between tags.
+ * `<style>` (the same rules, which Vite's HTML pipeline minifies in the built page); the order of
+ * attributes (sorted) and their spelling (`open=""` vs `open`); and whitespace between tags.
  */
 async function readOutputs(page: Page): Promise<Record<string, string>> {
   const outputs = await page.evaluate(() => {
@@ -53,7 +53,14 @@ async function readOutputs(page: Page): Promise<Record<string, string>> {
         else input.setAttribute("value", input.value);
       }
       for (const option of element.querySelectorAll("option")) option.toggleAttribute("selected", option.selected);
-      found[element.dataset.cell!] = element.innerHTML;
+      // Attributes in name order: happy-dom and Chromium keep them in the order they were set.
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const node of copy.querySelectorAll("*")) {
+        const attributes = [...node.attributes].map((a) => [a.name, a.value] as const).sort(([a], [b]) => a.localeCompare(b));
+        for (const [name] of attributes) node.removeAttribute(name);
+        for (const [name, value] of attributes) node.setAttribute(name, value);
+      }
+      found[element.dataset.cell!] = copy.innerHTML;
     }
     return found;
   });
@@ -172,9 +179,19 @@ describe("prerendered pages", () => {
       await page.addInitScript(() => {
         const shifts: number[] = [];
         (window as unknown as { shifts: number[] }).shifts = shifts;
+        const sources: string[] = [];
+        (window as unknown as { sources: string[] }).sources = sources;
+        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-            if (!entry.hadRecentInput) shifts.push(entry.value);
+          for (const entry of list.getEntries() as Shift[]) {
+            if (entry.hadRecentInput) continue;
+            shifts.push(entry.value);
+            // What moved, for the failure message: the element, its cell, and its box before and after.
+            for (const { node, previousRect: p, currentRect: c } of entry.sources) {
+              const element = node instanceof Element ? node : node?.parentElement;
+              const cell = element?.closest<HTMLElement>("[data-cell]")?.dataset.cell ?? element?.closest(".cell")?.id;
+              sources.push(`${element?.tagName ?? "?"} ${cell ?? ""} ${p.y}+${p.height} → ${c.y}+${c.height}`);
+            }
           }
         }).observe({ type: "layout-shift", buffered: true });
       });
@@ -184,10 +201,13 @@ describe("prerendered pages", () => {
       await settle(page);
       // Two frames more: the last outputs' shifts, if any, are reported after they are painted.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      const { shifts, sources } = await page.evaluate(() => {
+        const found = window as unknown as { shifts: number[]; sources: string[] };
+        return { shifts: found.shifts, sources: found.sources };
+      });
       await page.close();
       const cls = shifts.reduce((sum, value) => sum + value, 0);
-      expect(cls, `${slug}: layout shifts ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
+      expect(cls, `${slug}: layout shifts ${JSON.stringify(shifts)} of ${JSON.stringify(sources)}`).toBeLessThan(0.01);
     }
   });
 });
