@@ -37,7 +37,7 @@ async function openWithoutScripts(url: string): Promise<Page> {
 }
 
 /**
- * Each cell output's HTML by cell id, with what legitimately differs between the build's run
+ * Each cell output's HTML by cell id (outputs and inline values; not a blank's hidden answer), with what legitimately differs between the build's run
  * (happy-dom) and the page's normalised away: the prerendered mark and the disabled state of
  * controls; form values (written into attributes first, as the runner does); the class Plot and
  * Inputs generate per render (`plot-1a2b3c`, `inputs-3a86ea-4`); the text of Plot's per-chart
@@ -48,7 +48,7 @@ async function openWithoutScripts(url: string): Promise<Page> {
 async function readOutputs(page: Page): Promise<Record<string, string>> {
   const outputs = await page.evaluate(() => {
     const found: Record<string, string> = {};
-    for (const element of document.querySelectorAll<HTMLElement>("#lesson [data-cell]")) {
+    for (const element of document.querySelectorAll<HTMLElement>("#lesson :is(.cell-output, .cell-inline)[data-cell]")) {
       for (const input of element.querySelectorAll("input")) {
         if (input.type === "checkbox" || input.type === "radio") input.toggleAttribute("checked", input.checked);
         else input.setAttribute("value", input.value);
@@ -121,8 +121,10 @@ describe("prerendered pages", () => {
       const state = await page.evaluate(() => ({
         // (`window.lesson` alone would be main#lesson, by its id.)
         scripted: typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function",
-        outputs: document.querySelectorAll("#lesson [data-cell]").length,
+        outputs: document.querySelectorAll("#lesson :is(.cell-output, .cell-inline)[data-cell]").length,
         prerendered: document.querySelectorAll('#lesson [data-cell][data-prerendered=""]').length,
+        // A blank's live answer (`.blank-truth`) is never written into the page.
+        answers: document.querySelectorAll("#lesson .blank-truth[data-cell]:not(:empty)").length,
         placeholders: document.querySelectorAll('#lesson [data-cell][data-prerendered="placeholder"]').length,
         charts: document.querySelectorAll("#lesson [data-cell] svg").length,
         enabledControls: document.querySelectorAll("#lesson [data-cell] :is(input, select, textarea, button):not([disabled])").length,
@@ -132,6 +134,7 @@ describe("prerendered pages", () => {
       expect(state.prerendered, `${slug}: every output is prerendered but the ${leftOut} left to the browser`).toBe(state.outputs - leftOut);
       expect(state.placeholders, slug).toBe(leftOut);
       expect(state.enabledControls, slug).toBe(0);
+      expect(state.answers, slug).toBe(0);
       if (slug === "derivatives-and-gradients") expect(state.charts).toBeGreaterThanOrEqual(8);
       // Printed: every chart is laid out with a size on the print page, and the PDF holds them.
       await page.emulateMedia({ media: "print" });
