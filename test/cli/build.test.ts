@@ -52,7 +52,7 @@ describe("lesson build", { timeout: 120_000 }, () => {
     const file = relative(process.cwd(), join(dir, "lessons", "bad.md"));
     const lines = err.split("\n").filter((line) => line.includes("bad.md"));
     expect(lines).toEqual([
-      `${file}:8:1 "x" is defined more than once: it is also defined by the cell at line 4`,
+      `${file}:8:7 "x" is defined more than once: it is also defined at line 4, column 7`,
       `${file}:12:7 SyntaxError: Unexpected token`,
     ]);
     expect(err).toContain("lesson build failed: 2 errors in the lessons");

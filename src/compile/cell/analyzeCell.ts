@@ -4,13 +4,16 @@ import { getLineInfo, type Program } from "acorn";
 import type { Cell, CellOptions, Diagnostic } from "../types.ts";
 import { hashCell } from "./hashCell.ts";
 import { isGlobal } from "../globals.ts";
-import { JavaScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
+import { JavaScriptParser, TypeScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
 import { stripTypes, type CellProblem } from "./stripTypes.ts";
 import { findReferences, type Reference } from "./findReferences.ts";
 import { findDeclarations } from "./findDeclarations.ts";
 import { findFeatures } from "./findFeatures.ts";
 import { memoize } from "../memoize.ts";
 import { keepTokens, startTokens } from "./cellTokens.ts";
+import { findOpenBracket } from "./explainSyntaxError.ts";
+import { recoverDeclarations } from "./recoverDeclarations.ts";
+import type { Identifier } from "acorn";
 
 /** Where a cell sits in the .md file and what kind it is. */
 export interface CellPlace {
@@ -29,14 +32,20 @@ export interface CellAnalysis {
   diagnostics: Diagnostic[];
 }
 
+/** A problem in one cell; a syntax error that an open bracket explains names where it was opened. */
+type ShapeProblem = CellProblem & { severity: Diagnostic["severity"]; opener?: { open: string; close: string; line: number; column: number } };
+
 /** Everything about a cell that does not depend on where it sits, so it can be cached by content. */
 interface CellShape extends Pick<Cell, "js" | "inputs" | "outputs" | "expression" | "async" | "generator" | "imports"> {
-  problems: (CellProblem & { severity: Diagnostic["severity"] })[];
+  problems: ShapeProblem[];
   references: Reference[];
+  /** The identifiers of the cell's top-level declarations (offsets in `js`). */
+  declarations: Identifier[];
 }
 
-// The free references of each analyzed cell, kept for checkCells so it need not parse again.
+// The free references and declarations of each analyzed cell, kept for checkCells so it need not parse again.
 const referenceCache = new WeakMap<Cell, Reference[]>();
+const declarationCache = new WeakMap<Cell, Identifier[]>();
 
 const shapeCell = memoize((key: string): CellShape => {
   const [lang, inline, source] = [key[0] === "t" ? "ts" : "js", key[1] === "i", key.slice(2)];
@@ -65,14 +74,19 @@ export function analyzeCell(source: string, place: CellPlace): CellAnalysis {
     options: { hide: false, run: true, editable: true, ...place.options },
   };
   referenceCache.set(cell, shape.references);
-  const diagnostics = shape.problems.map((p): Diagnostic => ({
-    severity: p.severity,
-    code: p.code,
-    message: p.message,
-    line: cell.line + p.line - 1,
-    column: p.line === 1 ? column + p.column : p.column + 1,
-    cell: cell.id,
-  }));
+  declarationCache.set(cell, shape.declarations);
+  const locate = (at: { line: number; column: number }) => ({
+    line: cell.line + at.line - 1,
+    column: at.line === 1 ? column + at.column : at.column + 1,
+  });
+  const diagnostics = shape.problems.map((p): Diagnostic => {
+    let message = p.message;
+    if (p.opener) {
+      const opened = locate(p.opener);
+      message = `SyntaxError: expected \`${p.opener.close}\` to close the \`${p.opener.open}\` at line ${opened.line}, column ${opened.column}`;
+    }
+    return { severity: p.severity, code: p.code, message, ...locate(p), cell: cell.id };
+  });
   return { cell, diagnostics };
 }
 
@@ -87,14 +101,31 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
     imports: [],
     problems: [],
     references: [],
+    declarations: [],
   };
   const report = (p: CellProblem, severity: Diagnostic["severity"] = "error") => shape.problems.push({ ...p, severity });
+  // A cell that does not parse: say what was expected when a bracket explains it, and keep the
+  // names it declares, so the cells that use them wait for it rather than calling them undefined.
+  const broken = (p: CellProblem, parser: typeof JavaScriptParser) => {
+    const code = parser === TypeScriptParser ? source : shape.js;
+    const offset = offsetOf(code, p.line, p.column);
+    const bracket = findOpenBracket(code, offset, (input) => parseCell(parser, input, inline));
+    const opener = bracket ? { open: bracket.open, close: bracket.close, ...getLineInfo(code, bracket.offset) } : undefined;
+    shape.problems.push({ ...p, severity: "error", ...(opener && { opener }) });
+    if (!inline) {
+      shape.declarations = recoverDeclarations(shape.js);
+      shape.outputs = [...new Set(shape.declarations.map((id) => id.name))];
+    }
+    return shape;
+  };
   // The parse of the source also yields its listing's tokens (inline cells have no listing).
   const tokens = inline ? undefined : startTokens(source);
   if (lang === "ts") {
     const stripped = stripTypes(source, { inline, tokens });
     if (tokens?.tokens.length) keepTokens(lang, source, tokens);
     shape.js = stripped.js;
+    const syntax = stripped.problems.find((p) => p.code === "syntax");
+    if (syntax) return broken(syntax, TypeScriptParser);
     stripped.problems.forEach((p) => report(p));
     if (stripped.problems.length) return shape;
   }
@@ -104,8 +135,7 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
     if (lang === "js" && tokens?.tokens.length) keepTokens(lang, source, tokens);
   } catch (error) {
     const { message, line, column } = readSyntaxError(error);
-    report({ code: "syntax", message: `SyntaxError: ${message}`, line, column });
-    return shape;
+    return broken({ code: "syntax", message: `SyntaxError: ${message}`, line, column }, JavaScriptParser);
   }
   try {
     const features = findFeatures(parsed.node);
@@ -121,6 +151,7 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
     if (!parsed.expression) {
       const program = parsed.node;
       const declarations = findDeclarations(program);
+      shape.declarations = declarations;
       // A generator cell's value is what it yields; its declarations stay inside its function.
       if (!features.generator) shape.outputs = [...new Set(declarations.map((id) => id.name))];
       else if (declarations.length) {
@@ -161,6 +192,32 @@ export function findCellReferences(cell: Cell): Reference[] {
   }
   referenceCache.set(cell, references);
   return references;
+}
+
+/** The top-level declarations of a cell (from the cache when analyzeCell made it, else by parsing `cell.js`). */
+export function findCellDeclarations(cell: Cell): Identifier[] {
+  const cached = declarationCache.get(cell);
+  if (cached) return cached;
+  let declarations: Identifier[];
+  try {
+    const parsed = parseCell(JavaScriptParser, cell.js, cell.inline);
+    declarations = parsed.expression ? [] : findDeclarations(parsed.node);
+  } catch {
+    declarations = cell.inline ? [] : recoverDeclarations(cell.js);
+  }
+  declarationCache.set(cell, declarations);
+  return declarations;
+}
+
+/** The offset of a 1-based line and 0-based column in `text`. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let i = 1; i < line; i++) {
+    const next = text.indexOf("\n", offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(text.length, offset + column);
 }
 
 function findImports(program: Program): string[] {

@@ -4,8 +4,9 @@ import { getLineInfo } from "acorn";
 import type { Cell, Diagnostic } from "../types.ts";
 import { isBuiltin } from "../../contract/builtins.ts";
 import { isGlobal } from "../globals.ts";
-import { findCellReferences } from "./analyzeCell.ts";
+import { findCellDeclarations, findCellReferences } from "./analyzeCell.ts";
 import type { Reference } from "./findReferences.ts";
+import { suggestName } from "./suggestName.ts";
 
 /** Finds the problems that involve more than one cell; cells are in document order. */
 export function checkCells(cells: readonly Cell[]): Diagnostic[] {
@@ -16,9 +17,15 @@ export function checkCells(cells: readonly Cell[]): Diagnostic[] {
       const first = definers.get(name);
       if (!first) definers.set(name, cell);
       else if (first !== cell) {
-        diagnostics.push(
-          at(cell, "duplicate-definition", `"${name}" is defined more than once: it is also defined by the cell at line ${first.line}`),
-        );
+        // Both places are the name itself, not the cells' first lines: that is where the reader looks.
+        const there = locateDeclaration(first, name);
+        diagnostics.push({
+          ...locateDeclaration(cell, name),
+          severity: "error",
+          code: "duplicate-definition",
+          message: `"${name}" is defined more than once: it is also defined at line ${there.line}, column ${there.column}`,
+          cell: cell.id,
+        });
       }
     }
   }
@@ -29,7 +36,10 @@ export function checkCells(cells: readonly Cell[]): Diagnostic[] {
       const definer = definers.get(ref.name);
       if (!definer && !isBuiltin(ref.name)) {
         if (!seen.has(ref.name)) {
-          diagnostics.push(atReference(cell, ref, "undefined-name", `"${ref.name}" is not defined by any cell`));
+          const close = suggestName(ref.name, definers.keys());
+          const where = close && definers.get(close);
+          const hint = close ? `; did you mean "${close}"${where ? ` (line ${where.line})` : ""}?` : "";
+          diagnostics.push(atReference(cell, ref, "undefined-name", `"${ref.name}" is not defined by any cell${hint}`));
         }
       } else if (ref.assigned) {
         const where = definer ? `the cell at line ${definer.line}` : "the runtime (a builtin)";
@@ -49,15 +59,18 @@ function at(cell: Cell, code: string, message: string): Diagnostic {
 }
 
 function atReference(cell: Cell, ref: Reference, code: string, message: string): Diagnostic {
-  const loc = getLineInfo(cell.js, ref.node.start);
-  return {
-    severity: "error",
-    code,
-    message,
-    line: cell.line + loc.line - 1,
-    column: loc.line === 1 ? cell.column + loc.column : loc.column + 1,
-    cell: cell.id,
-  };
+  return { severity: "error", code, message, ...locateOffset(cell, ref.node.start), cell: cell.id };
+}
+
+/** Where `cell` declares `name` in the .md file (the cell's first line when it cannot tell). */
+function locateDeclaration(cell: Cell, name: string): { line: number; column: number } {
+  const id = findCellDeclarations(cell).find((d) => d.name === name);
+  return id ? locateOffset(cell, id.start) : { line: cell.line, column: cell.column };
+}
+
+function locateOffset(cell: Cell, offset: number): { line: number; column: number } {
+  const loc = getLineInfo(cell.js, offset);
+  return { line: cell.line + loc.line - 1, column: loc.line === 1 ? cell.column + loc.column : loc.column + 1 };
 }
 
 /** Reports every cell of every cycle (Tarjan's strongly connected components, iterative). */

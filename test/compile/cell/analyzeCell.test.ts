@@ -47,6 +47,31 @@ describe("findDeclarations", () => {
 });
 
 describe("analyzeCell", () => {
+  it("says which bracket a syntax error leaves open, and where it was opened", () => {
+    const { diagnostics } = ts("const softmax = (z: number[]) => {\n  const m = Math.max(...z;\n  return z.map((v) => Math.exp(v - m));\n};");
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: "syntax",
+        line: 11,
+        column: 26,
+        message: "SyntaxError: expected `)` to close the `(` at line 11, column 21",
+      }),
+    ]);
+    const js = analyzeCell("const xs = [1, 2, 3;", { lang: "js", line: 4 });
+    expect(js.diagnostics[0]!.message).toBe("SyntaxError: expected `]` to close the `[` at line 4, column 12");
+    const unclosed = analyzeCell("function f() {\n  return 1;", { lang: "js", line: 4 });
+    expect(unclosed.diagnostics[0]!.message).toBe("SyntaxError: expected `}` to close the `{` at line 4, column 14");
+    // Where no bracket explains it, acorn's message stays.
+    expect(analyzeCell("const = 1;", { lang: "js", line: 4 }).diagnostics[0]!.message).toBe("SyntaxError: Unexpected token");
+  });
+
+  it("still knows the names a cell that does not parse declares", () => {
+    const broken = ts("const softmax = (z: number[]) => {\n  const m = Math.max(...z;\n};\nfunction logSumExp(z: number[]) { return 0 }\nconst [a, {b}] = [1, {b: 2}];");
+    expect(broken.cell.outputs).toEqual(["softmax", "logSumExp", "a", "b"]);
+    expect(broken.cell.inputs).toEqual([]);
+    expect(analyzeCell("let x = (1 + ;", { lang: "js", line: 1 }).cell.outputs).toEqual(["x"]);
+  });
+
   it("sorts inputs and drops globals but keeps builtins", () => {
     const { cell } = ts("display(Plot.dot(data, {x: Math.random()}).plot({width})); console.log(window, view, d3);");
     expect(cell.inputs).toEqual(["Plot", "d3", "data", "display", "view", "width"]);

@@ -15,14 +15,23 @@ describe("checkCells", () => {
     expect(checkCells(cells("const a = 1;", "const b = a * width;", "display(Plot.plot({marks: [b]}))"))).toEqual([]);
   });
 
-  it("reports each later definition of a name, naming the first cell's line", () => {
-    const list = cells("const a = 1;", "let a = 2;", "function a() {}");
+  it("reports each later definition of a name at the name, naming where the first one is", () => {
+    const list = cells("const a = 1;", "// again\nlet a = 2;", "function a() {}");
     const diagnostics = checkCells(list);
-    expect(diagnostics.map((d) => [d.code, d.line, d.cell])).toEqual([
-      ["duplicate-definition", 20, list[1].id],
-      ["duplicate-definition", 30, list[2].id],
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.cell])).toEqual([
+      ["duplicate-definition", 21, 5, list[1].id],
+      ["duplicate-definition", 30, 10, list[2].id],
     ]);
-    expect(diagnostics[0].message).toMatch(/"a".*line 10/);
+    expect(diagnostics[0].message).toBe('"a" is defined more than once: it is also defined at line 10, column 7');
+  });
+
+  it("offers the closest defined name for an undefined one", () => {
+    const list = cells("const probs = [0.2, 0.8];", "const loss = -Math.log(prob[1]);", "const z = Plto.plot({});", "const q = zzzzz;");
+    expect(checkCells(list).map((d) => d.message)).toEqual([
+      '"prob" is not defined by any cell; did you mean "probs" (line 10)?',
+      '"Plto" is not defined by any cell; did you mean "Plot"?',
+      '"zzzzz" is not defined by any cell',
+    ]);
   });
 
   it("reports every cell of a cycle, by line and names", () => {
@@ -61,5 +70,7 @@ describe("checkCells", () => {
   it("works on cells that came through JSON (no cached references)", () => {
     const list = JSON.parse(JSON.stringify(cells("let w = 1;", "w = missing;"))) as Cell[];
     expect(summary(list)).toEqual(["assign-to-input@20:1", "undefined-name@20:5"]);
+    const twice = JSON.parse(JSON.stringify(cells("let w = 1;", "\nconst w = 2;"))) as Cell[];
+    expect(summary(twice)).toEqual(["duplicate-definition@21:7"]);
   });
 });
