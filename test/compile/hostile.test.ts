@@ -67,7 +67,7 @@ describe("hostile input", () => {
     expect(plain.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
       ["syntax", 7, 12],
       ["undefined-name", 10, 13],
-      ["tex", 10, 36],
+      ["tex", 10, 35],
     ]);
     expect(crlf.title).toBe("T");
   });

@@ -36,9 +36,30 @@ function renderWithKatex(tex: string, display: boolean): RenderedMath {
     const message = error instanceof RangeError ? "formula is nested too deeply" : String(e.rawMessage ?? e.message ?? error);
     const source = display ? `$$${tex}$$` : `$${tex}$`;
     const tag = display ? "div" : "span";
+    // KaTeX meets an unclosed `{` at the end of the formula; the author must fix the brace.
+    const brace = /expected '\}'/i.test(message) ? findUnclosedBrace(tex) : -1;
     return {
       html: `<${tag} class="tex-error" style="color:#cc0000" title="${escapeHtml(message)}">${escapeHtml(source)}</${tag}>`,
-      error: { message: message.replace(/^KaTeX parse error: /, ""), offset: typeof e.position === "number" ? e.position : 0 },
+      error:
+        brace >= 0
+          ? { message: "`{` is not closed by a matching `}`", offset: brace }
+          : { message: message.replace(/^KaTeX parse error: /, ""), offset: typeof e.position === "number" ? e.position : 0 },
     };
   }
+}
+
+/** The offset of the innermost `{` no `}` closes (escaped braces and `%` comments skipped), or -1. */
+export function findUnclosedBrace(tex: string): number {
+  const open: number[] = [];
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === "\\") i++;
+    else if (c === "%") {
+      const end = tex.indexOf("\n", i);
+      if (end < 0) break;
+      i = end;
+    } else if (c === "{") open.push(i);
+    else if (c === "}") open.pop();
+  }
+  return open.length ? open[open.length - 1]! : -1;
 }
