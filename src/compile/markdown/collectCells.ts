@@ -7,6 +7,10 @@ import { renderTex } from "./renderTex.ts";
 import { readEnv, type AddCell, type LessonEnv, type PredictScope } from "./lessonEnv.ts";
 import { collectBlank } from "./collectBlank.ts";
 import type { Cell, Diagnostic, Prediction } from "../types.ts";
+import { splitHtmlBlock, type HtmlPart } from "./splitHtmlBlock.ts";
+
+/** An HTML block's pieces once its `${…}` are cells (what renderCells writes out). */
+export type HtmlBlockPart = { kind: "html"; html: string } | { kind: "cell"; cell: Cell; svg: boolean };
 
 /** Adds the core rule that turns cell and math tokens into cells, HTML and diagnostics. */
 export function collectCellsPlugin(md: MarkdownIt): void {
@@ -43,6 +47,7 @@ function collectCells(state: StateCore): void {
     else if (token.type === "predict_close") scope.question = null;
     else if (token.type === "predict_body_open") scope.bodies.push(findPrediction(token, env));
     else if (token.type === "predict_body_close") scope.bodies.pop();
+    else if (token.type === "html_block") collectHtmlBlock(token, env, addCell);
   }
 }
 
@@ -60,6 +65,24 @@ function findPrediction(token: Token, env: LessonEnv): Prediction {
   return prediction;
 }
 
+/** `${…}` in an HTML block become inline cells, as in Observable Framework (`<div class="card">${x}</div>`). */
+function collectHtmlBlock(token: Token, env: LessonEnv, addCell: AddCell): void {
+  const parts = splitHtmlBlock(token.content);
+  if (parts.length === 1 && parts[0]!.kind === "html") {
+    token.content = parts[0]!.html; // `\${` unescaped
+    return;
+  }
+  const locate = makeLocator(token, env.lines);
+  token.meta = {
+    parts: parts.map((part: HtmlPart): HtmlBlockPart => {
+      if (part.kind === "html") return part;
+      const at = locate(part.offset);
+      const { cell, diagnostics } = analyzeCell(part.source, { lang: "ts", line: at.line, column: at.column + 2, inline: true });
+      addCell(cell, diagnostics);
+      return { kind: "cell", cell, svg: part.svg };
+    }),
+  };
+}
 
 
 function collectFence(token: Token, env: LessonEnv, addCell: AddCell): void {

@@ -4,6 +4,7 @@ import type { MarkdownIt } from "markdown-it";
 import type { Cell } from "../types.ts";
 import { highlightCode, renderListing } from "../highlight/highlightCode.ts";
 import { escapeHtml } from "../escapeHtml.ts";
+import type { HtmlBlockPart } from "./collectCells.ts";
 
 /** Adds the renderers for fences (cells and listings) and inline cells. */
 export function renderCellsPlugin(md: MarkdownIt): void {
@@ -12,6 +13,12 @@ export function renderCellsPlugin(md: MarkdownIt): void {
     const meta = token.meta as { cell?: Cell; listing?: string } | null;
     if (meta?.cell) return renderCell(meta.cell);
     return renderListing(token.content, meta?.listing ?? token.info.trim().split(/\s+/)[0] ?? "");
+  };
+  const renderHtmlBlock = md.renderer.rules.html_block!;
+  md.renderer.rules.html_block = (tokens, i, options, env, self) => {
+    const parts = (tokens[i].meta as { parts?: HtmlBlockPart[] } | null)?.parts;
+    if (!parts) return renderHtmlBlock(tokens, i, options, env, self);
+    return parts.map((part) => (part.kind === "html" ? part.html : renderInlineCell(part.cell, part.svg))).join("");
   };
   md.renderer.rules.cell_inline = (tokens, i) => {
     const cell = (tokens[i].meta as { cell?: Cell } | null)?.cell;
@@ -37,7 +44,8 @@ export function renderCell(cell: Cell): string {
   );
 }
 
-/** An inline `${expr}` cell: an empty span the runtime fills with the value. */
-export function renderInlineCell(cell: Cell): string {
-  return `<span class="cell-inline" data-cell="${cell.id}" data-status="pending"></span>`;
+/** An inline `${expr}` cell: an empty span the runtime fills with the value (a `<tspan>` inside SVG). */
+export function renderInlineCell(cell: Cell, svg = false): string {
+  const tag = svg ? "tspan" : "span";
+  return `<${tag} class="cell-inline" data-cell="${cell.id}" data-status="pending"></${tag}>`;
 }
