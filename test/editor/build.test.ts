@@ -31,7 +31,7 @@ describe("buildEdit", () => {
 
   it("refuses a name defined twice, whichever cell comes first", () => {
     const later = buildEdit("const w = 5;", second, lesson);
-    expect(later).toMatchObject({ ok: false, diagnostics: [{ code: "duplicate-definition", line: 1, column: 1 }] });
+    expect(later).toMatchObject({ ok: false, diagnostics: [{ code: "duplicate-definition", line: 1, column: 7 }] });
     const earlier = buildEdit("const w = 1; const y = 2;", first, lesson);
     expect(earlier.ok).toBe(false);
     expect(!earlier.ok && earlier.diagnostics[0]).toMatchObject({ code: "duplicate-definition", cell: second.id, line: 7 });
