@@ -33,10 +33,10 @@ export interface LessonContext {
   carry: Map<string, unknown>;
 }
 
-/** `file:line` of the cell defining `name`, for error messages. */
-export function locateName(context: LessonContext, name: string): string | undefined {
+/** The .md line of the cell defining `name`, for error messages. */
+export function locateName(context: LessonContext, name: string): number | undefined {
   for (const cell of context.cells.values()) {
-    if (cell.definition.outputs.includes(name)) return `${context.module.file}:${cell.definition.line}`;
+    if (cell.definition.outputs.includes(name)) return cell.definition.line;
   }
   return undefined;
 }

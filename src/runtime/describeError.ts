@@ -8,12 +8,19 @@ export interface ErrorReport {
   message: string;
   /** The input the error came through, when the cell itself did not throw. */
   input?: string;
+  /**
+   * True when the input is another cell's name: the cell waits for that cell, which shows the error
+   * itself, so the page shows a compact "waiting for" rather than the error again.
+   */
+  waiting?: true;
+  /** The input's own error, when the cell is waiting (for a tooltip, not for the page). */
+  cause?: string;
   /** `file:line` (or `file:line:col`) of the cell showing the error. */
   location: string;
 }
 
-/** Where a name is defined (`file:line`), so an input failure can point at the cell that threw. */
-export type LocateName = (name: string) => string | undefined;
+/** The .md line of the cell that defines a name, so an input failure can point at it. */
+export type LocateName = (name: string) => number | undefined;
 
 /**
  * Describes `error`, thrown by or propagated to the cell at `location` whose graph inputs are `inputs`.
@@ -31,8 +38,9 @@ export function describeError(
   if (input !== undefined && inputs.includes(input)) {
     const message = (error as Error).message;
     if (message === `${input} is not defined`) return { message: `\`${input}\` is not defined`, input, location };
-    const source = locate(input);
-    return { message: `input \`${input}\` failed: ${message}${source ? ` (${source})` : ""}`, input, location };
+    const line = locate(input);
+    if (line === undefined) return { message: `input \`${input}\` failed: ${message}`, input, location };
+    return { message: `waiting for \`${input}\` (line ${line})`, input, waiting: true, cause: message, location };
   }
   return { message: formatError(error), location };
 }

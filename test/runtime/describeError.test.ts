@@ -10,13 +10,16 @@ describe("describeError", () => {
     });
   });
 
-  it("names the input an error came through, and where that input is defined", () => {
-    const locate = (name: string) => (name === "w" ? "lesson.md:4" : undefined);
+  it("says a cell waits for the input an error came through, and where that input is defined, without repeating its error", () => {
+    const locate = (name: string) => (name === "w" ? 4 : undefined);
     expect(describeError(new RuntimeError("boom", "w"), ["w", "Plot"], "lesson.md:12", locate)).toEqual({
-      message: "input `w` failed: boom (lesson.md:4)",
+      message: "waiting for `w` (line 4)",
       input: "w",
+      waiting: true,
+      cause: "boom",
       location: "lesson.md:12",
     });
+    // A builtin has no cell to wait for: its failure is the news.
     expect(describeError(new RuntimeError("network", "Plot"), ["w", "Plot"], "lesson.md:12", locate).message).toBe("input `Plot` failed: network");
   });
 
