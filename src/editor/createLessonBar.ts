@@ -1,5 +1,7 @@
-// The lesson-wide editing bar: "Share" and "Reset all edits", a polite notice line, and the last
-// share link in a read-only field the reader can copy, with what it carries.
+// The lesson-wide bar after the lesson: "Show all code", "Share" and "Reset all edits", a polite
+// notice line, and the last share link in a read-only field the reader can copy, with what it carries.
+
+import { showAllCode } from "./showAllCode.ts";
 
 /** What the bar's buttons do. */
 export interface LessonBarActions {
@@ -7,7 +9,7 @@ export interface LessonBarActions {
   resetAll: () => void;
 }
 
-/** The bar at the top of the lesson. */
+/** The bar at the end of the lesson. */
 export interface LessonBar {
   element: HTMLElement;
   notify(text: string): void;
@@ -21,7 +23,10 @@ export interface LessonBar {
 
 let bars = 0;
 
-/** Creates the bar as the first child of `root`. */
+/**
+ * Creates the bar as the last child of `root`: the lesson comes first, its title before anything
+ * about editing it (notices still reach screen readers through the status line).
+ */
 export function createLessonBar(root: HTMLElement, actions: LessonBarActions): LessonBar {
   const doc = root.ownerDocument;
   const element = doc.createElement("div");
@@ -35,6 +40,12 @@ export function createLessonBar(root: HTMLElement, actions: LessonBarActions): L
     node.addEventListener("click", action);
     return node;
   };
+  const showCode = button("Show all code", () => {
+    const show = showCode.getAttribute("aria-pressed") !== "true";
+    showCode.setAttribute("aria-pressed", String(show));
+    showAllCode(root, show);
+  });
+  showCode.setAttribute("aria-pressed", "false");
   const share = button("Share", actions.share);
   share.title = "Make a link with your edits and input values";
   const resetAll = button("Reset all edits", actions.resetAll);
@@ -53,8 +64,8 @@ export function createLessonBar(root: HTMLElement, actions: LessonBarActions): L
   carries.hidden = true;
   link.setAttribute("aria-describedby", (carries.id = `lesson-edits-carries-${++bars}`));
   let offered: HTMLButtonElement | undefined;
-  element.append(share, resetAll, link, carries, notice);
-  root.prepend(element);
+  element.append(showCode, share, resetAll, link, carries, notice);
+  root.append(element);
 
   return {
     element,

@@ -26,7 +26,7 @@ const CSS = `
 .cell-diff .diff-marker { padding: 0 0.15rem; border: 1px solid var(--warning, #9a6700); border-radius: 3px; background: var(--warning-bg, #fdf7e6); color: var(--warning-fg, #6b4a00); font-weight: 600; }
 .cell-diff .diff-added { color: var(--hl-string, #166534); background: color-mix(in srgb, var(--tip, #1a7f37) 10%, transparent); }
 .cell-diff .diff-removed { color: var(--error-fg, #991b1b); background: var(--error-bg, #fef2f2); }
-.lesson-edits { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; font: 0.8125rem/1.4 var(--sans-serif, system-ui, sans-serif); margin-bottom: 1rem; }
+.lesson-edits { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; font: 0.8125rem/1.4 var(--sans-serif, system-ui, sans-serif); margin: 2.5rem 0 0; padding-top: 0.75rem; border-top: 1px solid var(--rule, #d8dce1); }
 .lesson-edits-notice { margin: 0; color: var(--muted, #5b636e); }
 .lesson-edits-link { flex: 1 1 20rem; font: inherit; }
 .lesson-edits-carries { flex: 1 1 100%; margin: 0; overflow-wrap: anywhere; }

@@ -223,7 +223,7 @@ function defineLessonTests(site: () => Site): void {
   it("reaches every control with the keyboard (Tab order covers inputs, the map, buttons, code)", async () => {
     const page = await open();
     const controls = await page.evaluate(() => {
-      const selector = '#lesson input, #lesson select, #lesson button, #lesson summary, #lesson [role="application"]';
+      const selector = '#lesson input, #lesson select, #lesson button, #lesson summary:not([tabindex="-1"]), #lesson [role="application"]';
       const all = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled);
       all.forEach((el, i) => (el.dataset.control = String(i)));
       return all.length;

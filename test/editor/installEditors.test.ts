@@ -23,7 +23,8 @@ describe("installEditors", () => {
     storage.setItem(storageKey("lesson.md"), encodeSaved({ version: 1, lesson: "lesson.md", cells: { c7: { source: "const y = w * 4;", authorSource: "const y = w * 3;", savedAt: 1 } } }));
     const { root, handle, controller } = install(storage);
     await controller.ready;
-    expect(root.firstElementChild?.className).toBe("lesson-edits");
+    // After the lesson, not before its title.
+    expect(root.lastElementChild?.className).toBe("lesson-edits");
     expect([...root.querySelectorAll("[data-editor]")].map((e) => e.getAttribute("data-editor"))).toEqual(["c3", "c7", "c11"]);
     expect(handle.redefined.map((d) => d.source)).toEqual(["const y = w * 4;"]);
     expect(document.querySelectorAll("style[data-live-lesson-editor]").length).toBe(1);

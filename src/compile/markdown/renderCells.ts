@@ -36,12 +36,24 @@ export function renderCell(cell: Cell): string {
   const editable = cell.options.editable ? "" : ` data-editable="false"`;
   return (
     `<div class="cell" id="cell-${cell.id}" data-line="${cell.line}"${editable}>\n` +
-    `<details class="cell-code"${cell.options.hide ? "" : " open"}><summary>${language}</summary>` +
+    `<details class="cell-code"${cell.options.hide ? "" : " open"}>${renderSummary(cell, language)}` +
     `<pre class="listing" data-source-for="${cell.id}"><code class="hljs language-${cell.lang}">` +
     `${highlightCode(cell.source, hljsLanguage)}</code></pre></details>\n` +
     `<div class="cell-output" data-cell="${cell.id}" data-status="pending"></div>\n` +
     `</div>\n`
   );
+}
+
+/**
+ * The code toggle: "TypeScript" on screen, and for screen readers which cell it opens (its names, or
+ * its line), so forty toggles are not forty times the same name. A shown cell's toggle only hides
+ * code already in sight, so it leaves the Tab order (the lesson's "Show all code" does that job).
+ */
+function renderSummary(cell: Cell, language: string): string {
+  const names = cell.outputs.length > 3 ? [...cell.outputs.slice(0, 3), "…"] : cell.outputs;
+  const which = names.length ? `of ${names.join(", ")}, line ${cell.line}` : `at line ${cell.line}`;
+  const tabindex = cell.options.hide ? "" : ` tabindex="-1"`;
+  return `<summary${tabindex}>${language}<span class="visually-hidden"> code ${escapeHtml(which)}</span></summary>`;
 }
 
 /** An inline `${expr}` cell: an empty span the runtime fills with the value (a `<tspan>` inside SVG). */
