@@ -78,6 +78,8 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
       basicSetup,
       syntaxHighlighting(themeColors),
       javascript({ typescript: true }),
+      // Long lines wrap, as the listing does: at 375 px nothing of a cell may hide off the edge.
+      EditorView.lineWrapping,
       javascriptLanguage.data.of({ autocomplete: completeNames(options.names) }),
       // Tab is left to the browser (no indentWithTab), so it always leads out of the editor.
       EditorView.contentAttributes.of({ "aria-label": options.label, "aria-description": editorHelp }),

@@ -88,6 +88,27 @@ describe("the code toggles", () => {
   });
 });
 
+describe("long lines", () => {
+  it("wrap a cell's code at 375 px, and a wide equation or listing scrolls in its own box with its overflow shown", async () => {
+    const page = await browser.newPage({ width: 375, height: 800 });
+    await openLesson(page, `${site.url}derivatives-and-gradients.html`);
+    const cut = await page
+      .locator("#lesson .cell-code pre, #lesson .cm-content")
+      .evaluateAll((all) => all.filter((e) => e.scrollWidth > e.clientWidth + 1 && (e as HTMLElement).offsetParent).map((e) => e.textContent!.slice(0, 40)));
+    expect(cut, "cell code cut off at 375 px").toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // "2. Take Derivative": wider than the column at 1280 px. It scrolls, and a shadow at the edge
+    // where more is hidden says so (scrollbars are invisible until used on many systems).
+    const equation = page.locator(".katex-display", { hasText: "28w" }).first();
+    const box = await equation.evaluate((e) => ({ scrolls: e.scrollWidth > e.clientWidth, overflow: getComputedStyle(e).overflowX, shadow: getComputedStyle(e).backgroundImage }));
+    expect(box).toMatchObject({ scrolls: true, overflow: "auto" });
+    expect(box.shadow).toContain("radial-gradient");
+    const listing = await page.locator("pre.listing:not(.cell pre)").first().evaluate((e) => getComputedStyle(e).backgroundImage);
+    expect(listing).toContain("radial-gradient");
+    await page.close();
+  });
+});
+
 describe("the derivatives lesson by keyboard and screen reader", () => {
   const slug = "derivatives-and-gradients";
 
