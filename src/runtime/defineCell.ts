@@ -7,6 +7,7 @@ import { locateName, type DefinedCell, type LessonContext } from "./context.ts";
 import { describeError } from "./describeError.ts";
 import { createImporter } from "./importModule.ts";
 import { findAsyncBodyLine, findSyncBodyLine, mapBodyLine, readCallSites, readOwnSite } from "./locateError.ts";
+import { noteFirstValue } from "./noteFirstValue.ts";
 import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { CellDefinition, CellState } from "./types.ts";
@@ -181,6 +182,7 @@ function readOutput(context: LessonContext, cell: DefinedCell, exports: unknown,
   const element = findViewElement(value);
   if (element) {
     cell.views.set(name, element);
+    noteFirstValue(element);
     if (context.carry.has(name)) {
       const old = context.carry.get(name);
       context.carry.delete(name);

@@ -2,6 +2,7 @@
 
 import type { DefinedCell, LessonContext } from "./context.ts";
 import { defineCell } from "./defineCell.ts";
+import { isMovedInput } from "./noteFirstValue.ts";
 import { showCellWarnings } from "./diagnostics.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { CellDefinition } from "./types.ts";
@@ -24,7 +25,14 @@ export function placeCell(context: LessonContext, definition: CellDefinition, di
   return cell;
 }
 
-/** Records the values of a cell's view inputs so a redefined cell with the same names takes them over. */
+/**
+ * Records the values of a cell's view inputs that the reader moved, so a redefined cell with the same
+ * names takes them over. An input still at its first value is left out: the new definition's default
+ * applies (a `value:` changed in the .md shows at once, while a reader's own setting is kept).
+ */
 export function carryViewValues(context: LessonContext, cell: DefinedCell): void {
-  for (const [name, element] of cell.views) context.carry.set(name, (element as Element & { value: unknown }).value);
+  for (const [name, element] of cell.views) {
+    const value = (element as Element & { value: unknown }).value;
+    if (isMovedInput(element, value)) context.carry.set(name, value);
+  }
 }

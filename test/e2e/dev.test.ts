@@ -46,4 +46,25 @@ describe("dev server", () => {
     await expect.poll(() => readValue(page, "doubled"), { timeout: 10_000 }).toBe(8);
     await page.close();
   });
+
+  it("gives an untouched input the new default from the .md, and keeps the value of one the reader moved", async () => {
+    const page = await browser.newPage();
+    await openLesson(page, `${site.url}fixture-slider.html`);
+    expect(await readValue(page, "k")).toBe(2);
+    const file = join(site.lessonsDir, "fixture-slider.md");
+    const source = await readFile(file, "utf8");
+    try {
+      await writeFile(file, source.replace("{value: 2,", "{value: 5,"));
+      await expect.poll(() => readValue(page, "k"), { timeout: 10_000 }).toBe(5);
+      expect(await page.locator("#lesson input[type=range]").inputValue()).toBe("5");
+      await pressSlider(page, "#lesson input[type=range]", "ArrowRight", 1);
+      await expect.poll(() => readValue(page, "k")).toBe(6);
+      await writeFile(file, source.replace("{value: 2,", "{value: 8,"));
+      await expect.poll(() => page.locator("#lesson .cell-code").first().textContent(), { timeout: 10_000 }).toContain("value: 8");
+      expect(await readValue(page, "k")).toBe(6);
+    } finally {
+      await writeFile(file, source);
+    }
+    await page.close();
+  });
 });
