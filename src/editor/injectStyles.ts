@@ -31,6 +31,7 @@ const CSS = `
 .lesson-edits-link { flex: 1 1 20rem; font: inherit; }
 .lesson-edits-carries { flex: 1 1 100%; margin: 0; overflow-wrap: anywhere; }
 .share-dialog { max-width: min(48rem, 90vw); border: 1px solid var(--rule, #d8dce1); border-radius: var(--radius, 6px); background: var(--bg, #fff); color: var(--fg, #1f2328); }
+.share-dialog > h2:first-child { margin-top: 0; }
 .share-dialog form { display: flex; gap: 0.5rem; justify-content: flex-end; }
 .share-dialog-changes { max-height: min(55vh, 36rem); overflow: auto; border: 1px solid var(--rule, #d8dce1); border-radius: var(--radius, 4px); padding: 0 0.6rem; }
 .share-dialog-changes:focus-visible { outline: 2px solid var(--focus, #0b62d6); outline-offset: 1px; }

@@ -117,6 +117,9 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
     const dialog = fresh.locator("dialog[open]");
     await dialog.waitFor({ state: "visible" });
     await expect.poll(() => dialog.textContent()).toContain("Run code from this link?");
+    // The heading starts at the top of the dialog, without an empty band above it.
+    const gap = await dialog.evaluate((d) => d.querySelector("h2")!.getBoundingClientRect().top - d.getBoundingClientRect().top);
+    expect(gap).toBeLessThan(32);
     await expect.poll(() => dialog.textContent()).toContain("+ const doubled: number = k * 10;");
     await expect.poll(() => dialog.textContent()).toContain("<img src=x");
     await expect.poll(() => dialog.textContent()).toContain("k = 5");
