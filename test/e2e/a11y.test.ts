@@ -109,6 +109,39 @@ describe("long lines", () => {
   });
 });
 
+describe("the first chart", () => {
+  it("keeps its \"slope →\" label clear of the lines, for a positive and a negative x", async () => {
+    const page = await browser.newPage({ width: 1280, height: 800 });
+    await openLesson(page, `${site.url}derivatives-and-gradients.html`);
+    for (const x of [3, -2.5]) {
+      await page.evaluate((value) => (window as unknown as { lesson: LessonApi }).lesson.set("x0", value), x);
+      await settle(page);
+      // Sample the label's box: no point of it may lie on the stroke of a line of the chart.
+      const crossed = await page.evaluate(() => {
+        const label = [...document.querySelectorAll("#lesson svg text")].find((t) => t.textContent?.startsWith("slope →")) as SVGTextElement | undefined;
+        if (!label) return ["no label"];
+        const svg = label.ownerSVGElement!;
+        const box = label.getBBox();
+        const hits: string[] = [];
+        for (const path of svg.querySelectorAll<SVGPathElement>("path")) {
+          for (let i = 0; i <= 8; i++) {
+            for (let j = 0; j <= 2; j++) {
+              const point = svg.createSVGPoint();
+              point.x = box.x + (box.width * i) / 8;
+              point.y = box.y + (box.height * j) / 2;
+              const local = point.matrixTransform(label.getCTM()!).matrixTransform(path.getCTM()!.inverse());
+              if (path.isPointInStroke(local)) hits.push(`${path.getAttribute("stroke") ?? path.parentElement?.getAttribute("stroke")} at ${i},${j}`);
+            }
+          }
+        }
+        return hits;
+      });
+      expect(crossed, `x0 = ${x}`).toEqual([]);
+    }
+    await page.close();
+  });
+});
+
 describe("the derivatives lesson by keyboard and screen reader", () => {
   const slug = "derivatives-and-gradients";
 
