@@ -72,6 +72,12 @@ describe("analyzeCell", () => {
     expect(analyzeCell("let x = (1 + ;", { lang: "js", line: 1 }).cell.outputs).toEqual(["x"]);
   });
 
+  it("still knows the names declared after a missing `)` inside a function body", () => {
+    // acorn-loose reads the rest of the cell into the unclosed call; the top-level braces still tell.
+    const broken = ts("function softmax(scores: number[], t = 1): number[] {\n  const exps = scores.map((s) => Math.exp(s / t);\n  return exps;\n}\nconst classes = [\"cat\", \"dog\"];\nlet [first] = classes;");
+    expect(broken.cell.outputs).toEqual(["softmax", "classes", "first"]);
+  });
+
   it("sorts inputs and drops globals but keeps builtins", () => {
     const { cell } = ts("display(Plot.dot(data, {x: Math.random()}).plot({width})); console.log(window, view, d3);");
     expect(cell.inputs).toEqual(["Plot", "d3", "data", "display", "view", "width"]);
