@@ -81,8 +81,8 @@ export function renderLessonPage(
   return `${renderHead(`${entry.title} · ${site.siteTitle}`, entry.summary, site)}
 <body>
 ${renderHeader(site, false)}
+<section class="ll-lesson-meta" aria-label="About this lesson"><p class="lesson-meta">${renderMeta(entry)}</p></section>
 <main id="lesson" data-lesson="${escapeHtml(entry.slug)}"${site.typeWarnings ? " data-type-warnings" : ""}>
-<p class="lesson-meta ll-lesson-meta">${renderMeta(entry)}</p>
 ${bodyHtml}
 </main>
 ${renderPager(previous, next)}

@@ -21,8 +21,9 @@ describe("renderLessonPage", () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain("<title>Title b · Course</title>");
-    // The meta line inside <main>, so no text sits outside a landmark.
-    expect(html).toMatch(/<main id="lesson" data-lesson="b">\n<p class="lesson-meta[^"]*">[^\n]*<\/p>\n<p>Body<\/p>\n<\/main>/);
+    expect(html).toContain('<main id="lesson" data-lesson="b">\n<p>Body</p>\n</main>');
+    // The meta line in a named section (a landmark), outside <main>, whose content the runtime owns.
+    expect(html).toMatch(/<section class="ll-lesson-meta" aria-label="About this lesson"><p class="lesson-meta">[^\n]*L1-02[^\n]*<\/p><\/section>\n<main/);
     expect(html).toContain('<script type="module" src="virtual:live-lesson/page/b"></script>');
     expect(html).toContain("L1-02</span> · <span>4 min read");
     expect(html).toContain("data-theme-toggle");
