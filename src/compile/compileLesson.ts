@@ -39,6 +39,7 @@ export function compileLesson(source: string, options: CompileOptions = {}): Les
       predictions: env.predictions,
       sections: env.sections,
     },
+    exercises: env.exercises ?? [],
   };
 }
 
@@ -55,6 +56,7 @@ function refuseTooLarge(source: string, file: string): Lesson {
     cells: [],
     diagnostics: [{ severity: "error", code: "too-large", message, line: before.split("\n").length, column: MAX_LESSON_CHARS - lineStart + 1 }],
     learning: { version: hashString(source).slice(-12), blanks: [], predictions: [], sections: [] },
+    exercises: [],
   };
 }
 

@@ -46,6 +46,8 @@ export interface Cell {
   /** Module specifiers the cell imports (`import {x} from "live-lesson/math"`). */
   imports: string[];
   options: CellOptions;
+  /** The exercise's id when the cell is a ` ```ts exercise ` starter (it may read `seed`). */
+  exercise?: string;
 }
 
 /** Front matter fields the dialect knows; others are kept as written. */
@@ -134,6 +136,44 @@ export interface LessonLearning {
   sections: Section[];
 }
 
+/** A ` ```ts check ` fence: one expression over an exercise's names, its probes the array's items. */
+export interface ExerciseCheck {
+  /** The check as a cell (an expression; never one of the page's cells): its inputs, its JavaScript. */
+  cell: Cell;
+  /** Each probe's source as written (`dLdw(1)`): the items of a top-level array, else the whole expression. */
+  probes: string[];
+  /** `check sealed`: the page gets hashes of the expected values, never the values. */
+  sealed: boolean;
+  /** Relative tolerance for numbers (`tolerance=1e-6` by default). */
+  tolerance: number;
+}
+
+/** A ` ```ts solution ` fence: the author's reference. Its source leaves the lesson before a page is made, unless `reveal`. */
+export interface ExerciseSolution {
+  /** 1-based line of its first line of code. */
+  line: number;
+  /** The code as written; "" once stripped (publicLesson). */
+  source: string;
+  /** `solution reveal`: the page ships it, for the student to see after confirming. */
+  reveal: boolean;
+}
+
+/** An exercise: a starter cell the student edits, the author's solution, a check, progressive hints. */
+export interface Exercise {
+  /** The starter's first declared name, or `exercise=name`. */
+  id: string;
+  /** The id of the starter's cell (a live cell of the page). */
+  cell: string;
+  /** 1-based line of the exercise fence's opening line. */
+  line: number;
+  solution: ExerciseSolution | null;
+  check: ExerciseCheck | null;
+  /** How many `> [!HINT]` callouts follow it (each is `[data-hint="<id>/<n>"]` in the page). */
+  hints: number;
+  /** How many variants the fingerprint covers: 0 when neither the starter nor the check reads `seed`. */
+  seeds: number;
+}
+
 /** A compiled lesson. */
 export interface Lesson {
   file: string;
@@ -145,6 +185,8 @@ export interface Lesson {
   diagnostics: Diagnostic[];
   /** Blanks, predictions and sections, with their positions. */
   learning: LessonLearning;
+  /** The lesson's exercises, in document order. */
+  exercises: Exercise[];
 }
 
 /** Options for compileLesson. */

@@ -24,6 +24,11 @@ export interface Builtin {
   subset?: { trimEntry: boolean };
   /** One line for the reference and for completion. */
   doc: string;
+  /**
+   * Where the builtin exists, when not in every cell: `"exercise"` for exercise starters and their
+   * check expressions (`seed`); any other cell reading the name gets an undefined-name error.
+   */
+  scope?: "exercise";
 }
 
 /** Every builtin, by name. */
@@ -42,6 +47,7 @@ export const builtins = {
   html: { kind: "library", package: "htl", doc: "HTML from a template literal." },
   svg: { kind: "library", package: "htl", doc: "SVG from a template literal." },
   tex: { kind: "library", package: "katex", doc: "TeX rendered with KaTeX (tex.block for display math)." },
+  seed: { kind: "value", scope: "exercise", doc: "The exercise's variant, a positive integer (exercise and check cells only; \"New variant\" draws another)." },
 } as const satisfies Record<string, Builtin>;
 
 /** The name of a builtin. */
@@ -53,6 +59,13 @@ export const builtinNames = Object.keys(builtins) as BuiltinName[];
 /** True when `name` is a builtin. */
 export function isBuiltin(name: string): name is BuiltinName {
   return Object.hasOwn(builtins, name);
+}
+
+/** True when `name` is a builtin a cell of `role` may read (`seed` only in exercise and check cells). */
+export function isBuiltinIn(name: string, role: "exercise" | undefined): boolean {
+  if (!isBuiltin(name)) return false;
+  const builtin: Builtin = builtins[name];
+  return builtin.scope === undefined || builtin.scope === role;
 }
 
 /** The library builtins (those the runtime loads from a package), by name. */

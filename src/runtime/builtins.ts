@@ -26,6 +26,8 @@ export function createBuiltins(root: HTMLElement): Record<PageBuiltinName, () =>
     Generators: () => Generators,
     Mutable: () => Mutable,
     guess: () => import("./guess.ts").then((module) => module.guess),
+    // The exercises' variant: the first of the fixed seeds until "New variant" sets another (src/learn/exercise/).
+    seed: () => 1,
     Plot: () => import("@observablehq/plot"),
     Inputs: () => loadInputs(),
     d3: () => import("d3"),

@@ -19,6 +19,7 @@ export function compileSafely(source: string, file: string): Lesson {
       cells: [],
       diagnostics: [{ severity: "error", code: "internal", message, line: 1, column: 1 }],
       learning: { version: "0", blanks: [], predictions: [], sections: [] },
+      exercises: [],
     };
   }
 }

@@ -67,3 +67,9 @@ export declare const tex: {
   block(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
 };
 
+
+/**
+ * The exercise's variant: a positive integer, read only in ` ```ts exercise ` and ` ```ts check `
+ * cells (elsewhere it is not defined). "New variant" draws another from the seeds the build fixed.
+ */
+export declare const seed: number;

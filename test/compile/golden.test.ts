@@ -24,6 +24,7 @@ function snapshot(lesson: Lesson) {
         lang: c.lang,
         inline: c.inline,
         options: c.options,
+        ...(c.exercise !== undefined ? { exercise: c.exercise } : {}),
         expression: c.expression,
         async: c.async,
         generator: c.generator,
@@ -46,6 +47,7 @@ function snapshot(lesson: Lesson) {
     })),
     // Only where a fixture has blanks or predictions, so the other goldens are not all about sections.
     ...(lesson.learning.blanks.length || lesson.learning.predictions.length ? { learning: lesson.learning } : {}),
+    ...(lesson.exercises.length ? { exercises: lesson.exercises.map(({ check, ...rest }) => ({ ...rest, check: check && { ...check, cell: check.cell.source } })) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCell, transpileCell } from "../../src/compile/cells.ts";
 import type { CellDefinition } from "../../src/runtime/types.ts";
-import { builtins, builtinNames } from "../../src/contract/builtins.ts";
+import { builtins, builtinNames, isBuiltinIn } from "../../src/contract/builtins.ts";
 import { buildEdit, buildFunction } from "../../src/editor/build.ts";
 import { STOP_MESSAGE } from "../../src/contract/guard.ts";
 
@@ -55,10 +55,15 @@ describe("buildEdit", () => {
   it("reports the members an edit reads of every library the registry lets a page load in part", () => {
     const subsets = builtinNames.filter((name) => "subset" in builtins[name]);
     expect(subsets.length).toBeGreaterThan(0);
-    for (const name of builtinNames) {
+    for (const name of builtinNames.filter((n) => isBuiltinIn(n, undefined))) {
       const built = buildEdit(`${name}.probe`, lesson[2]!, lesson);
       expect(built.ok, name).toBe(true);
       expect(built.ok && built.libraries, name).toEqual(subsets.includes(name) ? { [name]: ["probe"] } : {});
     }
+  });
+
+  it("lets only an exercise's starter read seed", () => {
+    expect(buildEdit("seed + 1", lesson[2]!, lesson).ok).toBe(false);
+    expect(buildEdit("seed + 1", { ...lesson[2]!, exercise: "e" }, lesson).ok).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ function cell(id: string, fields: Partial<Cell> = {}): Cell {
 }
 
 const lesson: Lesson = {
+  exercises: [],
   file: "a.md",
   title: "A </script> lesson",
   frontMatter: {},

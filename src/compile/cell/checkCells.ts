@@ -2,7 +2,7 @@
 
 import { getLineInfo } from "acorn";
 import type { Cell, Diagnostic } from "../types.ts";
-import { isBuiltin } from "../../contract/builtins.ts";
+import { isBuiltin, isBuiltinIn } from "../../contract/builtins.ts";
 import { isGlobal } from "../globals.ts";
 import { findCellDeclarations, findCellReferences } from "./analyzeCell.ts";
 import type { Reference } from "./findReferences.ts";
@@ -34,12 +34,13 @@ export function checkCells(cells: readonly Cell[]): Diagnostic[] {
     for (const ref of findCellReferences(cell)) {
       if (isGlobal(ref.name)) continue;
       const definer = definers.get(ref.name);
-      if (!definer && !isBuiltin(ref.name)) {
+      if (!definer && !isBuiltinIn(ref.name, cell.exercise ? "exercise" : undefined)) {
         if (!seen.has(ref.name)) {
           const close = suggestName(ref.name, definers.keys());
           const where = close && definers.get(close);
-          const hint = close ? `; did you mean "${close}"${where ? ` (line ${where.line})` : ""}?` : "";
-          diagnostics.push(atReference(cell, ref, "undefined-name", `"${ref.name}" is not defined by any cell${hint}`));
+          const scoped = isBuiltin(ref.name) ? ` (it is a builtin only in exercise and check cells)` : "";
+          const hint = close && !scoped ? `; did you mean "${close}"${where ? ` (line ${where.line})` : ""}?` : "";
+          diagnostics.push(atReference(cell, ref, "undefined-name", `"${ref.name}" is not defined by any cell${scoped}${hint}`));
         }
       } else if (ref.assigned) {
         const where = definer ? `the cell at line ${definer.line}` : "the runtime (a builtin)";

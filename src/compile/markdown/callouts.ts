@@ -9,15 +9,18 @@ const titles: Record<string, string> = {
   important: "Important",
   warning: "Warning",
   caution: "Caution",
+  hint: "Hint",
 };
-const markerPattern = /^\[!(note|tip|important|warning|caution)\][ \t]*([^\n]*)(\n|$)/i;
+const markerPattern = /^\[!(note|tip|important|warning|caution|hint)\][ \t]*([^\n]*)(\n|$)/i;
 
 /** Adds the callout rule; it runs on block tokens, before inline parsing. */
 export function calloutPlugin(md: MarkdownIt): void {
   md.core.ruler.after("block", "callouts", findCallouts);
   md.renderer.rules.callout_open = (tokens, i) => {
-    const { kind, title } = tokens[i].meta as { kind: string; title: string };
-    return `<div class="callout callout-${kind}" role="note">\n<p class="callout-title">${escapeHtml(title)}</p>\n`;
+    const { kind, title, hint } = tokens[i].meta as { kind: string; title: string; hint?: string };
+    // An exercise's hint (exercises.ts) stays hidden until the student asks for it.
+    const hidden = hint ? ` data-hint="${escapeHtml(hint)}" hidden` : "";
+    return `<div class="callout callout-${kind}" role="note"${hidden}>\n<p class="callout-title">${escapeHtml(title)}</p>\n`;
   };
   md.renderer.rules.callout_close = () => "</div>\n";
 }

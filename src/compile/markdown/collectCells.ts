@@ -11,6 +11,7 @@ import { splitHtmlBlock, type HtmlPart } from "./splitHtmlBlock.ts";
 
 /** An HTML block's pieces once its `${…}` are cells (what renderCells writes out). */
 export type HtmlBlockPart = { kind: "html"; html: string } | { kind: "cell"; cell: Cell; svg: boolean };
+import { collectExerciseFence } from "./exerciseFence.ts";
 
 /** Adds the core rule that turns cell and math tokens into cells, HTML and diagnostics. */
 export function collectCellsPlugin(md: MarkdownIt): void {
@@ -102,6 +103,10 @@ function collectFence(token: Token, env: LessonEnv, addCell: AddCell): void {
     token.meta = { listing: info.lang };
     return;
   }
+  if (info.role && info.role.kind !== "exercise") {
+    collectExerciseFence(token, info.live, info.role, Math.min(fenceLine + 1, env.lines.length), env);
+    return;
+  }
   // The fence keeps its last line break in markdown-it; the cell does not. An empty fence left
   // open on the file's last line has no code line: it stays on the fence's line, inside the file.
   const { cell, diagnostics } = analyzeCell(token.content.replace(/\n$/, ""), {
@@ -111,8 +116,10 @@ function collectFence(token: Token, env: LessonEnv, addCell: AddCell): void {
     inline: false,
     options: info.options,
   });
+  // The exercise's id is settled when its fences are grouped (exercises.ts); the role is known now.
+  if (info.role) cell.exercise = info.role.name ?? cell.outputs[0] ?? "";
   addCell(cell, diagnostics);
-  token.meta = { cell };
+  token.meta = info.role ? { cell, role: info.role } : { cell };
 }
 
 /** True when the fence's last line is its closing fence (markdown-it lets a fence run to the end). */

@@ -1,6 +1,6 @@
 // The per-compile state the markdown-it rules share through `env` (markdown-it's convention).
 
-import type { Blank, Cell, Diagnostic, Prediction, Section } from "../types.ts";
+import type { Blank, Cell, Diagnostic, Exercise, Prediction, Section } from "../types.ts";
 
 /** What the rules of one compile read and write. */
 export interface LessonEnv {
@@ -11,6 +11,8 @@ export interface LessonEnv {
   blanks: Blank[];
   predictions: Prediction[];
   sections: Section[];
+  /** The exercises, grouped once the cells are collected (exercises.ts). */
+  exercises?: Exercise[];
   /** Cache for the inline math rule: the unescaped `$` offsets of the inline text last seen. */
   mathSource?: string;
   mathDollars?: number[];

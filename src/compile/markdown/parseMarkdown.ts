@@ -14,6 +14,7 @@ import { parseFrontMatter } from "./parseFrontMatter.ts";
 import { predictPlugin } from "./predict.ts";
 import { renderCellsPlugin } from "./renderCells.ts";
 import { sectionsPlugin } from "./sections.ts";
+import { exercisesPlugin } from "./exercises.ts";
 import { slugify } from "./slugify.ts";
 import { createSlugRegistry, type SlugRegistry } from "./uniqueSlugs.ts";
 
@@ -40,6 +41,7 @@ function createMarkdown(): MarkdownIt {
   md.use(calloutPlugin);
   md.use(collectCellsPlugin);
   md.use(renderCellsPlugin);
+  md.use(exercisesPlugin);
   // Ids are made unique here, in linear time (uniqueSlugs.ts): markdown-it-anchor's own
   // de-duplication is quadratic in the number of repeats. One registry per parse (its state).
   const registries = new WeakMap<object, SlugRegistry>();

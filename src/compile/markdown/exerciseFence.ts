@@ -1,0 +1,57 @@
+// A ` ```ts solution ` or ` ```ts check ` fence: analysed like a cell (its problems are located in the
+// .md file) but never one of the page's cells; exercises.ts attaches it to the exercise above it.
+
+import { parse, type ArrayExpression, type ExpressionStatement } from "acorn";
+import type { Token } from "markdown-it";
+import { analyzeCell } from "../cell/analyzeCell.ts";
+import type { Cell, Diagnostic } from "../types.ts";
+import type { LessonEnv } from "./lessonEnv.ts";
+import type { FenceRole } from "./readFenceInfo.ts";
+
+/** What a solution or check fence leaves on its token for exercises.ts. */
+export interface ExerciseFenceMeta {
+  role: FenceRole;
+  /** The fence's code analysed as a cell (its id is not a page cell's). */
+  cell: Cell;
+  /** The check's probes (`[a(1), a(2)]` → `a(1)`, `a(2)`). */
+  probes?: string[];
+}
+
+/** Analyses a solution or check fence and leaves it on the token; its problems go to `env`. */
+export function collectExerciseFence(token: Token, lang: "ts" | "js", role: FenceRole, line: number, env: LessonEnv): void {
+  const source = token.content.replace(/\n$/, "");
+  const { cell, diagnostics } = analyzeCell(source, { lang, line, column: 1, inline: false });
+  // Not a page cell: its problems are the fence's, with no cell id the page would look for.
+  env.diagnostics.push(...diagnostics.map(({ cell: _, ...d }) => d));
+  const meta: ExerciseFenceMeta = { role, cell };
+  if (role.kind === "check") {
+    if (!cell.expression && !diagnostics.some((d) => d.severity === "error")) {
+      env.diagnostics.push(at(line, "check", "a check is one expression over the exercise's names, such as [f(0), f(1)] (found statements)"));
+    }
+    meta.probes = findProbes(cell);
+  }
+  token.meta = { exercise: meta };
+}
+
+/** The probes of a check: the items of a top-level array literal, else the whole expression. */
+export function findProbes(cell: Cell): string[] {
+  const whole = [cell.source.trim()];
+  if (!cell.expression) return whole;
+  try {
+    const program = parse(cell.js, { ecmaVersion: "latest", sourceType: "module" });
+    const statement = program.body[0] as ExpressionStatement | undefined;
+    let expression = statement?.expression;
+    while (expression?.type === "ParenthesizedExpression") expression = expression.expression;
+    if (expression?.type !== "ArrayExpression") return whole;
+    const items = (expression as ArrayExpression).elements;
+    if (items.length === 0 || items.some((item) => !item || item.type === "SpreadElement")) return whole;
+    // Types are blanked to spaces, so offsets in the JavaScript are offsets in the source.
+    return items.map((item) => cell.source.slice(item!.start, item!.end).trim());
+  } catch {
+    return whole;
+  }
+}
+
+function at(line: number, code: string, message: string): Diagnostic {
+  return { severity: "error", code, message, line, column: 1 };
+}
