@@ -84,6 +84,11 @@ export function installEditors(handle: LessonHandle, options: EditorOptions): Ed
   return controller;
 }
 
+/** True when the cell is an exercise's starter (it sits in `[data-exercise]`). */
+function isExercise(root: HTMLElement, id: string): boolean {
+  return root.querySelector(`[data-exercise] [data-source-for="${CSS.escape(id)}"], [data-exercise] [data-editor="${CSS.escape(id)}"]`) !== null;
+}
+
 function createController(handle: LessonHandle, root: HTMLElement, options: EditorOptions): EditorController {
   const createBar = (): LessonBar =>
     createLessonBar(root, { share: () => void controller.share(), resetAll: () => void controller.resetAll() });
@@ -114,8 +119,11 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     // Saved edits go in first (synchronously), then unrun drafts over them.
     const applied = held ? Promise.resolve() : restoreSavedEdits(state);
     restoreDrafts(state);
-    // After a hot update, editors come back at once where CodeMirror is already loaded.
-    for (const slot of state.slots.values()) if (state.codeMirror && slot.editor.isOpen()) void openCellEditor(state, slot);
+    // After a hot update, editors come back at once where CodeMirror is already loaded; an
+    // exercise's starter has its editor open from the start (the student is meant to type there).
+    for (const slot of state.slots.values()) {
+      if ((state.codeMirror || isExercise(root, slot.author.id)) && slot.editor.isOpen()) void openCellEditor(state, slot);
+    }
     return applied;
   };
   const stopListening = listenForReach(state, options.preload);

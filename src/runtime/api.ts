@@ -14,6 +14,9 @@ declare global {
 /** Creates the API over a mounted lesson. */
 export function createApi(context: LessonContext): LessonApi {
   const idle = () => waitIdle(context);
+  // A name no cell declares (an exercise's `seed`) gets one variable, redefined on each set:
+  // defining the name a second time would make it a duplicate.
+  const setVariables = new Map<string, ReturnType<LessonContext["main"]["variable"]>>();
   return {
     value: (name) => context.main.value(name),
     async set(name, value) {
@@ -24,7 +27,11 @@ export function createApi(context: LessonContext): LessonApi {
       } else {
         const variable = findOutput(context, name);
         if (variable) variable.define(name, [], () => value);
-        else context.main.define(name, [], () => value);
+        else {
+          const own = setVariables.get(name) ?? context.main.variable();
+          setVariables.set(name, own);
+          own.define(name, [], () => value);
+        }
       }
       await idle();
     },

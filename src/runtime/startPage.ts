@@ -18,7 +18,15 @@ export interface PageHot {
 /** The editors as the page drives them (src/editor's EditorController). */
 export interface PageEditors {
   refresh(authorCells?: CellDefinition[]): void;
+  /** Runs a cell's typed text (an exercise's Check runs the student's code first). */
+  run?(id: string): Promise<boolean>;
 }
+
+/** src/learn/exercise's installExercises, passed in by the module when the lesson has exercises. */
+export type InstallExercises = (
+  handle: LessonHandle,
+  options: { exercises: never[]; file: string; title: string; root?: HTMLElement; record?: unknown; runEdit?: (cell: string) => Promise<boolean> },
+) => { destroy(): void };
 
 /** src/editor's installEditors, passed in by the module (the runtime does not import the editor). */
 export type InstallEditors = (handle: LessonHandle, options: { lessonKey: string; authorCells: CellDefinition[]; root?: HTMLElement }) => PageEditors;
@@ -47,6 +55,8 @@ export interface PageStart<L = unknown> {
   learning?: L;
   /** Installs blanks, predictions, progress and the record, when the page has them. */
   installLearning?: InstallLearning<L>;
+  /** Installs the exercises, when the lesson has some. */
+  installExercises?: InstallExercises;
 }
 
 /** What startPage works with; the browser's by default, stand-ins in tests. */
@@ -68,11 +78,12 @@ const browser: PageEnvironment = {
 interface StartedPage {
   handle?: LessonHandle;
   editors?: PageEditors;
-  learning?: { destroy(): void };
+  learning?: { destroy(): void; record?: unknown };
+  exercises?: { destroy(): void };
 }
 
 /** Starts the page, or, when a hot update runs the module again, updates the lesson in place. */
-export function startPage<L>({ lesson, hot, installEditors, learning, installLearning }: PageStart<L>, environment: PageEnvironment = browser): void {
+export function startPage<L>({ lesson, hot, installEditors, learning, installLearning, installExercises }: PageStart<L>, environment: PageEnvironment = browser): void {
   const root = environment.document.getElementById("lesson");
   const started = hot?.data.page as StartedPage | undefined;
   const page: StartedPage = started ?? {};
@@ -92,6 +103,20 @@ export function startPage<L>({ lesson, hot, installEditors, learning, installLea
   }
   if (installLearning && learning !== undefined) {
     page.learning = installLearning(page.handle, { file: module.file, title: module.title, learning, cells: module.cells, root: root ?? undefined });
+  }
+  if (installExercises && module.exercises?.length) {
+    // A hot update rebinds them to the new lesson's exercises (their states come from the record).
+    page.exercises?.destroy();
+    const editors = page.editors;
+    page.exercises = installExercises(page.handle, {
+      exercises: module.exercises as never[],
+      file: module.file,
+      title: module.title,
+      root: root ?? undefined,
+      // One record per page: the learning side's, when the page has it.
+      record: page.learning?.record,
+      runEdit: editors?.run ? (cell) => editors.run!(cell) : undefined,
+    });
   }
   if (hot && root?.hasAttribute("data-type-warnings")) listenForTypeWarnings(hot, module.file, page.handle);
   if (hot) hot.data.page = page;

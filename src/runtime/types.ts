@@ -51,6 +51,8 @@ export interface LessonModule {
    * loads the whole library.
    */
   libraries?: Record<string, LibrarySubset>;
+  /** The lesson's exercises as src/learn/exercise/ reads them (PageExercise; the runtime only passes them on). */
+  exercises?: unknown[];
 }
 
 /** A module holding some members of a library builtin, used in place of the whole library. */
@@ -78,6 +80,8 @@ export interface LessonApi {
   idle(): Promise<void>;
   /** The learning record as xAPI statements (src/learn/ adds it on pages that install learning). */
   record?(): unknown;
+  /** The exercises' states, added by src/learn/exercise/ when the lesson has exercises. */
+  exercises?(): { id: string; state: "unattempted" | "failed" | "passed"; attempts: number; hints: number; solutionShown: boolean }[];
 }
 
 /** What mountLesson returns: the page's handle on the running lesson. */

@@ -4,6 +4,8 @@
 import type { Lesson } from "../compile/index.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import { AUTHOR_GUARD_BUDGET_MS } from "../contract/guard.ts";
+import type { ExerciseFingerprint } from "../contract/exercise.ts";
+import { renderExercises } from "./renderExercises.ts";
 
 /** A cell transpiled to a function: its parameters and the function expression's source. */
 export interface TranspiledCell {
@@ -34,6 +36,10 @@ export interface ModuleOptions {
   editor?: string;
   /** The learning side's module (src/learn/index.ts), when there is one: blanks, predictions, the record. */
   learn?: string;
+  /** src/learn/exercise's module, when the lesson has exercises. */
+  exercises?: string;
+  /** Each exercise's fingerprint by id, or why there is none (the build computes them with the runner). */
+  fingerprints?: Map<string, { fingerprint: ExerciseFingerprint | null; unavailable?: string }>;
   /** Library builtins to load as a subset (LessonModule.libraries): the module id and its members, by builtin name. */
   libraries?: Record<string, { id: string; members: string[] }>;
 }
@@ -105,10 +111,11 @@ export function renderLessonModule(lesson: Lesson, options: ModuleOptions): stri
   const diagnostics: Diagnostic[] = [...lesson.diagnostics, ...options.diagnostics].map(
     ({ severity, code, message, line, column, cell }) => ({ severity, code, message, line, column, ...(cell ? { cell } : {}) }),
   );
-  const guarded = [...options.transpiled.values()].some((cell) => cell.guarded);
+  const exercises = options.exercises && lesson.exercises.length ? renderExercises(lesson, options.fingerprints ?? new Map()) : "";
+  const guarded = [...options.transpiled.values()].some((cell) => cell.guarded) || exercises.includes("createGuard()");
   const loaders = collectImports(lesson).map((specifier) => renderLoader(specifier, options));
   return `import {${guarded ? "startPage, createGuard" : "startPage"}} from "live-lesson/runtime";
-${options.editor ? `import {installEditors} from ${json(options.editor)};\n` : ""}${options.learn ? `import {installLearning} from ${json(options.learn)};\n` : ""}${styles.map((style) => `import ${json(style)};`).join("\n")}
+${options.editor ? `import {installEditors} from ${json(options.editor)};\n` : ""}${options.learn ? `import {installLearning} from ${json(options.learn)};\n` : ""}${exercises ? `import {installExercises} from ${json(options.exercises)};\n` : ""}${styles.map((style) => `import ${json(style)};`).join("\n")}
 
 /** The compiled lesson (a LessonModule). */
 export const lesson = {
@@ -118,10 +125,10 @@ export const lesson = {
   cells: ${renderCells(lesson, options.transpiled)},
   modules: {
 ${loaders.join(",\n")}
-  },${renderLibraries(options)}
+  },${renderLibraries(options)}${exercises ? `\n  exercises: ${exercises},` : ""}
 };
 
-${options.learn ? `/** Its blanks, predictions and sections (Lesson.learning). */\nexport const learning = ${json(lesson.learning)};\n\n` : ""}startPage({lesson, hot: import.meta.hot${options.editor ? ", installEditors" : ""}${options.learn ? ", learning, installLearning" : ""}});
+${options.learn ? `/** Its blanks, predictions and sections (Lesson.learning). */\nexport const learning = ${json(lesson.learning)};\n\n` : ""}startPage({lesson, hot: import.meta.hot${options.editor ? ", installEditors" : ""}${options.learn ? ", learning, installLearning" : ""}${exercises ? ", installExercises" : ""}});
 // A hot update runs the new version of this module, whose startPage updates the mounted lesson.
 if (import.meta.hot) import.meta.hot.accept();
 `;

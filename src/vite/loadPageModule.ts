@@ -47,6 +47,7 @@ export async function loadPageModule(ctx: PageContext, site: Site, slug: string,
     styles: findStyles(),
     editor: existsSync(entries.editor) ? normalizePath(entries.editor) : undefined,
     learn: existsSync(entries.learn) ? normalizePath(entries.learn) : undefined,
+    exercises: normalizePath(entries.exercises),
   });
   return { code, compiled, unresolved };
 }

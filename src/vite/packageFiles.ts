@@ -13,6 +13,7 @@ export const entries = {
   math: join(packageDir, "src/math/index.ts"),
   editor: join(packageDir, "src/editor/index.ts"),
   learn: join(packageDir, "src/learn/index.ts"),
+  exercises: join(packageDir, "src/learn/exercise/index.ts"),
 };
 
 /** The page's type checker: a Web Worker the editor starts on a reader's first edit. */

@@ -51,11 +51,11 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
       server: {
         fs: { allow: [searchForWorkspaceRoot(site.root), packageDir] },
         // Transformed at startup, so the first page view and the first in-page edit are quick.
-        warmup: { clientFiles: findSourceFiles(["src/runtime", "src/editor", "src/learn"]) },
+        warmup: { clientFiles: findSourceFiles(["src/runtime", "src/editor", "src/learn", "src/learn/exercise"]) },
       },
       // Pre-bundled up front: a dependency discovered while a page loads would reload the page.
       // TypeScript is not: the type checker's worker loads it itself (checkerFiles.ts).
-      optimizeDeps: { include: findBrowserDependencies(site.root, [entries.runtime, entries.editor, entries.math, entries.learn, checkerEntry]).filter((name) => name !== "typescript") },
+      optimizeDeps: { include: findBrowserDependencies(site.root, [entries.runtime, entries.editor, entries.math, entries.learn, entries.exercises, checkerEntry]).filter((name) => name !== "typescript") },
     }),
 
     resolveId(source, importer) {

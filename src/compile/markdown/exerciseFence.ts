@@ -35,7 +35,15 @@ export function collectExerciseFence(token: Token, lang: "ts" | "js", role: Fenc
 
 /** The probes of a check: the items of a top-level array literal, else the whole expression. */
 export function findProbes(cell: Cell): string[] {
-  const whole = [cell.source.trim()];
+  return findProbeRanges(cell).map(([start, end]) => cell.source.slice(start, end).trim());
+}
+
+/**
+ * Where each probe of a check is, as [start, end) offsets that hold in its source and in its
+ * JavaScript alike (types are blanked to spaces).
+ */
+export function findProbeRanges(cell: Cell): [number, number][] {
+  const whole: [number, number][] = [[0, cell.source.length]];
   if (!cell.expression) return whole;
   try {
     const program = parse(cell.js, { ecmaVersion: "latest", sourceType: "module" });
@@ -45,8 +53,7 @@ export function findProbes(cell: Cell): string[] {
     if (expression?.type !== "ArrayExpression") return whole;
     const items = (expression as ArrayExpression).elements;
     if (items.length === 0 || items.some((item) => !item || item.type === "SpreadElement")) return whole;
-    // Types are blanked to spaces, so offsets in the JavaScript are offsets in the source.
-    return items.map((item) => cell.source.slice(item!.start, item!.end).trim());
+    return items.map((item) => [item!.start, item!.end]);
   } catch {
     return whole;
   }

@@ -1,0 +1,39 @@
+// Evaluates an exercise's check against the page's current values: the student's code as it runs
+// now (an edit included), every other cell as it is. Each probe runs on its own, so one that throws
+// is reported by name while the others still count.
+
+import { encodeProbe, type ProbeValue } from "../../contract/exercise.ts";
+import type { LessonApi } from "../../runtime/types.ts";
+import type { PageExercise } from "./pageExercise.ts";
+
+/** One probe's outcome: its value as JSON, or the error it threw. */
+export type ProbeOutcome = { ok: true; value: ProbeValue } | { ok: false; error: string };
+
+/** The check's outcome: the probes', or the input that could not be read (a cell in error). */
+export type CheckOutcome = { ok: true; probes: ProbeOutcome[] } | { ok: false; input: string; error: string };
+
+/** Reads the check's inputs from the page and runs every probe over them. */
+export async function evaluateCheck(api: Pick<LessonApi, "value">, exercise: PageExercise): Promise<CheckOutcome> {
+  const values: unknown[] = [];
+  for (const name of exercise.inputs) {
+    try {
+      values.push(await api.value(name));
+    } catch (error) {
+      return { ok: false, input: name, error: describe(error) };
+    }
+  }
+  return { ok: true, probes: exercise.probes.map((probe) => runProbe(probe.run, values)) };
+}
+
+function runProbe(run: (...inputs: never[]) => unknown, values: unknown[]): ProbeOutcome {
+  try {
+    return { ok: true, value: encodeProbe((run as (...inputs: unknown[]) => unknown)(...values)) };
+  } catch (error) {
+    return { ok: false, error: describe(error) };
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message.replace(/^RuntimeError: /, "") || error.name;
+  return String(error);
+}

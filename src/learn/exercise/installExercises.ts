@@ -1,0 +1,75 @@
+// The exercises of a lesson page: binds each one, keeps their states in step with the learning
+// record, keeps the page's `seed` (the variant) and adds `exercises()` to `window.lesson`.
+// The page module hands it to startPage (the runtime does not import src/learn/).
+
+import type { LessonHandle } from "../../runtime/types.ts";
+import { createRecord, registerKind, type LearningRecord } from "../record/index.ts";
+import { bindExercise, type BoundExercise, type ExerciseContext } from "./bindExercise.ts";
+import type { ExerciseSummary, PageExercise } from "./pageExercise.ts";
+
+/** What installExercises needs besides the mounted lesson. */
+export interface ExerciseOptions {
+  exercises: PageExercise[];
+  /** The lesson's file in its lessons folder (the record's key) and title. */
+  file: string;
+  title: string;
+  root?: HTMLElement;
+  /** The page's learning record; one is opened for the lesson when none is given. */
+  record?: LearningRecord;
+  /** The editors' run: Check runs what the student typed first. */
+  runEdit?: (cell: string) => Promise<boolean>;
+  /** Asks before showing a solution (window.confirm by default). */
+  confirm?: (question: string) => boolean;
+}
+
+/** The installed exercises of a page. */
+export interface PageExercises {
+  record: LearningRecord;
+  exercises(): ExerciseSummary[];
+  destroy(): void;
+}
+
+// An exercise counts three times a blank in the lesson's progress: it is the most work.
+registerKind("exercise", {
+  weight: 3,
+  isDone: (s) => s.right,
+  describe: (s) => (s.right ? "passed" : s.attempts ? "failed" : "unattempted"),
+});
+
+/** Binds every exercise of the page to the record. */
+export function installExercises(handle: LessonHandle, options: ExerciseOptions): PageExercises {
+  const root = options.root ?? document.getElementById("lesson") ?? document.body;
+  const doc = root.ownerDocument;
+  const activity = (doc.location?.href ?? "http://localhost/").replace(/[?#].*$/, "");
+  const record = options.record ?? createRecord({ lesson: { file: options.file, title: options.title, version: "", activity } });
+  let seedValue = 1;
+  const context: ExerciseContext = {
+    handle,
+    record,
+    runEdit: options.runEdit,
+    confirm: options.confirm ?? ((question) => doc.defaultView?.confirm(question) ?? false),
+    seed: {
+      get current() {
+        return seedValue;
+      },
+      async set(seed) {
+        seedValue = seed;
+        await handle.api.set("seed", seed);
+      },
+    },
+  };
+  const bound: BoundExercise[] = options.exercises.flatMap((exercise) => bindExercise(root, context, exercise) ?? []);
+  const unsubscribe = record.subscribe(() => {
+    for (const exercise of bound) exercise.refresh();
+  });
+  const exercises = () => bound.map((exercise) => exercise.summary());
+  (handle.api as { exercises?: () => ExerciseSummary[] }).exercises = exercises;
+  return {
+    record,
+    exercises,
+    destroy() {
+      unsubscribe();
+      for (const exercise of bound) exercise.destroy();
+    },
+  };
+}
