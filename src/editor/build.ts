@@ -136,6 +136,8 @@ function analyzeEdit(source: string, base: CellDefinition): { cell: Cell; diagno
   const { cell, diagnostics } = analyzeCell(source, { lang, line, column, inline, options: { ...base.options } });
   // Mutated, not copied: the compiler caches each analysed cell's references by identity.
   cell.id = base.id;
+  // An exercise's starter keeps its role, so the student's code may read `seed`.
+  if (base.exercise !== undefined) cell.exercise = base.exercise;
   return { cell, diagnostics: diagnostics.map((d) => ({ ...d, cell: base.id })) };
 }
 
@@ -154,6 +156,7 @@ function cellOf(definition: CellDefinition): Cell {
     const { lang, line, column, inline } = definition;
     cell = analyzeCell(definition.source, { lang, line, column, inline }).cell;
     cell.id = definition.id;
+    if (definition.exercise !== undefined) cell.exercise = definition.exercise;
     analyzed.set(definition, cell);
   }
   return cell;

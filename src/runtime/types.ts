@@ -31,6 +31,8 @@ export interface CellDefinition {
   async: boolean;
   generator: boolean;
   options: CellDisplayOptions;
+  /** The exercise's id when the cell is an exercise's starter (its edits may read `seed`). */
+  exercise?: string;
   body: (...args: never[]) => unknown;
 }
 

@@ -73,6 +73,7 @@ function renderCell(lesson: Lesson, index: number, transpiledCells: Map<string, 
     async: cell.async,
     generator: cell.generator,
     options: cell.options,
+    ...(cell.exercise !== undefined ? { exercise: cell.exercise } : {}),
   };
   // The body is code, not data: it is spliced in as a function expression (the newline ends any
   // trailing line comment of the cell). A guarded body (transpileCells) gets its own guard, with the

@@ -123,9 +123,9 @@ const contentTypes: Record<string, string> = {
   ".json": "application/json",
 };
 
-/** Builds the scratch lessons and serves `dist` under `subPath` (e.g. "/course/") with node:http. */
-export async function buildAndServe(subPath = "/course/"): Promise<Site & { outDir: string }> {
-  const lessonsDir = await copyLessons();
+/** Builds the scratch lessons (or one fixture folder alone) and serves `dist` under `subPath` (e.g. "/course/") with node:http. */
+export async function buildAndServe(subPath = "/course/", fixtureFolder?: string): Promise<Site & { outDir: string }> {
+  const lessonsDir = await copyLessons(fixtureFolder);
   const outDir = await mkdtemp(join(tmpdir(), "live-lesson-e2e-dist-"));
   await buildSite({ dir: lessonsDir, outDir, quiet: true });
   const server: Server = createHttpServer(async (req, res) => {

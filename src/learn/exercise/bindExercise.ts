@@ -89,7 +89,7 @@ export function bindExercise(root: HTMLElement, context: ExerciseContext, exerci
       return fail("Your code has an error; its message is next to your code. Fix it and check again.", "error");
     }
     await context.handle.api.idle();
-    const outcome = await evaluateCheck(context.handle.api, exercise);
+    const outcome = await evaluateCheck(context.handle.api, exercise, context.seed.current);
     if (!outcome.ok) {
       return fail(`Your code stops with an error before it can be checked (${outcome.input}: ${outcome.error}). Its message is next to your code.`, "error");
     }

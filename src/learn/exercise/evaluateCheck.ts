@@ -12,10 +12,17 @@ export type ProbeOutcome = { ok: true; value: ProbeValue } | { ok: false; error:
 /** The check's outcome: the probes', or the input that could not be read (a cell in error). */
 export type CheckOutcome = { ok: true; probes: ProbeOutcome[] } | { ok: false; input: string; error: string };
 
-/** Reads the check's inputs from the page and runs every probe over them. */
-export async function evaluateCheck(api: Pick<LessonApi, "value">, exercise: PageExercise): Promise<CheckOutcome> {
+/**
+ * Reads the check's inputs from the page and runs every probe over them. `seed` is the page's
+ * variant (a builtin, which `lesson.value` does not read until "New variant" has defined it).
+ */
+export async function evaluateCheck(api: Pick<LessonApi, "value">, exercise: PageExercise, seed: number): Promise<CheckOutcome> {
   const values: unknown[] = [];
   for (const name of exercise.inputs) {
+    if (name === "seed") {
+      values.push(seed);
+      continue;
+    }
     try {
       values.push(await api.value(name));
     } catch (error) {

@@ -41,7 +41,7 @@ export function installExercises(handle: LessonHandle, options: ExerciseOptions)
   const root = options.root ?? document.getElementById("lesson") ?? document.body;
   const doc = root.ownerDocument;
   const activity = (doc.location?.href ?? "http://localhost/").replace(/[?#].*$/, "");
-  const record = options.record ?? createRecord({ lesson: { file: options.file, title: options.title, version: "", activity } });
+  const record = options.record ?? createRecord({ lesson: { file: options.file, title: options.title, version: versionOf(options.exercises), activity } });
   let seedValue = 1;
   const context: ExerciseContext = {
     handle,
@@ -72,4 +72,22 @@ export function installExercises(handle: LessonHandle, options: ExerciseOptions)
       for (const exercise of bound) exercise.destroy();
     },
   };
+}
+
+/**
+ * A version for the record when the page has no learning record of its own to share: a hash of the
+ * exercises' ids and starter cells (cyrb53), so entries name what the student worked on.
+ */
+function versionOf(exercises: readonly PageExercise[]): string {
+  const text = JSON.stringify(exercises.map((e) => [e.id, e.cell]));
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `x${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16)}`;
 }
