@@ -1,5 +1,6 @@
 // `lesson check [files…] [--json] [--no-run]`: compile, type-check, lint and run lessons headless.
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { checkLesson, type CheckedLesson } from "../check/checkLesson.ts";
 import type { LessonServer } from "../check/runLessons.ts";
@@ -12,10 +13,11 @@ const help = `Usage: lesson check [files...] [--json] [--no-run]
 Reports every problem in the lessons (default: lessons/*.md, except files starting with _):
 compile errors, type errors across cells, lint (unlabelled inputs, charts without ariaLabel,
 images without alt, broken lesson links, missing title) and, unless --no-run, every cell that
-fails when the lesson runs in headless Chromium.
+fails when the lesson runs in headless Chromium, and every exercise: its solution must pass its
+check, its starter must not (a warning), and its check must give the same values twice.
 
   --json     print a JSON array of {file, line, column, severity, code, message, cell?}
-  --no-run   skip the headless run (no browser needed)
+  --no-run   skip the headless run and the exercises' runs (no browser needed)
 
 Exits with 1 when any error is reported.`;
 
@@ -33,6 +35,12 @@ export async function runCheck(args: string[]): Promise<number> {
   if (!parsed.values["no-run"]) {
     const { runLessons } = await import("../check/runLessons.ts");
     problems.push(...(await runLessons(checked, serveQuietly)));
+    const { runExercises } = await import("../check/runExercises.ts");
+    for (const { file, lesson } of checked) {
+      if (!lesson?.exercises.length) continue;
+      const report = await runExercises(lesson, { verify: true, path: resolve(file), file });
+      problems.push(...report.diagnostics.map((d) => ({ ...d, file })));
+    }
   }
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === "error").length;

@@ -7,6 +7,7 @@ import type { CompiledLesson, Site } from "../site/createSite.ts";
 import { collectImports, renderLessonModule, type ModuleOptions } from "../site/renderLessonModule.ts";
 import { transpileCells } from "../site/transpileCells.ts";
 import { entries, findStyles } from "./packageFiles.ts";
+import { fingerprintExercises } from "./fingerprintExercises.ts";
 import { resolveFromLesson } from "./resolveFromLesson.ts";
 
 /** The plugin context methods loading a page needs (a load hook's `this`). */
@@ -16,7 +17,7 @@ export type PageContext = Pick<Rolldown.PluginContext, "addWatchFile" | "resolve
 export interface PageModule {
   code: string;
   compiled: CompiledLesson;
-  /** One error per import that does not resolve (code "unresolved-import"), at the cell importing it. */
+  /** One error per import that does not resolve (code "unresolved-import"), at the cell importing it; and what running the exercises found (a solution failing its own check). */
   unresolved: Diagnostic[];
 }
 
@@ -38,6 +39,8 @@ export async function loadPageModule(ctx: PageContext, site: Site, slug: string,
     reasons.set(specifier, message);
     unresolved.push({ severity: "error", code: "unresolved-import", message, line: cell?.line ?? 1, column: cell?.column ?? 1, ...(cell ? { cell: cell.id } : {}) });
   }
+  const exercises = await fingerprintExercises(lesson, path, site.fileOf(path));
+  unresolved.push(...exercises.diagnostics);
   const code = renderLessonModule(lesson, {
     ...mode,
     file: site.fileOf(path),
@@ -48,6 +51,7 @@ export async function loadPageModule(ctx: PageContext, site: Site, slug: string,
     editor: existsSync(entries.editor) ? normalizePath(entries.editor) : undefined,
     learn: existsSync(entries.learn) ? normalizePath(entries.learn) : undefined,
     exercises: normalizePath(entries.exercises),
+    fingerprints: exercises.fingerprints,
   });
   return { code, compiled, unresolved };
 }
