@@ -3,7 +3,7 @@
 // build fixes), and `lesson check`'s exercise checks — the solution passes its own check, the
 // starter does not (else a warning), the check gives the same values twice.
 
-import type { Exercise, Lesson } from "../compile/index.ts";
+import { analyzeCell, type Exercise, type Lesson } from "../compile/index.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import { encodeProbe, findFirstMismatch, isSameProbe, sealProbe, type ExerciseFingerprint, type ExpectedProbe, type ProbeValue } from "../contract/exercise.ts";
 import { runLesson, type RunOptions, type RunResult } from "../run/index.ts";
@@ -41,6 +41,33 @@ function seedsOf(exercises: readonly Runnable[]): number[] {
 }
 
 const probeName = (exercise: Runnable, index: number) => `${exercise.id}#${index}`;
+
+/**
+ * The lesson with only the cells the exercises' checks can reach: the starters, and every cell a
+ * check, a starter or a solution reads, transitively. Other cells cannot change a probe's value,
+ * and leaving them out (a chapter's animations) makes each run a fraction of the page's.
+ */
+export function pruneForExercises(lesson: Lesson, exercises: readonly Runnable[]): Lesson {
+  const wanted = new Set<string>();
+  const keep = new Set<string>(exercises.map((e) => e.cell));
+  for (const exercise of exercises) {
+    const solution = analyzeCell(exercise.solution.source, { lang: "ts", line: exercise.solution.line }).cell;
+    for (const name of [...exercise.check.cell.inputs, ...solution.inputs]) wanted.add(name);
+  }
+  for (const cell of lesson.cells) if (keep.has(cell.id)) for (const name of cell.inputs) wanted.add(name);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const cell of lesson.cells) {
+      if (keep.has(cell.id) || !cell.outputs.some((name) => wanted.has(name))) continue;
+      keep.add(cell.id);
+      for (const name of cell.inputs) wanted.add(name);
+      grew = true;
+    }
+  }
+  const cells = lesson.cells.filter((cell) => keep.has(cell.id));
+  return { ...lesson, html: "", cells, diagnostics: lesson.diagnostics.filter((d) => d.cell === undefined || keep.has(d.cell)) };
+}
 
 /**
  * Runs the lesson once with `sources` (starter or solution, by exercise) in the exercises' cells,
@@ -92,6 +119,7 @@ export async function runExercises(lesson: Lesson, options: ExerciseRunOptions &
   const diagnostics: Diagnostic[] = [];
   if (!exercises.length) return { fingerprints, diagnostics };
   const seeds = seedsOf(exercises);
+  lesson = pruneForExercises(lesson, exercises);
   const solution = (e: Runnable) => e.solution.source;
   const runs = seeds.map((seed) => runWith(lesson, exercises, solution, seed, options));
   const again = options.verify ? runWith(lesson, exercises, solution, 1, options) : undefined;

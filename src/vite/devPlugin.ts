@@ -3,7 +3,7 @@
 // lesson updates its open pages cell by cell (a new title or order reloads them: that is page HTML).
 // The in-page type checker's TypeScript and declaration files are served here as modules (checkerFiles.ts).
 import { resolve } from "node:path";
-import type { Logger, Plugin } from "vite";
+import type { Logger, Plugin, ViteDevServer } from "vite";
 import type { CompiledLesson, Site } from "../site/createSite.ts";
 import type { LessonEntry } from "../site/describeLesson.ts";
 import { createCheckerModules } from "./checkerFiles.ts";
@@ -23,6 +23,7 @@ export function createDevPlugin(site: Site): Plugin {
   // The in-page type checker's TypeScript and declaration files, served on a reader's first edit.
   const checker = createCheckerModules(site);
   let base = "/";
+  let devServer: ViteDevServer | undefined;
   return {
     name: "live-lesson:dev",
     apply: "serve",
@@ -37,6 +38,7 @@ export function createDevPlugin(site: Site): Plugin {
     },
 
     configureServer(server) {
+      devServer = server;
       servePages(server, site);
       typeWarnings = createTypeWarningReporter(server, site);
       // Compile every lesson once the server is up, so authors see problems without opening pages.
@@ -62,6 +64,11 @@ export function createDevPlugin(site: Site): Plugin {
       sent.set(page.compiled.path, page.compiled);
       logDiagnostics(logger, page.compiled.lesson.file, page.unresolved, { timestamp: true });
       typeWarnings?.check(page.compiled.path);
+      // Served before its exercises' answers were computed: a hot update brings them when they are.
+      void page.fingerprinted?.then(() => {
+        const module = devServer?.moduleGraph.getModuleById(id);
+        if (module) void devServer!.reloadModule(module);
+      });
       return page.code;
     },
 

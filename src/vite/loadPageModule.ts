@@ -19,7 +19,12 @@ export interface PageModule {
   compiled: CompiledLesson;
   /** One error per import that does not resolve (code "unresolved-import"), at the cell importing it; and what running the exercises found (a solution failing its own check). */
   unresolved: Diagnostic[];
+  /** Set when the page went out before its exercises' fingerprints were ready: resolves once they are. */
+  fingerprinted?: Promise<unknown>;
 }
+
+/** How long the dev server waits for exercises' fingerprints before serving the page without them. */
+const DEV_FINGERPRINT_WAIT_MS = 5_000;
 
 /** What differs between dev and build pages (renderLessonModule's options). */
 export type PageModuleMode = Pick<ModuleOptions, "htmlFromPage" | "libraries">;
@@ -39,7 +44,8 @@ export async function loadPageModule(ctx: PageContext, site: Site, slug: string,
     reasons.set(specifier, message);
     unresolved.push({ severity: "error", code: "unresolved-import", message, line: cell?.line ?? 1, column: cell?.column ?? 1, ...(cell ? { cell: cell.id } : {}) });
   }
-  const exercises = await fingerprintExercises(lesson, path, site.fileOf(path));
+  // A build waits for every fingerprint; the dev server serves the page after a few seconds at most.
+  const exercises = await fingerprintExercises(lesson, path, site.fileOf(path), mode.htmlFromPage ? undefined : DEV_FINGERPRINT_WAIT_MS);
   unresolved.push(...exercises.diagnostics);
   const code = renderLessonModule(lesson, {
     ...mode,
@@ -53,5 +59,5 @@ export async function loadPageModule(ctx: PageContext, site: Site, slug: string,
     exercises: normalizePath(entries.exercises),
     fingerprints: exercises.fingerprints,
   });
-  return { code, compiled, unresolved };
+  return { code, compiled, unresolved, ...(exercises.complete ? { fingerprinted: exercises.complete } : {}) };
 }

@@ -50,9 +50,18 @@ describe("exercises (dev server)", () => {
   beforeAll(async () => {
     site = await startDevServer("_exercises");
     url = `${site.url}fixture-exercises.html`;
-    // The first request computes the exercises' fingerprints with the Node runner: slow under load.
+    // The first request starts computing the exercises' answers with the Node runner; the dev
+    // server serves the page meanwhile, saying so. Wait until a page has them (slow under load).
     const page = await browser.newPage();
-    await page.goto(url, { timeout: 180_000 });
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      await openLesson(page, url);
+      const said = await check(page, "twice");
+      if (!said.includes("still being computed")) break;
+      if (Date.now() > deadline) throw new Error(`the dev server never computed the exercises' answers: ${said}`);
+      await page.waitForTimeout(3000);
+    }
+    await page.evaluate(() => localStorage.clear());
     await page.close();
   }, 300_000);
   afterAll(async () => {
