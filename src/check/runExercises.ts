@@ -184,3 +184,25 @@ async function verifyExercises(exercises: readonly Runnable[], fingerprints: Map
 function at(line: number, code: string, message: string): Diagnostic {
   return { severity: "error", code, message, line, column: 1 };
 }
+
+/** What re-running a student's recorded code found: passed, or why not. */
+export type CodeVerdict = { passed: true } | { passed: false; reason: string };
+
+/**
+ * What `lesson verify` needs for an exercise item: runs the lesson with `code` (a record's passing
+ * code) in the exercise's cell, evaluates the check at `seed` and compares with `fingerprint` (the
+ * one the page used; computed afresh from the solution when not given).
+ */
+export async function verifyExerciseCode(lesson: Lesson, id: string, code: string, options: ExerciseRunOptions & { seed?: number; fingerprint?: ExerciseFingerprint } = {}): Promise<CodeVerdict> {
+  const exercise = findRunnable(lesson).find((e) => e.id === id);
+  if (!exercise) return { passed: false, reason: `the lesson has no exercise "${id}" with a solution and a check` };
+  const seed = options.seed ?? 1;
+  const fingerprint = options.fingerprint ?? (await runExercises(lesson, options)).fingerprints.get(id)?.fingerprint;
+  const variant = fingerprint?.variants.find((v) => v.seed === seed) ?? fingerprint?.variants[0];
+  if (!variant) return { passed: false, reason: `the answers of exercise "${id}" could not be computed` };
+  const result = await runWith(pruneForExercises(lesson, [exercise]), [exercise], () => code, seed, options);
+  const read = readProbes(result, exercise);
+  if ("error" in read) return { passed: false, reason: read.probe ? `${read.probe} throws: ${read.error}` : read.error };
+  const index = await findFirstMismatch(exercise.id, variant, read.values, exercise.check.tolerance);
+  return index < 0 ? { passed: true } : { passed: false, reason: `${exercise.check.probes[index] ?? `probe ${index + 1}`} does not match` };
+}

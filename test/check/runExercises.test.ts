@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileLesson } from "../../src/compile/index.ts";
-import { runExercises } from "../../src/check/runExercises.ts";
+import { runExercises, verifyExerciseCode } from "../../src/check/runExercises.ts";
 import { findFirstMismatch } from "../../src/contract/exercise.ts";
 
 const file = "test/fixtures/check/exercises/mistakes.md";
@@ -24,5 +24,10 @@ describe("runExercises", { timeout: 600_000 }, () => {
     const twice = report.fingerprints.get("twice")?.fingerprint;
     expect(twice).toEqual({ variants: [{ seed: 1, expected: [{ value: 2 }, { value: 10 }] }] });
     expect(await findFirstMismatch("twice", twice!.variants[0]!, [2, 11], 1e-6)).toBe(1);
+
+    // lesson verify's part: a record's code re-run against the check and the fingerprint.
+    const options = { path: resolve(file), file, fingerprint: twice! };
+    expect(await verifyExerciseCode(lesson, "twice", "const twice = (x: number): number => 2 * x;", options)).toEqual({ passed: true });
+    expect(await verifyExerciseCode(lesson, "twice", "const twice = (x: number): number => x + 1;", options)).toEqual({ passed: false, reason: "twice(5) does not match" });
   });
 });
