@@ -5,14 +5,15 @@ import { readFile, stat } from "node:fs/promises";
 import { compileLesson, type Lesson } from "../compile/index.ts";
 import { findLessonFiles } from "../site/findLessons.ts";
 import { computeLive } from "../verify/computeLive.ts";
-import { verifyRecord } from "../verify/verifyRecord.ts";
+import { createExerciseVerifier } from "../verify/verifyExercise.ts";
+import { registerItemVerifier, verifyRecord } from "../verify/verifyRecord.ts";
 
 const usage = `Usage: lesson verify <record.json> [lessons…] [--json]
 
 Re-checks a learning record ("Download my record" on a lesson page) against the lesson it names:
 each answer is checked again the way the page checked it (a live answer recomputed from the input
-values the record carries), each prediction's answers must precede it, and the lesson's version
-is compared. Lessons are .md files or folders (default: lessons/).
+values the record carries), each prediction's answers must precede it, an exercise recorded as
+passed has its code run again against the check, and the lesson's version is compared. Lessons are .md files or folders (default: lessons/).
   --json   print the verification as JSON
 Exits with 0 only when every claim in the record holds; 1 otherwise (each failing item is named).`;
 
@@ -47,6 +48,8 @@ export async function runVerify(args: string[]): Promise<number> {
   }
   const lessons: Lesson[] = [];
   for (const file of files) lessons.push(compileLesson(await readFile(file, "utf8"), { file }));
+  // An exercise recorded as passed is re-run: its code in the exercise's cell against the check.
+  registerItemVerifier("exercise", createExerciseVerifier());
   const result = await verifyRecord(raw, lessons, { computeLive: (lesson, inputs, cells) => computeLive(lesson, inputs, cells) });
   if (json) {
     console.log(JSON.stringify(result, null, 2));
