@@ -6,7 +6,7 @@ import type { CellDefinition, LessonHandle } from "../runtime/types.ts";
 import { createEditorState } from "./editorState.ts";
 import { createLessonBar, type LessonBar } from "./createLessonBar.ts";
 import { followCellStatus } from "./followCellStatus.ts";
-import { findReasonToHold, markLoaded, markLoadedWhenSettled, markLoading } from "./holdSavedEdits.ts";
+import { findReasonToHold, markLoaded, markLoadedWhenLeft, markLoadedWhenSettled, markLoading } from "./holdSavedEdits.ts";
 import { injectStyles } from "./injectStyles.ts";
 import { listenForReach } from "./listenForReach.ts";
 import { mountCells } from "./mountCells.ts";
@@ -101,6 +101,8 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
   // Saved edits that may have broken the last load wait for the reader (holdSavedEdits.ts).
   const heldBecause = hasSaved ? findReasonToHold(state, state.doc.defaultView?.location.href ?? "http://localhost/") : undefined;
   let held = heldBecause !== undefined;
+  // Leaving before the lesson settled is not a failed load (holdSavedEdits.ts).
+  const stopWatchingLeave = markLoadedWhenLeft(state, () => !held);
   const runSavedEdits = (): Promise<void> => {
     markLoading(state);
     const applied = restoreSavedEdits(state);
@@ -162,6 +164,7 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     destroy() {
       unmountCells(state);
       state.typeHelp?.destroy();
+      stopWatchingLeave();
       state.bar.destroy();
       unsubscribe();
       stopListening();
