@@ -48,9 +48,12 @@ function findSpecifiers(file: string, text: string): { specifier: string; line: 
   return found;
 }
 
-/** The package's own entries (`live-lesson/math` → src/math/index.ts), from package.json. */
+/**
+ * The package's own entries (`live-lesson/math` → math/index.ts), from package.json: they name the
+ * compiled lib/math/index.js, which is built from src/math/index.ts.
+ */
 const selfExports = Object.entries(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).exports as Record<string, string>).map(
-  ([entry, path]) => [entry === "." ? "live-lesson" : `live-lesson${entry.slice(1)}`, relative(src, join(root, path))] as const,
+  ([entry, path]) => [entry === "." ? "live-lesson" : `live-lesson${entry.slice(1)}`, relative(join(root, "lib"), join(root, path)).replace(/\.js$/, ".ts")] as const,
 );
 
 /** The file in src/ (relative to it) a specifier of `file` reaches, or null when it is not ours. */

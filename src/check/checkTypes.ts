@@ -9,7 +9,7 @@ import { builtinsFileOf, lessonCompilerOptions } from "../typecheck/compilerOpti
 import { emitLessonProgram } from "../typecheck/emitLessonProgram.ts";
 import { locateTypeErrors } from "../typecheck/locateTypeErrors.ts";
 import { createCheckHost } from "./createCheckHost.ts";
-import { packageRoot } from "./packageRoot.ts";
+import { isCompiled, packageRoot } from "./packageRoot.ts";
 
 /** Options of checkTypes. */
 export interface CheckTypesOptions {
@@ -17,12 +17,12 @@ export interface CheckTypesOptions {
   file?: string;
 }
 
-const builtinsFile = builtinsFileOf(packageRoot);
+const builtinsFile = builtinsFileOf(packageRoot, isCompiled);
 /** Vite's ambient types: assets (`import url from "./a.png"`), CSS, `import.meta.env`. */
 export const viteClientFile = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "client.d.ts");
 
 /** The options `lesson check` and the page's checker share (src/typecheck/compilerOptions.ts). */
-export const compilerOptions: ts.CompilerOptions = lessonCompilerOptions(packageRoot);
+export const compilerOptions: ts.CompilerOptions = lessonCompilerOptions(packageRoot, isCompiled);
 
 let previous: ts.Program | undefined;
 let builtinsNote: Diagnostic[] | undefined;
@@ -75,7 +75,7 @@ function checkBuiltins(host: ts.CompilerHost): Diagnostic[] {
   builtinsNote = problems.map((d) => ({
     severity: "warning" as const,
     code: "type",
-    message: `the lesson builtins (src/types/lesson-globals.d.ts) fail to type-check: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+    message: `the lesson builtins (${builtinsFile}) fail to type-check: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
     line: 1,
     column: 1,
   }));

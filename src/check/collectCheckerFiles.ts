@@ -7,7 +7,7 @@ import { builtinsModule } from "../typecheck/emitLessonProgram.ts";
 import { builtinsFileOf } from "../typecheck/compilerOptions.ts";
 import type { CheckerFiles } from "../typecheck/types.ts";
 import { compilerOptions, viteClientFile, virtualFileFor } from "./checkTypes.ts";
-import { packageRoot } from "./packageRoot.ts";
+import { isCompiled, packageRoot } from "./packageRoot.ts";
 
 /**
  * The files a program over `imports` (module specifiers the lessons in `lessonsDir` import) reads,
@@ -33,7 +33,7 @@ export function collectCheckerFiles(lessonsDir: string, imports: readonly string
     fileName === lessonFile
       ? ts.createSourceFile(fileName, importer, languageVersion, true)
       : getSourceFile(fileName, languageVersion, onError);
-  const program = ts.createProgram({ rootNames: [lessonFile, viteClientFile, builtinsFileOf(packageRoot)], options: compilerOptions, host });
+  const program = ts.createProgram({ rootNames: [lessonFile, viteClientFile, builtinsFileOf(packageRoot, isCompiled)], options: compilerOptions, host });
   for (const file of program.getSourceFiles()) if (file.fileName !== lessonFile) read.set(resolve(file.fileName), file.text);
 
   const libDir = resolve(dirname(ts.getDefaultLibFilePath(compilerOptions)));
@@ -42,7 +42,7 @@ export function collectCheckerFiles(lessonsDir: string, imports: readonly string
   const toMemory = (path: string) => (isLib(path) ? `/${path.slice(libDir.length + 1)}` : `/${relative(base, path).split(sep).join("/")}`);
   const files: Record<string, string> = {};
   for (const [path, text] of [...read].sort(([a], [b]) => a.localeCompare(b))) files[toMemory(path)] = text;
-  return { root: toMemory(packageRoot).replace(/\/$/, ""), lessonDir: toMemory(dirname(lessonFile)).replace(/\/$/, ""), ambient: [toMemory(viteClientFile)], files };
+  return { root: toMemory(packageRoot).replace(/\/$/, ""), compiled: isCompiled, lessonDir: toMemory(dirname(lessonFile)).replace(/\/$/, ""), ambient: [toMemory(viteClientFile)], files };
 }
 
 /** The deepest folder that holds every one of `paths`. */

@@ -6,9 +6,12 @@ import { builtinsModule } from "./emitLessonProgram.ts";
 /**
  * What the cells are checked against: the browser, ES2023, strict mode, top-level await allowed.
  * `root` is where live-lesson is installed (no trailing slash): its builtins' declarations, its
- * math module and the packages it depends on resolve from there.
+ * math module and the packages it depends on resolve from there. `compiled` says its code is the
+ * built lib/ (JavaScript beside .d.ts, as installed) rather than the TypeScript sources in src/.
  */
-export function lessonCompilerOptions(root: string): ts.CompilerOptions {
+export function lessonCompilerOptions(root: string, compiled = false): ts.CompilerOptions {
+  const code = codeFolderOf(root, compiled);
+  const module = (name: string) => `${code}/${name}${compiled ? ".d.ts" : ".ts"}`;
   return {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
@@ -21,19 +24,24 @@ export function lessonCompilerOptions(root: string): ts.CompilerOptions {
     resolveJsonModule: true,
     types: [],
     paths: {
-      [builtinsModule]: [builtinsFileOf(root)],
-      "live-lesson/math": [`${root}/src/math/index.ts`],
-      "live-lesson/runtime": [`${root}/src/runtime/index.ts`],
-      "@observablehq/inputs": [`${root}/src/types/inputs.d.ts`],
+      [builtinsModule]: [builtinsFileOf(root, compiled)],
+      "live-lesson/math": [module("math/index")],
+      "live-lesson/runtime": [module("runtime/index")],
+      "@observablehq/inputs": [`${code}/types/inputs.d.ts`],
       // Lessons outside this package still import the packages it depends on.
       "*": [`${root}/node_modules/@types/*`, `${root}/node_modules/*`],
     },
   };
 }
 
-/** The declarations of the lesson builtins under the package root `root`. */
-export function builtinsFileOf(root: string): string {
-  return `${root}/src/types/lesson-globals.d.ts`;
+/** The declarations of the lesson builtins under the package root `root` (`compiled`: in lib/, not src/). */
+export function builtinsFileOf(root: string, compiled = false): string {
+  return `${codeFolderOf(root, compiled)}/types/lesson-globals.d.ts`;
+}
+
+/** The folder of the package's code under `root`: src/ (sources) or lib/ (built, as installed). */
+function codeFolderOf(root: string, compiled: boolean): string {
+  return `${root}/${compiled ? "lib" : "src"}`;
 }
 
 /**

@@ -43,7 +43,7 @@ const detailedCompletions = 40;
 /** Starts a language service for the lesson `name` (its file name, e.g. "derivatives.md") over `files`. */
 export function createLessonService(files: CheckerFiles, name: string): LessonService {
   const lessonFile = `${files.lessonDir}/${name}.__lesson__.ts`;
-  const memory = createMemoryHost(new Map(Object.entries(files.files)), lessonFile, "export {};", files.ambient, lessonCompilerOptions(files.root));
+  const memory = createMemoryHost(new Map(Object.entries(files.files)), lessonFile, "export {};", files.ambient, lessonCompilerOptions(files.root, files.compiled));
   const service = ts.createLanguageService(memory.host, ts.createDocumentRegistry(true, "/"));
   let cells: Cell[] = [];
   let syntax: CellProblem[] = [];

@@ -5,6 +5,8 @@
 export interface CheckerFiles {
   /** Where live-lesson is installed among `files`, as `lessonCompilerOptions(root)` wants it. */
   root: string;
+  /** Whether live-lesson's code among `files` is its built lib/ (installed) rather than src/: `lessonCompilerOptions(root, compiled)`. */
+  compiled?: boolean;
   /** The folder a lesson's virtual module sits in. */
   lessonDir: string;
   /** Files every program includes besides the lesson (Vite's ambient types). */

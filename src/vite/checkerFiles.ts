@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 import type { Plugin } from "vite";
 import { collectCheckerFiles } from "../check/collectCheckerFiles.ts";
 import { collectCheckerFilesOffThread } from "../check/collectCheckerFilesOffThread.ts";
-import { packageRoot } from "../check/packageRoot.ts";
+import { codeRoot, packageRoot } from "../check/packageRoot.ts";
 import type { Site } from "../site/createSite.ts";
 import { collectImports } from "../site/renderLessonModule.ts";
 
@@ -40,7 +40,8 @@ export interface CheckerModules {
 }
 
 const require = createRequire(import.meta.url);
-const sourceDir = join(packageRoot, "src");
+/** This package's code (src/ or, installed, lib/): only its imports of `typescript` get the stand-in. */
+const sourceDir = codeRoot;
 
 /** The checker's modules for the lessons of `site` (their imports are read at each load). */
 export function createCheckerModules(site: Site): CheckerModules {

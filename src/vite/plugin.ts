@@ -51,7 +51,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
       server: {
         fs: { allow: [searchForWorkspaceRoot(site.root), packageDir] },
         // Transformed at startup, so the first page view and the first in-page edit are quick.
-        warmup: { clientFiles: findSourceFiles(["src/runtime", "src/editor", "src/learn", "src/learn/exercise"]) },
+        warmup: { clientFiles: findSourceFiles(["runtime", "editor", "learn", "learn/exercise"]) },
       },
       // Pre-bundled up front: a dependency discovered while a page loads would reload the page.
       // TypeScript is not: the type checker's worker loads it itself (checkerFiles.ts).
