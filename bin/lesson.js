@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// The `lesson` command: the compiled package (lib/, built from src/ by scripts/buildPackage.js,
-// which `npm install` runs in this repository), so it starts with no TypeScript loader.
+// The `lesson` command runs the compiled package (lib/), so it starts with no TypeScript loader.
+// In a checkout of live-lesson (scripts/ is not shipped) it first brings lib/ up to date with src/.
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-const main = new URL("../lib/cli/main.js", import.meta.url);
-if (!existsSync(main)) {
-  console.error("lesson: lib/ is missing: this is a checkout of live-lesson that was never built; run `npm install` (or `node scripts/buildPackage.js`) in it");
-  process.exit(1);
+const build = new URL("../scripts/buildPackage.js", import.meta.url);
+if (existsSync(build)) {
+  const { status } = spawnSync(process.execPath, [fileURLToPath(build), "--quiet"], { stdio: "inherit" });
+  if (status !== 0) process.exit(1);
 }
-process.exitCode = await (await import(main.href)).main(process.argv.slice(2));
+const { main } = await import("../lib/cli/main.js");
+process.exitCode = await main(process.argv.slice(2));

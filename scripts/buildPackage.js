@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The package build: src/ (TypeScript) → lib/ (JavaScript, .d.ts, and the files the code reads at
 // run time: stylesheets, the builtins' declarations, the lesson template, the type-check worker),
-// so the installed package runs with no TypeScript loader. Run by `prepare` (npm install in this
-// repository, npm pack) and before `npm start` and `npm test`. Skipped while lib/ is newer than
+// so the installed package runs with no TypeScript loader. Run by `prepack` (npm pack), by
+// bin/lesson.js in a checkout, and before `npm test` and `npm run bench`. Skipped while lib/ is newer than
 // every file it is built from (`--force` rebuilds). lib/ is replaced only once the new one is whole.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
