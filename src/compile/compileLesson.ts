@@ -17,7 +17,7 @@ export const MAX_LESSON_CHARS = 1_000_000;
 export function compileLesson(source: string, options: CompileOptions = {}): Lesson {
   const file = options.file ?? "lesson.md";
   if (source.length > MAX_LESSON_CHARS) return refuseTooLarge(String(source), file);
-  const parsed = parseMarkdown(source);
+  const parsed = parseMarkdown(source, { linkHref: options.linkHref });
   const { frontMatter, tokens, env } = parsed;
   const html = renderMarkdown(parsed);
   const diagnostics = [...env.diagnostics];
@@ -32,6 +32,8 @@ export function compileLesson(source: string, options: CompileOptions = {}): Les
     frontMatter,
     html,
     cells: env.cells,
+    links: env.links ?? [],
+    anchors: env.anchors ?? [],
     diagnostics: sortDiagnostics(clampDiagnostics(diagnostics, env.lines.length)),
     learning: {
       version: hashString(env.lines.join("\n")).slice(-12),
@@ -54,6 +56,8 @@ function refuseTooLarge(source: string, file: string): Lesson {
     frontMatter: {},
     html: "",
     cells: [],
+    links: [],
+    anchors: [],
     diagnostics: [{ severity: "error", code: "too-large", message, line: before.split("\n").length, column: MAX_LESSON_CHARS - lineStart + 1 }],
     learning: { version: hashString(source).slice(-12), blanks: [], predictions: [], sections: [] },
     exercises: [],

@@ -174,6 +174,15 @@ export interface Exercise {
   seeds: number;
 }
 
+/** A link the author wrote that stays on the site (no scheme): to another lesson, an anchor, an asset. */
+export interface LessonLink {
+  /** The target as markdown-it resolved it (`other.md#a`, `#a`), before any CompileOptions.linkHref. */
+  href: string;
+  /** 1-based line and column in the .md file where the target is written. */
+  line: number;
+  column: number;
+}
+
 /** A compiled lesson. */
 export interface Lesson {
   file: string;
@@ -187,10 +196,19 @@ export interface Lesson {
   learning: LessonLearning;
   /** The lesson's exercises, in document order. */
   exercises: Exercise[];
+  /** The links that stay on the site, in document order: the site checks the lessons and anchors they name. */
+  links: LessonLink[];
+  /** The ids on the page a link can point at (`other.md#id`): headings' anchors and ids in the prose's HTML. */
+  anchors: string[];
 }
 
 /** Options for compileLesson. */
 export interface CompileOptions {
   /** The path shown in diagnostics. */
   file?: string;
+  /**
+   * The href a link is rendered with, given the href written (`other.md#a`); undefined keeps it.
+   * The site gives links to other lessons their page URL; the compiler knows no URLs.
+   */
+  linkHref?: (href: string) => string | undefined;
 }

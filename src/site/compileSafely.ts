@@ -17,6 +17,8 @@ export function compileSafely(source: string, file: string): Lesson {
       frontMatter: {},
       html: "",
       cells: [],
+      links: [],
+      anchors: [],
       diagnostics: [{ severity: "error", code: "internal", message, line: 1, column: 1 }],
       learning: { version: "0", blanks: [], predictions: [], sections: [] },
       exercises: [],

@@ -43,6 +43,8 @@ const lesson: Lesson = {
   ],
   diagnostics: [{ severity: "warning", code: "w", message: "careful", line: 2, column: 1 }],
   learning: { version: "v1", blanks: [], predictions: [], sections: [] },
+  links: [],
+  anchors: [],
 };
 
 const transpiled = new Map<string, TranspiledCell>([

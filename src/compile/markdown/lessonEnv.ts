@@ -1,6 +1,6 @@
 // The per-compile state the markdown-it rules share through `env` (markdown-it's convention).
 
-import type { Blank, Cell, Diagnostic, Exercise, Prediction, Section } from "../types.ts";
+import type { Blank, Cell, Diagnostic, Exercise, LessonLink, Prediction, Section } from "../types.ts";
 
 /** What the rules of one compile read and write. */
 export interface LessonEnv {
@@ -13,6 +13,12 @@ export interface LessonEnv {
   sections: Section[];
   /** The exercises, grouped once the cells are collected (exercises.ts). */
   exercises?: Exercise[];
+  /** The links that stay on the site, in document order (collectLinks). */
+  links?: LessonLink[];
+  /** The ids links may point at: headings' anchors and ids in the prose's HTML (collectLinks). */
+  anchors?: string[];
+  /** CompileOptions.linkHref: the href a link is rendered with, or undefined to keep it. */
+  linkHref?: (href: string) => string | undefined;
   /** Cache for the inline math rule: the unescaped `$` offsets of the inline text last seen. */
   mathSource?: string;
   mathDollars?: number[];

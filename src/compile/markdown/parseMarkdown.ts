@@ -3,10 +3,11 @@
 import markdownIt from "markdown-it";
 import type { MarkdownIt, Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
-import type { Diagnostic, FrontMatter } from "../types.ts";
+import type { CompileOptions, Diagnostic, FrontMatter } from "../types.ts";
 import { blankPlugin } from "./blank.ts";
 import { calloutPlugin } from "./callouts.ts";
 import { collectCellsPlugin } from "./collectCells.ts";
+import { collectLinksPlugin } from "./collectLinks.ts";
 import { inlineCellPlugin } from "./inlineCell.ts";
 import type { LessonEnv } from "./lessonEnv.ts";
 import { mathPlugin } from "./math.ts";
@@ -55,6 +56,7 @@ function createMarkdown(): MarkdownIt {
     permalink: anchor.permalink.headerLink({ safariReaderFix: true }),
   });
   md.use(sectionsPlugin);
+  md.use(collectLinksPlugin);
   return md;
 }
 
@@ -64,12 +66,12 @@ let markdown: MarkdownIt | undefined;
  * Parses a lesson: its front matter (a problem in it is a diagnostic), then its body with the
  * dialect's rules, which analyze every cell and render its math. Never throws on content.
  */
-export function parseMarkdown(source: string): ParsedMarkdown {
+export function parseMarkdown(source: string, options: Pick<CompileOptions, "linkHref"> = {}): ParsedMarkdown {
   // markdown-it normalizes line breaks and NUL the same way, so positions agree with `lines`.
   // An editor's byte-order mark would hide the front matter; it is invisible, so dropping it moves nothing a reader sees.
   const text = String(source).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD");
   const { frontMatter, body, diagnostics } = parseFrontMatter(text);
-  const env: LessonEnv = { lines: text.split("\n"), diagnostics: [...diagnostics], cells: [], blanks: [], predictions: [], sections: [] };
+  const env: LessonEnv = { lines: text.split("\n"), diagnostics: [...diagnostics], cells: [], blanks: [], predictions: [], sections: [], links: [], anchors: [], linkHref: options.linkHref };
   let tokens: Token[] = [];
   try {
     markdown ??= createMarkdown();
