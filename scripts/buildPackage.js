@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The package build: src/ (TypeScript) → lib/ (JavaScript, .d.ts, and the files the code reads at
-// run time: stylesheets, the builtins' declarations, the lesson template, the type-check worker),
+// run time: stylesheets, the builtins' declarations, the lesson template, the type-check worker,
+// the math reference page),
 // so the installed package runs with no TypeScript loader. Run by `prepack` (npm pack), by
 // bin/lesson.js in a checkout, and before `npm test` and `npm run bench`. Skipped while lib/ is newer than
 // every file it is built from (`--force` rebuilds). lib/ is replaced only once the new one is whole.
@@ -57,8 +58,9 @@ try {
     );
     if (rewritten !== text) writeFileSync(file, rewritten);
   }
-  const reference = join(out, "site/writeMathReference.js");
-  if (existsSync(reference)) await (await import(pathToFileURL(reference).href)).writeMathReference(join(out, "math/reference.md"));
+  // The math reference page, from the sources' doc comments (the installed package has no sources to read).
+  const { writeMathReference } = await import(pathToFileURL(join(out, "site/loadMathReference.js")).href);
+  writeMathReference(join(src, "math/index.ts"), join(out, "math/reference.md"));
   rmSync(lib, { recursive: true, force: true });
   renameSync(out, lib);
   // The folder's time says when it was built: isUpToDate compares it with the sources.

@@ -1,8 +1,9 @@
 // The chapter's worked example: fit y = w·x to (1,3), (2,5), (3,7).
 // Sum of squares L(w) = Σᵢ (w·xᵢ − yᵢ)², dL/dw = Σᵢ 2xᵢ(w·xᵢ − yᵢ) = 28w − 68 on this data;
 // the NumPy listing's mean variant is (1/n) of each. Closed-form optimum from dL/dw = 0:
-// w* = Σxᵢyᵢ / Σxᵢ² (least squares through the origin; Strang, Introduction to Linear Algebra,
-// §4.3) = 34/14 = 68/28 ≈ 2.4286.
+// w* = Σxᵢyᵢ / Σxᵢ² (least squares through the origin) = 34/14 = 68/28 ≈ 2.4286.
+// Source: the chapter "Derivatives and Gradients" (L1-03), worked example; Strang, Introduction to
+// Linear Algebra, §4.3 (least squares).
 
 /** One data point (x, y). */
 export interface DataPoint {

@@ -1,6 +1,8 @@
 // The chapter's NumPy listing, line for line: mean-squared loss on (1,3), (2,5), (3,7),
 // grad = 2·mean((w·x − y)·x), w ← w − lr·grad, printing every 10th step with Python's `:.4f`.
 // Note the listing prints w AFTER the update but loss and grad from BEFORE it.
+// Source: the chapter "Derivatives and Gradients" (L1-03), its NumPy listing; Python docs, "Format
+// Specification Mini-Language" (the `:.4f` it prints with).
 
 import { exampleData, meanSquaredGrad, meanSquaredLoss } from "./leastSquares.ts";
 import type { DataPoint } from "./leastSquares.ts";

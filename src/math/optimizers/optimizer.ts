@@ -1,4 +1,5 @@
-// The shape every optimizer shares: a small stateful stepper over parameter vectors.
+// The shape every optimizer shares: a small stateful stepper over parameter vectors, p ← step(p, ∇L(p)).
+// Source: PyTorch docs, torch.optim.Optimizer (step() and per-parameter state).
 
 import type { Vector } from "../vector.ts";
 

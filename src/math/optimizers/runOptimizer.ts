@@ -1,5 +1,6 @@
 // Runs an optimizer on a surface from a start point and records the path, stopping at the first
 // non-finite point or loss (divergence) or once the point runs far outside the surface's domain.
+// Source: Goodfellow, Bengio & Courville, Deep Learning, §8.3 (the training loop of Algorithms 8.1–8.7).
 
 import type { Surface } from "../surfaces/surface.ts";
 import type { Vector } from "../vector.ts";

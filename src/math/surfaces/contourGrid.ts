@@ -2,6 +2,7 @@
 // exactly how Plot's raster and contour marks read a `values` array with width/height/x1…y2
 // (node_modules/@observablehq/plot/src/marks/raster.js). An optional transform (e.g. log1p)
 // spreads the levels of steep surfaces such as Rosenbrock's.
+// Source: Observable Plot docs, the raster and contour marks (a values array with width, height, x1…y2).
 
 import type { Surface } from "./surface.ts";
 

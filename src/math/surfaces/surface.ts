@@ -1,4 +1,6 @@
 // The shape of a 2-D test surface: a loss L(x, y) with its analytic gradient and known minima.
+// Source: Jamil & Yang 2013, "A literature survey of benchmark functions for global optimization
+// problems", IJMMNO 4(2) (test functions given with their domain and minima).
 
 /** A 2-D loss surface for the gradient descent visualisations. */
 export interface Surface {

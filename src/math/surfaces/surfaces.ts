@@ -1,4 +1,5 @@
 // The registry of test surfaces, in the order the lesson's menu lists them.
+// Source: each surface's own file (bowl, elongated bowl, Rosenbrock, Himmelblau, saddle, line fit).
 
 import { bowl } from "./bowl.ts";
 import { elongatedBowl } from "./elongatedBowl.ts";
