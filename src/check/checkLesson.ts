@@ -1,10 +1,13 @@
-// Everything `lesson check` finds in one lesson without a browser: compile, type and lint problems.
-import { readFileSync } from "node:fs";
-import { compileLesson } from "../compile/index.ts";
-import type { Lesson } from "../compile/index.ts";
+// Everything `lesson check` finds in one lesson without a browser: the compiler's problems, the
+// site's (links to lessons and anchors, next and prerequisites), lint, and type errors across cells.
+// `lesson build` fails on the same problems (findLessonProblems, plus the types from a worker).
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Diagnostic, Lesson } from "../compile/index.ts";
+import type { Problem } from "../contract/diagnostic.ts";
+import { createSite, type Site } from "../site/createSite.ts";
 import { checkTypes } from "./checkTypes.ts";
 import { lintLesson } from "./lintLesson.ts";
-import type { Problem } from "../contract/diagnostic.ts";
 
 /** A checked lesson: its compiled form (for the headless run) and its problems. */
 export interface CheckedLesson {
@@ -15,35 +18,45 @@ export interface CheckedLesson {
 
 /** Options of checkLesson. */
 export interface CheckLessonOptions {
-  /** The site root for `/slug` links; defaults to the lesson's folder. */
-  lessonsDir?: string;
+  /** The site the lesson belongs to (its folder's, with its course.yml); default: a site of the lesson's folder. */
+  site?: Site;
+  /** Type-check the cells across the lesson (default true). */
+  typecheck?: boolean;
 }
 
 /**
- * Compiles `file` and reports every compile diagnostic, every type error across its cells and
- * every lint problem, with `file` as given.
+ * The problems of the lesson at `path` (absolute) that need no browser and no type checker: the
+ * compiler's diagnostics, the site's (links, next, prerequisites) and lint's, in file order.
+ */
+export function findLessonProblems(site: Site, path: string): Diagnostic[] {
+  const { lesson, source } = site.compile(path);
+  return [...lesson.diagnostics, ...site.findSiteProblems(path), ...lintLesson(lesson, source)];
+}
+
+/**
+ * Compiles `file` and reports every compile diagnostic, every problem between it and the other
+ * lessons of its site, every type error across its cells and every lint problem, with `file` as given.
  */
 export function checkLesson(file: string, options: CheckLessonOptions = {}): CheckedLesson {
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-  } catch (error) {
-    return { file, problems: [unplaced(file, "read", `cannot read the lesson: ${(error as Error).message}`)] };
-  }
+  const path = resolve(file);
+  if (!existsSync(path)) return { file, problems: [unplaced(file, "read", `cannot read the lesson: no such file`)] };
+  const site = options.site ?? createSite({ root: dirname(path) });
   let lesson: Lesson;
+  let problems: Problem[];
   try {
-    lesson = compileLesson(source, { file });
+    lesson = site.compile(path).lesson;
+    problems = findLessonProblems(site, path).map((d) => ({ ...d, file }));
   } catch (error) {
     // The compiler promises never to throw on content; if it does, say so rather than crash.
-    return { file, problems: [unplaced(file, "internal", `the compiler crashed: ${(error as Error).stack ?? error}`)] };
+    return { file, problems: [unplaced(file, "internal", `the lesson could not be checked: ${(error as Error).stack ?? error}`)] };
   }
-  const problems: Problem[] = lesson.diagnostics.map((d) => ({ ...d, file }));
-  try {
-    problems.push(...checkTypes(lesson, { file }).map((d) => ({ ...d, file })));
-  } catch (error) {
-    problems.push(unplaced(file, "internal", `the type checker crashed: ${(error as Error).stack ?? error}`));
+  if (options.typecheck !== false) {
+    try {
+      problems.push(...checkTypes(lesson, { file: path }).map((d) => ({ ...d, file })));
+    } catch (error) {
+      problems.push(unplaced(file, "internal", `the type checker crashed: ${(error as Error).stack ?? error}`));
+    }
   }
-  problems.push(...lintLesson(lesson, source, { file, lessonsDir: options.lessonsDir }).map((d) => ({ ...d, file })));
   return { file, lesson, problems };
 }
 

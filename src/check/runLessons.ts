@@ -1,15 +1,15 @@
 // The headless run of `lesson check`: serve each folder of lessons (with the server the caller
 // passes: the CLI gives the Vite dev server, so check/ does not depend on vite/), open each lesson
 // in Chromium, wait until no cell is pending, and report every cell that failed at its line.
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium as playwright, type BrowserContext, type Page } from "playwright-core";
 import type { Lesson } from "../compile/index.ts";
 import type { Problem } from "../contract/diagnostic.ts";
 import type { CellState, LessonApi } from "../runtime/types.ts";
 import type { CheckedLesson } from "./checkLesson.ts";
+import { findChromium } from "./findChromium.ts";
 import { reportCells } from "./reportCells.ts";
 
 /** How long a lesson may take to start, and then to settle, before it is reported as stuck. */
@@ -31,7 +31,7 @@ export interface LessonServer {
 export type ServeLessons = (folder: string) => Promise<LessonServer>;
 
 /**
- * Runs each compiled lesson in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
+ * Runs each compiled lesson in headless Chromium (findChromium: CHROMIUM_PATH, else a usual place) and
  * reports the cells that reject (code "runtime", error) and the ones still pending (warning).
  * Cells that only fail because a cell they read failed, or that the compiler already rejected,
  * are left out: the first failure is the one to fix.
@@ -39,19 +39,16 @@ export type ServeLessons = (folder: string) => Promise<LessonServer>;
 export async function runLessons(checked: readonly CheckedLesson[], serve: ServeLessons): Promise<Problem[]> {
   const runnable = checked.filter((c): c is CheckedLesson & { lesson: Lesson } => c.lesson !== undefined);
   if (!runnable.length) return [];
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(executablePath)) {
-    return [{
-      file: "chromium", line: 0, column: 0, severity: "error", code: "runtime",
-      message: `cannot run the lessons: no Chromium at ${executablePath}. Install it (sudo apt-get install chromium), ` +
-        `point CHROMIUM_PATH at one, or pass --no-run to skip the run`,
-    }];
+  const chromium = findChromium();
+  if ("missing" in chromium) {
+    return [{ file: "lesson check", line: 0, column: 0, severity: "error", code: "runtime", message: `cannot run the lessons headless: ${chromium.missing}` }];
   }
+  const executablePath = chromium.path;
   const profile = await mkdtemp(join(tmpdir(), "live-lesson-check-"));
   let context: BrowserContext | undefined;
   const problems: Problem[] = [];
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs });
+    context = await playwright.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs });
     const byFolder = new Map<string, typeof runnable>();
     for (const c of runnable) {
       const folder = dirname(resolve(c.file));
@@ -73,7 +70,7 @@ export async function runLessons(checked: readonly CheckedLesson[], serve: Serve
       }
     }
   } catch (error) {
-    problems.push({ file: "chromium", line: 0, column: 0, severity: "error", code: "runtime", message: `the headless run failed: ${(error as Error).message}` });
+    problems.push({ file: "lesson check", line: 0, column: 0, severity: "error", code: "runtime", message: `the headless run failed: ${(error as Error).message}` });
   } finally {
     await context?.close();
     await rm(profile, { recursive: true, force: true });

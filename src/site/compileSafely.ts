@@ -1,14 +1,15 @@
 // The compiler behind a guard: one lesson that crashes it must not take the site down.
 import { compileLesson } from "../compile/index.ts";
-import type { Lesson } from "../compile/index.ts";
+import type { CompileOptions, Lesson } from "../compile/index.ts";
 
 /**
  * compileLesson never throws on lesson content; should it throw anyway (a compiler bug), the
  * lesson still gets a page that shows the problem, and the rest of the site keeps working.
  */
-export function compileSafely(source: string, file: string): Lesson {
+export function compileSafely(source: string, options: CompileOptions & { file: string }): Lesson {
+  const { file } = options;
   try {
-    return compileLesson(source, { file });
+    return compileLesson(source, options);
   } catch (error) {
     const message = `internal compiler error: ${error instanceof Error ? error.message : String(error)}`;
     return {

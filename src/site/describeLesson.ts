@@ -19,6 +19,10 @@ export interface LessonEntry {
   errors: number;
   /** The items that count for the lesson's progress, `[kind, id]` (the index reads the record against them). */
   items: [string, string][];
+  /** Front matter `next`: the chapter id of the lesson the "Next →" link leads to, instead of the reading order's. */
+  next?: string;
+  /** Front matter `prerequisites`: chapter ids of the lessons to read first, linked at the top of the page. */
+  prerequisites: string[];
 }
 
 /** Minutes to read `source` at ~200 words per minute, prose only (front matter and code left out). */
@@ -44,6 +48,8 @@ export function describeLesson(path: string, source: string, lesson: Lesson): Le
     minutes,
     errors: lesson.diagnostics.filter((d) => d.severity === "error").length,
     items: learningItems(lesson.learning).map((item) => [item.kind, item.id]),
+    next: typeof fm.next === "string" && fm.next.trim() ? fm.next.trim() : undefined,
+    prerequisites: Array.isArray(fm.prerequisites) ? fm.prerequisites.filter((id): id is string => typeof id === "string" && id.trim() !== "").map((id) => id.trim()) : [],
   };
 }
 

@@ -7,6 +7,8 @@ import { themeInitSource } from "./themeInit.ts";
 export interface PageOptions {
   /** Shown in the header and in every page title. */
   siteTitle: string;
+  /** The course's description (course.yml): under the index's title, and its meta description. */
+  description?: string;
   /** The `src` of the page's module script (differs between dev and build). */
   scriptSrc: string;
   /** Add the Content-Security-Policy meta (built pages; the dev server sends the same policy as a header). */
@@ -67,22 +69,34 @@ function renderMeta(entry: LessonEntry): string {
   return parts.map((part) => `<span>${escapeHtml(part)}</span>`).join(" · ");
 }
 
+/** What a lesson page shows besides the site's chrome. */
+export interface LessonPage {
+  entry: LessonEntry;
+  /** The compiled body, links to other lessons already given their page URLs. */
+  bodyHtml: string;
+  previous?: LessonEntry;
+  /** The "Next →" link: front matter `next`, else the following lesson in reading order. */
+  next?: LessonEntry;
+  /** The lessons front matter `prerequisites` names, linked at the top of the page. */
+  prerequisites?: LessonEntry[];
+}
+
+function renderPrerequisites(prerequisites: readonly LessonEntry[]): string {
+  if (!prerequisites.length) return "";
+  const links = prerequisites.map((entry) => `<a href="${lessonHref(entry.slug)}">${escapeHtml(entry.title)}</a>`);
+  return `<nav class="ll-prerequisites" aria-label="Prerequisites"><span>Before this lesson:</span> ${links.join(", ")}</nav>\n`;
+}
+
 /**
  * A lesson page. The compiled body is rendered here too (not only by the runtime) so prose, math
  * and images show before JavaScript runs, and so the build rewrites the lesson's asset URLs.
  */
-export function renderLessonPage(
-  entry: LessonEntry,
-  bodyHtml: string,
-  previous: LessonEntry | undefined,
-  next: LessonEntry | undefined,
-  site: PageOptions,
-): string {
+export function renderLessonPage({ entry, bodyHtml, previous, next, prerequisites = [] }: LessonPage, site: PageOptions): string {
   return `${renderHead(`${entry.title} · ${site.siteTitle}`, entry.summary, site)}
 <body>
 ${renderHeader(site, false)}
 <section class="ll-lesson-meta" aria-label="About this lesson"><p class="lesson-meta">${renderMeta(entry)}</p></section>
-<main id="lesson" data-lesson="${escapeHtml(entry.slug)}"${site.typeWarnings ? " data-type-warnings" : ""}>
+${renderPrerequisites(prerequisites)}<main id="lesson" data-lesson="${escapeHtml(entry.slug)}"${site.typeWarnings ? " data-type-warnings" : ""}>
 ${bodyHtml}
 </main>
 ${renderPager(previous, next)}
@@ -91,21 +105,31 @@ ${renderPager(previous, next)}
 `;
 }
 
-/** The index page: every lesson in reading order with its chapter, summary and reading time. */
-export function renderIndexPage(entries: LessonEntry[], site: PageOptions): string {
-  const items = entries.map((entry) => {
-    const errors = entry.errors ? ` · <span class="ll-index-errors">${entry.errors} error${entry.errors > 1 ? "s" : ""}</span>` : "";
-    return `<li data-slug="${escapeHtml(entry.slug)}" data-lesson-file="${escapeHtml(`${entry.slug}.md`)}" data-learning-items="${escapeHtml(JSON.stringify(entry.items))}"><a class="ll-index-link" href="${lessonHref(entry.slug)}">
+/** A group of lessons on the index: a part of the course (with its title) or all of them. */
+export interface IndexGroup {
+  title?: string;
+  entries: LessonEntry[];
+}
+
+function renderIndexItem(entry: LessonEntry): string {
+  const errors = entry.errors ? ` · <span class="ll-index-errors">${entry.errors} error${entry.errors > 1 ? "s" : ""}</span>` : "";
+  return `<li data-slug="${escapeHtml(entry.slug)}" data-lesson-file="${escapeHtml(`${entry.slug}.md`)}" data-learning-items="${escapeHtml(JSON.stringify(entry.items))}"><a class="ll-index-link" href="${lessonHref(entry.slug)}">
 ${entry.chapter ? `<span class="chapter">${escapeHtml(entry.chapter)}</span>\n` : ""}<span class="title">${escapeHtml(entry.title)}</span>
 ${entry.summary ? `<span class="summary">${escapeHtml(entry.summary)}</span>\n` : ""}<span class="minutes">${entry.minutes} min read${errors}</span>
 </a></li>`;
-  });
-  return `${renderHead(site.siteTitle, "Interactive lessons", site)}
+}
+
+/** The index page: every lesson in reading order with its chapter, summary and reading time, under its part's heading. */
+export function renderIndexPage(groups: IndexGroup[], site: PageOptions): string {
+  const lists = groups
+    .filter((group) => group.entries.length)
+    .map((group) => `${group.title ? `<h2>${escapeHtml(group.title)}</h2>\n` : ""}<ul class="lesson-index">\n${group.entries.map(renderIndexItem).join("\n")}\n</ul>`);
+  return `${renderHead(site.siteTitle, site.description ?? "Interactive lessons", site)}
 <body>
 ${renderHeader(site, true)}
 <main class="lesson ll-index-main" id="index">
 <h1>${escapeHtml(site.siteTitle)}</h1>
-${entries.length ? `<ul class="lesson-index">\n${items.join("\n")}\n</ul>` : `<p>No lessons yet: add a Markdown file to the lessons folder.</p>`}
+${site.description ? `<p class="ll-index-description">${escapeHtml(site.description)}</p>\n` : ""}${lists.length ? lists.join("\n") : `<p>No lessons yet: add a Markdown file to the lessons folder.</p>`}
 </main>
 </body>
 </html>

@@ -2,11 +2,16 @@
 // that this plugin loads, so Vite's HTML pipeline bundles it like a real file (hashed assets,
 // relative URLs with base "./"). A page whose cells read only some members of Plot or d3 loads
 // them from a subset module; its page preloads the chunks of the libraries its cells use.
+// The build is strict: it fails on every error `lesson check` reports but the headless run's (the
+// compiler's, the site's, lint's, and type errors across cells, checked in a worker while Vite
+// bundles), and on the course config's, each error once, at its place.
 import { dirname, join, relative, resolve } from "node:path";
 import type { Logger, Plugin } from "vite";
+import { findLessonProblems } from "../check/checkLesson.ts";
+import { createTypeChecker, type TypeChecker } from "../check/createTypeChecker.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { Site } from "../site/createSite.ts";
-import { findLessonFiles, slugOf } from "../site/findLessons.ts";
+import { slugOf } from "../site/findLessons.ts";
 import { createCheckerModules } from "./checkerFiles.ts";
 import { createLibrarySubsets } from "./createLibrarySubsets.ts";
 import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
@@ -27,17 +32,22 @@ export interface BuildPluginOptions {
    * true; src/vite/prerenderSite.ts). Off, pages show their cells once JavaScript has run them.
    */
   prerender?: boolean;
+  /** Type-check each lesson's cells, and fail the build on type errors (default true; `lesson build --no-typecheck` turns it off). */
+  typecheck?: boolean;
 }
 
 /** The static build's part of the lesson plugin. */
 export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}): Plugin {
   const subsets = createLibrarySubsets(site);
   const errors = createBuildErrors();
-  const checker = createCheckerModules(site);
+  const checkerModules = createCheckerModules(site);
   let logger: Logger;
   let base = "./";
   let stopLogging: (() => void) | undefined;
   let prerendered = new Map<string, string>();
+  let checker: TypeChecker | undefined;
+  /** Each lesson's type errors, checked in a worker from the build's start. */
+  const typeErrors = new Map<string, Promise<Diagnostic[]>>();
 
   /** The page an absolute `.html` path of the lessons folder is, or null. */
   const routeOf = (path: string) => (dirname(path) === site.root ? site.route(relative(site.root, path)) : null);
@@ -50,7 +60,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     config: () => ({
       // The in-page type checker's worker is bundled on its own, as an ES module that imports
       // TypeScript and the declaration files (assets beside it) only when a reader starts editing.
-      worker: { format: "es", plugins: () => [checker.workerPlugin()] },
+      worker: { format: "es", plugins: () => [checkerModules.workerPlugin()] },
       build: {
         // CodeMirror (~500 kB) is one chunk, loaded only when a reader opens an editor.
         chunkSizeWarningLimit: 1024,
@@ -63,7 +73,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
           },
           input: Object.fromEntries([
             ["index", join(site.root, "index.html")],
-            ...findLessonFiles(site.root).map((path) => [slugOf(path), join(site.root, `${slugOf(path)}.html`)]),
+            ...site.paths().map((path) => [slugOf(path), join(site.root, `${slugOf(path)}.html`)]),
           ]),
         },
       },
@@ -72,17 +82,33 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     configResolved(config) {
       logger = config.logger;
       base = config.base;
-      // Errors fail the build (each once, positioned, when its page loads); warnings are printed here.
+      // Errors fail the build and warnings are printed, each once, when the lesson's page loads.
       stopLogging?.();
-      stopLogging = site.onCompile(({ lesson }) => {
-        logger.info(`compiling ${lesson.file}`);
-        logDiagnostics(logger, lesson.file, lesson.diagnostics.filter((d) => d.severity === "warning"), { timestamp: false });
-      });
+      stopLogging = site.onCompile(({ lesson }) => logger.info(`compiling ${lesson.file}`));
     },
 
-    // Before any page loads: each lesson runs in a worker of its own, one per core.
+    // Before any page loads: the type check starts in its worker, then each lesson runs once in a
+    // worker of its own, one per core, to prerender its page.
     async buildStart() {
+      const config = site.config;
+      if (config.path && config.file) errors.report(this, config.path, config.file, site.findConfigProblems());
+      if (options.typecheck !== false) {
+        checker = createTypeChecker();
+        for (const path of site.paths()) {
+          if (site.isGenerated(path)) continue;
+          const { lesson } = site.compile(path);
+          typeErrors.set(path, checker.check(lesson, { file: path }).catch((error: Error) => [
+            { severity: "error", code: "type", message: `the type check failed: ${error.message}`, line: 0, column: 0 },
+          ]));
+        }
+      }
       prerendered = options.prerender === false ? new Map() : await prerenderSite(site, logger);
+    },
+
+    async buildEnd() {
+      await checker?.close();
+      checker = undefined;
+      typeErrors.clear();
     },
 
     resolveId(source) {
@@ -94,8 +120,13 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       if (slug !== undefined) {
         const page = await loadPageModule(this, site, slug, { htmlFromPage: true, libraries: await subsets.find(slug) });
         const { path, lesson } = page.compiled;
-        const diagnostics = [...lesson.diagnostics, ...page.unresolved];
+        const unresolved = page.extra.filter((d) => d.code === "unresolved-import");
+        // An import that does not resolve is also a type error ("Cannot find module"): report it once, as the bundler sees it.
+        const types = ((await typeErrors.get(path)) ?? []).filter((d) => !unresolved.some((u) => u.line <= d.line && d.line <= u.line + lineCount(lesson, u.cell)));
+        const exercises = page.extra.filter((d) => d.code.startsWith("exercise"));
+        const diagnostics = sortDiagnostics([...findLessonProblems(site, path), ...unresolved, ...exercises, ...types]);
         options.onDiagnostics?.(lesson.file, diagnostics);
+        logDiagnostics(logger, lesson.file, diagnostics.filter((d) => d.severity === "warning"), { timestamp: false });
         errors.report(this, path, lesson.file, diagnostics);
         return page.code;
       }
@@ -131,4 +162,21 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       },
     },
   };
+}
+
+/** The number of lines of the cell `id` (its source), 0 when unknown. */
+function lineCount(lesson: { cells: readonly { id: string; source: string }[] }, id: string | undefined): number {
+  const cell = lesson.cells.find((c) => c.id === id);
+  return cell ? cell.source.split("\n").length : 0;
+}
+
+/** In file order, each problem once (the site's problems reach the page module and the checks both). */
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics
+    .filter((d) => {
+      const key = `${d.line}:${d.column}:${d.severity}:${d.message}`;
+      return !seen.has(key) && (seen.add(key), true);
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
 }

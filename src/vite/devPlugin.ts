@@ -1,12 +1,14 @@
 // Dev only: the hooks of the dev server. Pages are served by a middleware, diagnostics are printed
 // once per change with a timestamp, type errors across cells are checked in a worker, and a saved
-// lesson updates its open pages cell by cell (a new title or order reloads them: that is page HTML).
+// lesson updates its open pages cell by cell (a new title, order, next or prerequisites reloads
+// them: that is page HTML). A saved course.yml is read again and reloads every page.
 // The in-page type checker's TypeScript and declaration files are served here as modules (checkerFiles.ts).
 import { resolve } from "node:path";
 import type { Logger, Plugin, ViteDevServer } from "vite";
 import type { CompiledLesson, Site } from "../site/createSite.ts";
 import type { LessonEntry } from "../site/describeLesson.ts";
 import { createCheckerModules } from "./checkerFiles.ts";
+import { findConfigPath } from "../site/readCourseConfig.ts";
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { createTypeWarningReporter, type TypeWarningReporter } from "./reportTypeWarnings.ts";
@@ -40,6 +42,20 @@ export function createDevPlugin(site: Site): Plugin {
     configureServer(server) {
       devServer = server;
       servePages(server, site);
+      const configPath = findConfigPath(site.root);
+      const logConfigProblems = () => {
+        for (const problem of site.findConfigProblems()) logDiagnostics(logger, problem.file, [problem], { timestamp: true });
+      };
+      // course.yml sits beside the lessons folder, outside what Vite watches.
+      server.watcher.add(configPath);
+      const onConfigChange = (path: string) => {
+        if (resolve(path) !== configPath) return;
+        site.reloadConfig();
+        logConfigProblems();
+        server.ws.send({ type: "full-reload" });
+      };
+      for (const event of ["add", "change", "unlink"]) server.watcher.on(event, onConfigChange);
+      server.httpServer?.once("listening", logConfigProblems);
       typeWarnings = createTypeWarningReporter(server, site);
       // Compile every lesson once the server is up, so authors see problems without opening pages.
       server.httpServer?.once("listening", () => setTimeout(() => site.lessons(), 0));
@@ -62,7 +78,7 @@ export function createDevPlugin(site: Site): Plugin {
       if (slug === undefined) return (await checker.load(id, base)) ?? null;
       const page = await loadPageModule(this, site, slug, { htmlFromPage: false });
       sent.set(page.compiled.path, page.compiled);
-      logDiagnostics(logger, page.compiled.lesson.file, page.unresolved, { timestamp: true });
+      logDiagnostics(logger, page.compiled.lesson.file, page.extra, { timestamp: true });
       typeWarnings?.check(page.compiled.path);
       // Served before its exercises' answers were computed: a hot update brings them when they are.
       void page.fingerprinted?.then(() => {
@@ -103,5 +119,11 @@ export function createDevPlugin(site: Site): Plugin {
 
 /** True when the page header and the navigation would not change between the two entries. */
 function isSameHeader(before: LessonEntry, after: LessonEntry): boolean {
-  return before.title === after.title && before.order === after.order && before.chapter === after.chapter;
+  return (
+    before.title === after.title &&
+    before.order === after.order &&
+    before.chapter === after.chapter &&
+    before.next === after.next &&
+    before.prerequisites.join("\n") === after.prerequisites.join("\n")
+  );
 }

@@ -13,12 +13,16 @@ import { resolveFromLesson } from "./resolveFromLesson.ts";
 /** The plugin context methods loading a page needs (a load hook's `this`). */
 export type PageContext = Pick<Rolldown.PluginContext, "addWatchFile" | "resolve">;
 
-/** A loaded page module: its source, the lesson it comes from, and what its imports added. */
+/** A loaded page module: its source, the lesson it comes from, and the problems the compiler could not see. */
 export interface PageModule {
   code: string;
   compiled: CompiledLesson;
-  /** One error per import that does not resolve (code "unresolved-import"), at the cell importing it; and what running the exercises found (a solution failing its own check). */
-  unresolved: Diagnostic[];
+  /**
+   * One error per import that does not resolve (code "unresolved-import"), at the cell importing
+   * it; the lesson's problems as a page of the site (links, next, prerequisites); and what running the
+   * exercises found (a solution failing its own check). The page shows them.
+   */
+  extra: Diagnostic[];
   /** Set when the page went out before its exercises' fingerprints were ready: resolves once they are. */
   fingerprinted?: Promise<unknown>;
 }
@@ -46,18 +50,18 @@ export async function loadPageModule(ctx: PageContext, site: Site, slug: string,
   }
   // A build waits for every fingerprint; the dev server serves the page after a few seconds at most.
   const exercises = await fingerprintExercises(lesson, path, site.fileOf(path), mode.htmlFromPage ? undefined : DEV_FINGERPRINT_WAIT_MS);
-  unresolved.push(...exercises.diagnostics);
+  const extra = [...unresolved, ...exercises.diagnostics, ...site.findSiteProblems(path)];
   const code = renderLessonModule(lesson, {
     ...mode,
     file: site.fileOf(path),
     transpiled: transpileCells(lesson),
     unresolved: reasons,
-    diagnostics: unresolved,
+    diagnostics: extra,
     styles: findStyles(),
     editor: existsSync(entries.editor) ? normalizePath(entries.editor) : undefined,
     learn: existsSync(entries.learn) ? normalizePath(entries.learn) : undefined,
     exercises: normalizePath(entries.exercises),
     fingerprints: exercises.fingerprints,
   });
-  return { code, compiled, unresolved, ...(exercises.complete ? { fingerprinted: exercises.complete } : {}) };
+  return { code, compiled, extra, ...(exercises.complete ? { fingerprinted: exercises.complete } : {}) };
 }

@@ -22,9 +22,9 @@ import { findLibraryOf, findPageSlug, isVirtualId, shellId } from "./virtualIds.
 export interface LessonPluginOptions extends BuildPluginOptions {
   /** The folder of lessons (`<slug>.md`); it becomes Vite's root. */
   root: string;
-  /** Public base path; defaults to "./" in builds so the site works from any sub-path. */
+  /** Public base path; default: course.yml's `base`, else "./" in builds (the site works from any sub-path) and "/" in dev. */
   base?: string;
-  /** The site title in every page header. */
+  /** The site title in every page header; default: course.yml's `title`, else "Live Lessons". */
   title?: string;
 }
 
@@ -38,7 +38,7 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
     config: (user, env) => ({
       // The lessons folder is the site: its pages, and the assets lessons link to, live there.
       root: site.root,
-      ...(user.base === undefined ? { base: options.base ?? (env.command === "build" ? "./" : "/") } : {}),
+      ...(user.base === undefined ? { base: options.base ?? site.config.config.base ?? (env.command === "build" ? "./" : "/") } : {}),
       appType: "mpa",
       resolve: {
         alias: [

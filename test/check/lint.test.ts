@@ -27,7 +27,7 @@ describe("lint", { timeout: 60_000 }, () => {
   });
 
   test("links to lessons that do not exist are errors; existing lessons, anchors and the web pass", () => {
-    const problems = checkLesson(fixture("broken-link.md")).problems.filter((p) => p.code === "lint");
+    const problems = checkLesson(fixture("broken-link.md")).problems.filter((p) => p.code === "link");
     expect(problems.map(({ line, column, severity }) => `${line}:${column} ${severity}`)).toEqual(["5:63 error", "7:16 error"]);
     expect(problems[0]!.message).toContain("missing-lesson.md");
   });

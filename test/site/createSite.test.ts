@@ -20,8 +20,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("createSite", () => {
-  it("lists the folder's lessons in reading order, drafts left out", () => {
-    expect(site.lessons().map((entry) => [entry.slug, entry.title])).toEqual([["a", "First"], ["b", "Second"]]);
+  it("lists the folder's lessons in reading order, drafts left out, and the generated math reference last", () => {
+    expect(site.lessons().map((entry) => [entry.slug, entry.title])).toEqual([["a", "First"], ["b", "Second"], ["math-reference", "live-lesson/math reference"]]);
   });
 
   it("compiles a lesson once per change of its text, and says so once per change", () => {

@@ -15,6 +15,8 @@ describe("describeLesson", () => {
       minutes: 7,
       errors: 1,
       items: [],
+      next: undefined,
+      prerequisites: [],
     });
   });
 
@@ -26,6 +28,11 @@ describe("describeLesson", () => {
       ["predict", lesson.learning.predictions[0].id],
       ["section", "one"],
     ]);
+  });
+
+  it("keeps next and prerequisites as the chapter ids written (the site resolves them)", () => {
+    const source = "---\ntitle: T\nnext: L1-04\nprerequisites: [L1-01, \" L1-02 \"]\n---\n";
+    expect(describeLesson("/l/t.md", source, compileLesson(source, { file: "t.md" }))).toMatchObject({ next: "L1-04", prerequisites: ["L1-01", "L1-02"] });
   });
 
   it("falls back on the file name and the counted reading time", () => {

@@ -10,12 +10,13 @@ const entry = (slug: string, fields: Partial<LessonEntry> = {}): LessonEntry => 
   minutes: 4,
   items: [],
   errors: 0,
+  prerequisites: [],
   ...fields,
 });
 const site = { siteTitle: "Course", scriptSrc: "virtual:live-lesson/page/b", csp: false };
 
 describe("renderLessonPage", () => {
-  const html = renderLessonPage(entry("b", { chapter: "L1-02" }), "<p>Body</p>", entry("a"), entry("c"), site);
+  const html = renderLessonPage({ entry: entry("b", { chapter: "L1-02" }), bodyHtml: "<p>Body</p>", previous: entry("a"), next: entry("c") }, site);
 
   it("is a complete page around the lesson body", () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
@@ -31,7 +32,7 @@ describe("renderLessonPage", () => {
   });
 
   it("marks a dev page for type warnings, and no other", () => {
-    expect(renderLessonPage(entry("b"), "", undefined, undefined, { ...site, typeWarnings: true })).toContain('<main id="lesson" data-lesson="b" data-type-warnings>');
+    expect(renderLessonPage({ entry: entry("b"), bodyHtml: "" }, { ...site, typeWarnings: true })).toContain('<main id="lesson" data-lesson="b" data-type-warnings>');
     expect(html).not.toContain("data-type-warnings");
   });
 
@@ -39,11 +40,19 @@ describe("renderLessonPage", () => {
     expect(html).toContain('rel="prev" href="./a.html"');
     expect(html).toContain('rel="next" href="./c.html"');
     expect(html).toContain('href="./index.html">All lessons');
-    expect(renderLessonPage(entry("a"), "", undefined, undefined, site)).not.toContain('rel="prev"');
+    expect(renderLessonPage({ entry: entry("a"), bodyHtml: "" }, site)).not.toContain('rel="prev"');
+  });
+
+  it("links the prerequisites at the top of the page, before the lesson", () => {
+    const page = renderLessonPage({ entry: entry("c"), bodyHtml: "<p>Body</p>", prerequisites: [entry("a"), entry("b", { title: "B & co" })] }, site);
+    const nav = '<nav class="ll-prerequisites" aria-label="Prerequisites"><span>Before this lesson:</span> <a href="./a.html">Title a</a>, <a href="./b.html">B &#38; co</a></nav>';
+    expect(page).toContain(nav);
+    expect(page.indexOf(nav)).toBeLessThan(page.indexOf('<main id="lesson"'));
+    expect(html).not.toContain("ll-prerequisites");
   });
 
   it("adds the Content-Security-Policy to built pages", () => {
-    const built = renderLessonPage(entry("b"), "", undefined, undefined, { ...site, csp: true });
+    const built = renderLessonPage({ entry: entry("b"), bodyHtml: "" }, { ...site, csp: true });
     expect(built).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-eval' 'unsafe-hashes' 'sha256-`);
     expect(built).toContain(`; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">`);
     // frame-ancestors is ignored in a <meta> (Chromium logs an error for it): hosts send it as a header.
@@ -58,7 +67,7 @@ describe("renderLessonPage", () => {
 describe("renderIndexPage", () => {
   it("lists lessons in the given order with chapter, summary, reading time and errors", () => {
     const html = renderIndexPage(
-      [entry("one", { summary: "First <one>" }), entry("two", { chapter: "L2", minutes: 12, errors: 2 })],
+      [{ entries: [entry("one", { summary: "First <one>" }), entry("two", { chapter: "L2", minutes: 12, errors: 2 })] }],
       site,
     );
     expect(html.indexOf("./one.html")).toBeLessThan(html.indexOf("./two.html"));
@@ -69,12 +78,21 @@ describe("renderIndexPage", () => {
   });
 
   it("gives each entry its lesson file and the items its progress counts, for the index's progress", () => {
-    const html = renderIndexPage([entry("one", { items: [["blank", "b1"], ["section", "intro"]] })], site);
+    const html = renderIndexPage([{ entries: [entry("one", { items: [["blank", "b1"], ["section", "intro"]] })] }], site);
     expect(html).toContain(`data-lesson-file="one.md" data-learning-items="${escapeHtml('[["blank","b1"],["section","intro"]]')}"`);
   });
 
   it("says so when there are no lessons", () => {
     expect(renderIndexPage([], site)).toContain("No lessons yet");
+    expect(renderIndexPage([{ title: "Part", entries: [] }], site)).toContain("No lessons yet");
+  });
+
+  it("shows the course's parts as headings, and its description under the title", () => {
+    const html = renderIndexPage([{ title: "Calculus", entries: [entry("one")] }, { title: "More <lessons>", entries: [entry("two")] }], { ...site, description: "A course & more" });
+    expect(html).toContain('<h1>Course</h1>\n<p class="ll-index-description">A course &#38; more</p>\n<h2>Calculus</h2>\n<ul class="lesson-index">');
+    expect(html).toContain("<h2>More &#60;lessons&#62;</h2>");
+    expect(html.indexOf("./one.html")).toBeLessThan(html.indexOf("More &#60;lessons"));
+    expect(html).toContain('<meta name="description" content="A course &#38; more">');
   });
 
   it("escapes text for HTML", () => {

@@ -9,6 +9,7 @@ const entry = (slug: string, fields: Partial<LessonEntry> = {}): LessonEntry => 
   minutes: 1,
   items: [],
   errors: 0,
+  prerequisites: [],
   ...fields,
 });
 
@@ -23,6 +24,11 @@ describe("sortLessons", () => {
       entry("a"),
     ]);
     expect(sorted.map((e) => e.slug)).toEqual(["v", "w", "x", "y", "a", "z"]);
+  });
+
+  it("puts the lessons the course config orders first, in its order, and the others after as before", () => {
+    const sorted = sortLessons([entry("c", { order: 1 }), entry("b", { order: 2 }), entry("a", { order: 3 }), entry("d")], ["a", "b", "missing"]);
+    expect(sorted.map((e) => e.slug)).toEqual(["a", "b", "c", "d"]);
   });
 
 });

@@ -23,7 +23,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe("buildSite", () => {
+describe("buildSite", { timeout: 120_000 }, () => {
   it("writes an index and a page per lesson, with relative asset URLs", async () => {
     const dir = writeLessons({
       "b.md": "---\ntitle: Second\norder: 2\n---\n\n# Second\n\n```ts\n1 + 1\n```\n",
@@ -32,7 +32,7 @@ describe("buildSite", () => {
     });
     const out = join(dir, "dist");
     await buildSite({ dir, outDir: out, quiet: true });
-    expect(readdirSync(out).filter((name) => name.endsWith(".html")).sort()).toEqual(["a.html", "b.html", "index.html"]);
+    expect(readdirSync(out).filter((name) => name.endsWith(".html")).sort()).toEqual(["a.html", "b.html", "index.html", "math-reference.html"]);
     const index = readFileSync(join(out, "index.html"), "utf8");
     expect(index.indexOf("./a.html")).toBeLessThan(index.indexOf("./b.html"));
     const page = readFileSync(join(out, "a.html"), "utf8");
@@ -54,8 +54,8 @@ describe("buildSite", () => {
 
   it("fails with one error per problem in the lessons, each at its place in the .md file", async () => {
     const dir = writeLessons({
-      "bad.md": "# Bad\n\n```ts\nconst x = 1;\n```\n\n```ts\nconst x = 2;\n```\n\n```ts\nconst = ;\n```\n\n```ts\nimport {a} from \"no-such-package\";\n```\n",
-      "good.md": "# Good\n",
+      "bad.md": "---\ntitle: Bad\n---\n\n# Bad\n\n```ts\nconst x = 1;\n```\n\n```ts\nconst x = 2;\n```\n\n```ts\nconst = ;\n```\n\n```ts\nimport {a} from \"no-such-package\";\n```\n",
+      "good.md": "---\ntitle: Good\n---\n\n# Good\n",
     });
     const reported: { file: string; code: string; line: number }[] = [];
     const onDiagnostics = (file: string, diagnostics: { code: string; line: number }[]) =>
@@ -68,16 +68,16 @@ describe("buildSite", () => {
     const errors = findLessonErrors(failure);
     const path = join(dir, "bad.md");
     expect(errors.map((e) => [e.id, e.loc, e.problem.code]).sort((a, b) => (a[1] as { line: number }).line - (b[1] as { line: number }).line)).toEqual([
-      [path, { file: path, line: 8, column: 1 }, "duplicate-definition"],
-      [path, { file: path, line: 12, column: 7 }, "syntax"],
-      [path, { file: path, line: 16, column: 1 }, "unresolved-import"],
+      [path, { file: path, line: 12, column: 1 }, "duplicate-definition"],
+      [path, { file: path, line: 16, column: 7 }, "syntax"],
+      [path, { file: path, line: 20, column: 1 }, "unresolved-import"],
     ]);
     for (const error of errors) expect(error.problem.file).toMatch(/^node_modules\/\.live-lesson-test\/lessons-[^/]+\/bad\.md$/);
     // Rolldown's summary names each error at its place, without a stack trace.
     expect(failure!.message).toContain("Build failed with 3 errors");
-    expect(failure!.message).toContain(`${path}:12:7`);
+    expect(failure!.message).toContain(`${path}:16:7`);
     expect(failure!.message).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, "dist", "bad.html"))).toBe(false);
-    expect(reported).toContainEqual({ file: "bad.md", code: "duplicate-definition", line: 8 });
+    expect(reported).toContainEqual({ file: "bad.md", code: "duplicate-definition", line: 12 });
   });
 });
