@@ -3,10 +3,11 @@
 const usage = `Usage: lesson <command> [options]
 
 Commands:
+  init [dir]                Make a course folder: package.json, lessons/, course.yml, CI
   dev [dir]                 Start the dev server on a folder of lessons (default: lessons)
   build [dir] [--out dist]  Build a static site
   new <slug> [--title T]    Create a lesson from the template
-  check [files...]          Lint, type-check and run lessons; report every problem
+  check [files or dirs...]  Lint, type-check and run lessons; report every problem
   compile <file> [--json]   Print a compiled lesson
   verify <record.json> [lessons...]  Re-check a learning record against its lesson
 
@@ -16,6 +17,7 @@ type Command = (args: string[]) => Promise<number>;
 
 // Loaded lazily so `lesson compile` does not pay for Vite or Playwright.
 const commands: Record<string, () => Promise<Command>> = {
+  init: async () => (await import("./init.ts")).runInit,
   compile: async () => (await import("./compile.ts")).runCompile,
   dev: async () => (await import("./dev.ts")).runDev,
   build: async () => (await import("./build.ts")).runBuild,

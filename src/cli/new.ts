@@ -54,13 +54,13 @@ export async function runNew(args: string[]): Promise<number> {
 }
 
 /** "gradient-descent" → "Gradient descent". */
-function titleFromSlug(slug: string): string {
+export function titleFromSlug(slug: string): string {
   const words = slug.replace(/-/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The template with its placeholders filled; the title is quoted as a YAML string. */
-function renderTemplate(title: string, order: number): string {
+export function renderTemplate(title: string, order: number): string {
   return readFileSync(template, "utf8")
     .replace("{{title}}", JSON.stringify(title))
     .replace("{{order}}", String(order))
