@@ -53,7 +53,7 @@ export async function runInit(args: string[]): Promise<number> {
   write(".gitignore", gitignore);
   write("README.md", renderReadme(facts));
   write(".github/workflows/lessons.yml", workflow);
-  write("lessons/introduction.md", renderTemplate("Introduction", 1).replace('chapter: "L0-00"', 'chapter: "L1-01"'));
+  write("lessons/introduction.md", renderTemplate("Introduction", 1));
   const shown = relative(process.cwd(), dir);
   console.log(
     [

@@ -63,6 +63,8 @@ export function titleFromSlug(slug: string): string {
 export function renderTemplate(title: string, order: number): string {
   return readFileSync(template, "utf8")
     .replace("{{title}}", JSON.stringify(title))
+    // A chapter id of its own (two lessons sharing one is a warning): "L1-" and the order.
+    .replace("{{chapter}}", `L1-${String(order).padStart(2, "0")}`)
     .replace("{{order}}", String(order))
     .replace("{{heading}}", title.replace(/[\\`*_[\]<>$#]/g, (c) => `\\${c}`));
 }

@@ -31,7 +31,7 @@ describe("lesson new", { timeout: 60_000 }, () => {
     expect(readFileSync(path, "utf8")).toBe(text);
 
     await capture(() => runNew(["second-one", "--dir", dir]));
-    expect(readFileSync(join(dir, "second-one.md"), "utf8")).toMatch(/\ntitle: "Second one"\n[\s\S]*\norder: 2\n/);
+    expect(readFileSync(join(dir, "second-one.md"), "utf8")).toMatch(/\ntitle: "Second one"\nchapter: "L1-02" .*\norder: 2\n/);
   });
 
   test("expects exactly one slug", async () => {
