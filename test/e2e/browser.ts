@@ -128,6 +128,21 @@ export async function buildAndServe(subPath = "/course/", fixtureFolder?: string
   const lessonsDir = await copyLessons(fixtureFolder);
   const outDir = await mkdtemp(join(tmpdir(), "live-lesson-e2e-dist-"));
   await buildSite({ dir: lessonsDir, outDir, quiet: true });
+  const served = await serveFolder(outDir, subPath);
+  return {
+    url: served.url,
+    lessonsDir,
+    outDir,
+    async close() {
+      await served.close();
+      await rm(lessonsDir, { recursive: true, force: true });
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves the built site in `outDir` under `subPath` (e.g. "/course/") with node:http, as a static host would. */
+export async function serveFolder(outDir: string, subPath = "/course/"): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createHttpServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (!pathname.startsWith(subPath)) {
@@ -151,13 +166,9 @@ export async function buildAndServe(subPath = "/course/", fixtureFolder?: string
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${subPath}`,
-    lessonsDir,
-    outDir,
     async close() {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
-      await rm(lessonsDir, { recursive: true, force: true });
-      await rm(outDir, { recursive: true, force: true });
     },
   };
 }

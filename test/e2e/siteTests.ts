@@ -73,6 +73,21 @@ export function defineSiteTests(context: SiteContext): void {
     await page.close();
   });
 
+  it("leads the authoring guide's links to other lessons to their pages and headings", async () => {
+    const page = await newPage();
+    await openLesson(page, `${context.site().url}authoring.html`);
+    // Written as the guide says, by file name: [this guide](authoring.md), [...](math-reference.md#derivative).
+    const self = page.locator('#lesson a[href="./authoring.html"]');
+    expect(await self.count()).toBeGreaterThan(0);
+    expect(await page.locator('#lesson a[href$=".md"], #lesson a[href*=".md#"]').count()).toBe(0);
+    await page.locator('#lesson a[href="./math-reference.html#derivative"]').first().click();
+    await page.waitForURL(/math-reference\.html#derivative$/);
+    expect(await page.locator("#derivative").textContent()).toContain("derivative");
+    const response = await page.goto(`${context.site().url}authoring.html`);
+    expect(response?.status()).toBe(200);
+    await page.close();
+  });
+
   it("fulfils every cell of every bundled lesson", async () => {
     const page = await newPage();
     const problems: string[] = [];
