@@ -125,7 +125,10 @@ export function createSite(options: SiteOptions): Site {
     compile(path, source = readSource(path)) {
       const cached = compiled.get(path);
       if (cached && cached.source === source) return cached;
-      const lesson = compileSafely(source, { file: toPosix(relative(process.cwd(), path) || path), linkHref: pageHref });
+      const compiledLesson = compileSafely(source, { file: toPosix(relative(process.cwd(), path) || path), linkHref: pageHref });
+      // The generated math reference is looked up, not studied: its headings (one per export) are
+      // no sections a reader's progress counts.
+      const lesson = isGenerated(path) ? { ...compiledLesson, learning: { ...compiledLesson.learning, sections: [] } } : compiledLesson;
       const result = { path, source, lesson, entry: describeLesson(path, source, lesson) };
       compiled.set(path, result);
       for (const listener of listeners) listener(result);

@@ -24,6 +24,15 @@ describe("createSite", () => {
     expect(site.lessons().map((entry) => [entry.slug, entry.title])).toEqual([["a", "First"], ["b", "Second"], ["math-reference", "live-lesson/math reference"]]);
   });
 
+  it("counts no progress on the generated math reference: its headings are exports, not sections", () => {
+    const reference = site.compile(site.pathOf("math-reference"));
+    expect(reference.lesson.anchors.length).toBeGreaterThan(10);
+    expect(reference.lesson.learning.sections).toEqual([]);
+    expect(reference.entry.items).toEqual([]);
+    writeFileSync(join(dir, "c.md"), "# Third\n\n## A part\n");
+    expect(site.compile(join(dir, "c.md")).entry.items).toEqual([["section", "a-part"]]);
+  });
+
   it("compiles a lesson once per change of its text, and says so once per change", () => {
     const compiled: CompiledLesson[] = [];
     site.onCompile((c) => compiled.push(c));
