@@ -68,7 +68,7 @@ describe("buildSite", { timeout: 120_000 }, () => {
     const errors = findLessonErrors(failure);
     const path = join(dir, "bad.md");
     expect(errors.map((e) => [e.id, e.loc, e.problem.code]).sort((a, b) => (a[1] as { line: number }).line - (b[1] as { line: number }).line)).toEqual([
-      [path, { file: path, line: 12, column: 1 }, "duplicate-definition"],
+      [path, { file: path, line: 12, column: 7 }, "duplicate-definition"],
       [path, { file: path, line: 16, column: 7 }, "syntax"],
       [path, { file: path, line: 20, column: 1 }, "unresolved-import"],
     ]);
