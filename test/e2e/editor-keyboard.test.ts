@@ -1,7 +1,8 @@
-// In-page editing with the keyboard only, in real Chromium (issue 5): a hidden cell's code opens
-// from its summary (Tab, Enter), Tab enters the editor, Shift-Enter runs, Escape then Tab leaves
-// it; and, on the dev server, a cell the author changes after the reader edited it keeps the
-// reader's version, flagged, with the difference one button away.
+// In-page editing with the keyboard only, in real Chromium (issue 5): a hidden cell that displays
+// nothing comes into sight with "Show all code", its code opens from its summary (Tab, Enter), Tab
+// enters the editor, Shift-Enter runs, Escape then Tab leaves it; and, on the dev server, a cell the
+// author changes after the reader edited it keeps the reader's version, flagged, with the difference
+// one button away.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -61,10 +62,26 @@ describe.each(["dev", "build"] as const)("editing with the keyboard only (%s)", 
     const details = page.locator("details.cell-code", { has: page.locator(`[data-source-for="${id}"], [data-editor="${id}"]`) });
     expect(await details.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
 
-    // From the slider, Tab reaches the hidden cell's summary; Enter opens the code.
-    await page.locator("#lesson input[type=range]").focus();
+    // The hidden cell displays nothing, so it is out of sight and out of the Tab order: from the
+    // slider, Tab goes on to the next cell's listing.
+    const slider = page.locator("#lesson input[type=range]");
+    await slider.focus();
+    await page.keyboard.press("Tab");
+    expect(await describeFocus(page)).toMatchObject({ tag: "pre" });
+    expect((await describeFocus(page)).editor).not.toBe(id);
+
+    // "Show all code" (the lesson bar, by keyboard) brings it into sight with its code open; from
+    // the slider, Tab now reaches its summary, and Enter closes and opens the code.
+    const showAll = page.locator(".lesson-edits button", { hasText: "Show all code" });
+    await showAll.focus();
+    await page.keyboard.press("Enter");
+    expect(await showAll.getAttribute("aria-pressed")).toBe("true");
+    expect(await details.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(true);
+    await slider.focus();
     await page.keyboard.press("Tab");
     expect(await describeFocus(page)).toMatchObject({ tag: "summary", editor: id });
+    await page.keyboard.press("Enter");
+    expect(await details.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
     await page.keyboard.press("Enter");
     expect(await details.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(true);
 
