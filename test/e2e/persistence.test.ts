@@ -1,5 +1,6 @@
 // Nothing the reader edited is lost: a tab that crashes in the middle of a save, a torn or garbled
 // main copy. (Corrupt, foreign, full and refused storage: editor.test.ts and security.test.ts.)
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
 import { findEditor, lessonText, openClean, typeAndRun } from "./editorPage.ts";
@@ -20,6 +21,12 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** Whether the page answers a question within a second (a page frozen in a loop does not). */
+function answers(page: Page): Promise<boolean> {
+  const asked = page.evaluate(() => true).catch(() => false);
+  return Promise.race([asked, new Promise<boolean>((done) => setTimeout(() => done(false), 1000))]);
+}
+
 describe("saved edits (nothing lost)", () => {
   it("survives a tab that crashes in the middle of a save", async () => {
     const page = await browser.newPage();
@@ -39,9 +46,15 @@ describe("saved edits (nothing lost)", () => {
         for (;;); // Frozen mid-save until the crash.
       };
     }, mainKey);
-    const typing = typeAndRun(page, editor, "const doubled: number = k * 30;").catch(() => undefined);
-    // The page cannot be asked anything now (it never yields): give the keys time to arrive.
-    await new Promise((done) => setTimeout(done, 1500));
+    // Type the edit and see it arrive (a loaded machine can take seconds), then run it: the run
+    // saves, and the save freezes the page. Wait until the page stops answering.
+    await editor.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.type("const doubled: number = k * 30;");
+    await expect.poll(() => editor.locator(".cm-content").textContent()).toContain("k * 30;");
+    const typing = page.keyboard.press("Shift+Enter").catch(() => undefined);
+    await expect.poll(() => answers(page), { timeout: 60_000 }).toBe(false);
     // Closing the tab kills the stuck renderer without unload handlers (CDP's Page.crash cannot
     // reach a renderer that never yields).
     await Promise.race([page.close({ runBeforeUnload: false }), new Promise((done) => setTimeout(done, 10_000))]);
