@@ -4,7 +4,7 @@ import type { Token } from "markdown-it";
 import type { CompileOptions, Diagnostic, Lesson } from "./types.ts";
 import { parseMarkdown, renderMarkdown } from "./markdown/parseMarkdown.ts";
 import { checkCells } from "./cell/checkCells.ts";
-import { hashString } from "./cell/hashCell.ts";
+import { hashString } from "../contract/hashString.ts";
 
 /**
  * The largest lesson compiled, in characters (UTF-16 code units): 25 times the bundled chapter.

@@ -4,7 +4,7 @@
 import type { Token } from "markdown-it";
 import { texToExpression } from "../../math/texToExpression.ts";
 import { analyzeCell } from "../cell/analyzeCell.ts";
-import { hashString } from "../cell/hashCell.ts";
+import { hashString } from "../../contract/hashString.ts";
 import type { Blank, BlankAnswer } from "../types.ts";
 import type { AddCell, LessonEnv, PredictScope } from "./lessonEnv.ts";
 import { parseBlank } from "./parseBlank.ts";

@@ -5,7 +5,7 @@
 // JavaScript still opens it.
 
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { hashString } from "../cell/hashCell.ts";
+import { hashString } from "../../contract/hashString.ts";
 import { escapeHtml } from "../escapeHtml.ts";
 import { readEnv } from "./lessonEnv.ts";
 

@@ -2,7 +2,7 @@
 // record counts as reached once the reader scrolls to it.
 
 import type { MarkdownIt, StateCore } from "markdown-it";
-import { hashString } from "../cell/hashCell.ts";
+import { hashString } from "../../contract/hashString.ts";
 import { readEnv } from "./lessonEnv.ts";
 
 const PLAIN_ID = /^[A-Za-z0-9_.:-]{1,128}$/;

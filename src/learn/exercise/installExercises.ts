@@ -6,6 +6,7 @@ import type { LessonHandle } from "../../runtime/types.ts";
 import { createRecord, registerKind, type LearningRecord } from "../record/index.ts";
 import { bindExercise, type BoundExercise, type ExerciseContext } from "./bindExercise.ts";
 import type { ExerciseSummary, PageExercise } from "./pageExercise.ts";
+import { hashString } from "../../contract/hashString.ts";
 
 /** What installExercises needs besides the mounted lesson. */
 export interface ExerciseOptions {
@@ -76,18 +77,9 @@ export function installExercises(handle: LessonHandle, options: ExerciseOptions)
 
 /**
  * A version for the record when the page has no learning record of its own to share: a hash of the
- * exercises' ids and starter cells (cyrb53), so entries name what the student worked on.
+ * exercises' ids and starter cells, so entries name what the student worked on.
  */
 function versionOf(exercises: readonly PageExercise[]): string {
-  const text = JSON.stringify(exercises.map((e) => [e.id, e.cell]));
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `x${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16)}`;
+  // Unpadded, as versions were written before the hash moved to contract/ (records keep matching).
+  return `x${hashString(JSON.stringify(exercises.map((e) => [e.id, e.cell]))).replace(/^0+(?=.)/, "")}`;
 }
