@@ -1,6 +1,6 @@
 // The saved-edits schema: encoding with a checksum, and strict validation of what comes back.
 
-import { checksum } from "../store/checksum.ts";
+import { isPlainObject as isRecord, openEnvelope, sealEnvelope } from "../store/envelope.ts";
 
 /** One cell's saved edit, keyed by the author's cell id at the time of the edit. */
 export interface SavedEdit {
@@ -41,8 +41,7 @@ export function emptySaved(lesson: string): SavedLesson {
 
 /** Serialises a state with a checksum of its cells, so a torn write is detected on load. */
 export function encodeSaved(state: SavedLesson): string {
-  const cells = JSON.stringify(state.cells);
-  return `{"version":1,"lesson":${JSON.stringify(state.lesson)},"checksum":"${checksum(cells)}","cells":${cells}}`;
+  return sealEnvelope(state.lesson, "cells", JSON.stringify(state.cells));
 }
 
 /** Parses and validates saved text for `lesson`; never throws. */
@@ -50,20 +49,10 @@ export function decodeSaved(
   text: string,
   lesson: string,
 ): { ok: true; state: SavedLesson; refused?: { text: string; count: number } } | { ok: false; problem: SavedProblem } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: "corrupt" };
-  }
-  if (!isRecord(raw)) return { ok: false, problem: "corrupt" };
-  if (raw.version !== 1) return { ok: false, problem: "version" };
-  if (typeof raw.lesson !== "string" || !isRecord(raw.cells)) return { ok: false, problem: "corrupt" };
-  if (typeof raw.checksum !== "string" || raw.checksum !== checksum(JSON.stringify(raw.cells))) {
-    return { ok: false, problem: "corrupt" };
-  }
-  if (raw.lesson !== lesson) return { ok: false, problem: "foreign" };
-  const entries = Object.entries(raw.cells);
+  const opened = openEnvelope(text, lesson, "cells");
+  if (!opened.ok) return opened;
+  if (!isRecord(opened.raw.cells)) return { ok: false, problem: "corrupt" };
+  const entries = Object.entries(opened.raw.cells);
   if (entries.length > SAVED_LIMITS.cells) return { ok: false, problem: "corrupt" };
   // Entry by entry: one that fails validation is refused (to be set aside, never run) and the
   // others are kept; the checksum above already vouches for the copy as a whole.
@@ -122,6 +111,3 @@ function isSource(value: unknown): value is string {
   return typeof value === "string" && value.length <= SAVED_LIMITS.source;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

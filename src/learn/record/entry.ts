@@ -2,6 +2,7 @@
 // statement of a lesson repeats (the actor, the lesson, the verb's IRI), validated field by field
 // whenever it comes back from storage or from a file, never trusted.
 
+import { isPlainObject } from "../../store/envelope.ts";
 import { isVerbName, type JsonValue, type Result, type VerbName } from "./statement.ts";
 
 /** One thing the learner did to one item of a lesson. */
@@ -116,6 +117,4 @@ function copyJson(value: JsonValue): JsonValue {
 }
 
 /** True for a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export const isRecord = isPlainObject;

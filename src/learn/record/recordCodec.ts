@@ -1,9 +1,9 @@
 // The learning record as kept in the browser: `{version, lesson, learner, checksum, entries}`,
 // checksummed like saved edits so a torn write is noticed, and validated entry by entry.
 
-import { checksum } from "../../store/checksum.ts";
+import { openEnvelope, sealEnvelope } from "../../store/envelope.ts";
 import type { Codec } from "../../store/durableStore.ts";
-import { ENTRY_LIMITS, isItemId, isRecord, maybeEntry, type Entry } from "./entry.ts";
+import { ENTRY_LIMITS, isItemId, maybeEntry, type Entry } from "./entry.ts";
 
 /** One lesson's record in storage. */
 export interface StoredRecord {
@@ -17,23 +17,15 @@ export interface StoredRecord {
 
 /** Serialises a record with a checksum of its entries. */
 export function encodeRecord(state: StoredRecord): string {
-  const entries = JSON.stringify(state.entries);
-  return `{"version":1,"lesson":${JSON.stringify(state.lesson)},"learner":${JSON.stringify(state.learner)},"checksum":"${checksum(entries)}","entries":${entries}}`;
+  return sealEnvelope(state.lesson, "entries", JSON.stringify(state.entries), { learner: state.learner });
 }
 
 /** Parses and validates a stored record for `lesson`; never throws. */
 export function decodeRecord(text: string, lesson: string): { ok: true; state: StoredRecord } | { ok: false; problem: string } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: "corrupt" };
-  }
-  if (!isRecord(raw)) return { ok: false, problem: "corrupt" };
-  if (raw.version !== 1) return { ok: false, problem: "version" };
-  if (typeof raw.lesson !== "string" || !isItemId(raw.learner) || !Array.isArray(raw.entries)) return { ok: false, problem: "corrupt" };
-  if (typeof raw.checksum !== "string" || raw.checksum !== checksum(JSON.stringify(raw.entries))) return { ok: false, problem: "corrupt" };
-  if (raw.lesson !== lesson) return { ok: false, problem: "foreign" };
+  const opened = openEnvelope(text, lesson, "entries");
+  if (!opened.ok) return opened;
+  const raw = opened.raw;
+  if (!isItemId(raw.learner) || !Array.isArray(raw.entries)) return { ok: false, problem: "corrupt" };
   if (raw.entries.length > ENTRY_LIMITS.entries) return { ok: false, problem: "corrupt" };
   const entries: Entry[] = [];
   for (const value of raw.entries) {
