@@ -120,10 +120,9 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       if (slug !== undefined) {
         const page = await loadPageModule(this, site, slug, { htmlFromPage: true, libraries: await subsets.find(slug) });
         const { path, lesson } = page.compiled;
-        const unresolved = page.extra.filter((d) => d.code === "unresolved-import");
+        const { unresolved, exercises } = page;
         // An import that does not resolve is also a type error ("Cannot find module"): report it once, as the bundler sees it.
         const types = ((await typeErrors.get(path)) ?? []).filter((d) => !unresolved.some((u) => u.line <= d.line && d.line <= u.line + lineCount(lesson, u.cell)));
-        const exercises = page.extra.filter((d) => d.code.startsWith("exercise"));
         const diagnostics = sortDiagnostics([...findLessonProblems(site, path), ...unresolved, ...exercises, ...types]);
         options.onDiagnostics?.(lesson.file, diagnostics);
         logDiagnostics(logger, lesson.file, diagnostics.filter((d) => d.severity === "warning"), { timestamp: false });

@@ -17,10 +17,13 @@ export type PageContext = Pick<Rolldown.PluginContext, "addWatchFile" | "resolve
 export interface PageModule {
   code: string;
   compiled: CompiledLesson;
+  /** One error per import that does not resolve (code "unresolved-import"), at the cell importing it. */
+  unresolved: Diagnostic[];
+  /** What running the exercises found (a solution failing its own check). */
+  exercises: Diagnostic[];
   /**
-   * One error per import that does not resolve (code "unresolved-import"), at the cell importing
-   * it; the lesson's problems as a page of the site (links, next, prerequisites); and what running the
-   * exercises found (a solution failing its own check). The page shows them.
+   * Everything the compiler could not see: `unresolved`, `exercises`, and the lesson's problems as a
+   * page of the site (links, next, prerequisites). The page shows them.
    */
   extra: Diagnostic[];
   /** Set when the page went out before its exercises' fingerprints were ready: resolves once they are. */
@@ -63,5 +66,5 @@ export async function loadPageModule(ctx: PageContext, site: Site, slug: string,
     exercises: normalizePath(entries.exercises),
     fingerprints: exercises.fingerprints,
   });
-  return { code, compiled, extra, ...(exercises.complete ? { fingerprinted: exercises.complete } : {}) };
+  return { code, compiled, unresolved, exercises: exercises.diagnostics, extra, ...(exercises.complete ? { fingerprinted: exercises.complete } : {}) };
 }
