@@ -76,6 +76,8 @@ Interactive lessons written in Markdown with live TypeScript cells, built with
     npm test                     # lesson check: every problem in every lesson, file:line:col
 
 - \`npx lesson new my-topic\` adds \`lessons/my-topic.md\` from a template.
+- \`npx lesson guide\` serves the authoring guide, "Writing a lesson": every feature of a lesson, working
+  (its text: \`node_modules/live-lesson/lessons/authoring.md\`).
 - \`npm run build\` writes the static site to \`dist/\` (open \`dist/index.html\`, or serve it from any path).
 - \`course.yml\` sets the site title, base path and the order of the lessons; each field is explained in it.
 - Link to another lesson by its file name, \`[the next step](other-lesson.md#a-heading)\`.

@@ -7,6 +7,7 @@ Commands:
   dev [dir]                 Start the dev server on a folder of lessons (default: lessons)
   build [dir] [--out dist]  Build a static site
   new <slug> [--title T]    Create a lesson from the template
+  guide [--open]            Serve the authoring guide (every feature of a lesson, working)
   check [files or dirs...]  Lint, type-check and run lessons; report every problem
   compile <file> [--json]   Print a compiled lesson
   verify <record.json> [lessons...]  Re-check a learning record against its lesson
@@ -22,6 +23,7 @@ const commands: Record<string, () => Promise<Command>> = {
   dev: async () => (await import("./dev.ts")).runDev,
   build: async () => (await import("./build.ts")).runBuild,
   new: async () => (await import("./new.ts")).runNew,
+  guide: async () => (await import("./guide.ts")).runGuide,
   check: async () => (await import("./check.ts")).runCheck,
   verify: async () => (await import("./verify.ts")).runVerify,
 };

@@ -52,6 +52,8 @@ describe("a course from the packed package", { timeout: 300_000 }, () => {
     expect(files).toContain("lib/cli/main.js");
     expect(files).toContain("lib/math/index.d.ts");
     expect(files).toContain("lib/math/reference.md");
+    // The authoring guide ships (lesson guide serves it), and no other lesson.
+    expect(files.filter((f) => f.startsWith("lessons/"))).toEqual(["lessons/authoring.md"]);
     expect(files.filter((f) => /^(test|bench|src|scripts)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
     // No TypeScript loader at run time.
     expect(existsSync(join(course, "node_modules/tsx"))).toBe(false);
@@ -77,6 +79,10 @@ describe("a course from the packed package", { timeout: 300_000 }, () => {
     const check = await inCourse("npm", ["test"]);
     expect(check.stderr, check.stdout).toContain("2 lessons checked: 0 errors, 0 warnings");
     expect(check.code).toBe(0);
+    // The guide the template's tip points at is there, and is a lesson that checks clean.
+    expect(readFileSync(intro, "utf8")).toContain("npx lesson guide");
+    const guide = await lesson("check", "node_modules/live-lesson/lessons", "--no-run");
+    expect(guide.stdout, guide.stderr).toContain("1 lesson checked: 0 errors, 0 warnings");
   });
 
   it("lesson build writes the site without a warning, and the built pages work in Chromium, links included", async () => {
