@@ -82,7 +82,8 @@ describe("a course from the packed package", { timeout: 300_000 }, () => {
     // The guide the template's tip points at is there, and is a lesson that checks clean.
     expect(readFileSync(intro, "utf8")).toContain("npx lesson guide");
     const guide = await lesson("check", "node_modules/live-lesson/lessons", "--no-run");
-    expect(guide.stdout, guide.stderr).toContain("1 lesson checked: 0 errors, 0 warnings");
+    expect(`${guide.stdout}${guide.stderr}`).toContain("1 lesson checked: 0 errors, 0 warnings");
+    expect(guide.code).toBe(0);
   });
 
   it("lesson build writes the site without a warning, and the built pages work in Chromium, links included", async () => {
