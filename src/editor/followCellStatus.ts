@@ -1,8 +1,8 @@
-// An edited cell's status line and run-time error follow the runtime, also when an input upstream
-// reruns it.
+// An edited cell's status line follows the runtime, also when an input upstream reruns it (the
+// run-time error itself is the runtime's to show, in the cell's output).
 
 import type { EditorState } from "./editorState.ts";
-import { showProblems } from "./showProblems.ts";
+import { RAN_WITH_ERROR, showProblems } from "./showProblems.ts";
 
 /** Subscribes to the runtime's cell statuses for the edited cells; returns the unsubscribe function. */
 export function followCellStatus(state: EditorState): () => void {
@@ -11,9 +11,8 @@ export function followCellStatus(state: EditorState): () => void {
     if (!slot || !state.saved.cells[cell.id]) return;
     if (cell.status === "pending") slot.view.setStatus("Running…");
     else if (cell.status === "rejected") {
-      slot.view.setStatus("Ran with an error.");
-      // A build problem stays until the next run: the runtime's error would hide why the edit was refused.
-      if (slot.problems !== "build") showProblems(slot, "runtime", [cell.error ?? "This cell failed."]);
+      // The error itself is in the cell's output (the runtime's), once: the editor only says so.
+      slot.view.setStatus(RAN_WITH_ERROR);
     } else {
       slot.view.setStatus("Ran.");
       if (slot.problems === "runtime") showProblems(slot, undefined, []);

@@ -10,7 +10,7 @@ import { loadBuilder } from "./loadBuilder.ts";
 import { provideLibraries } from "./provideLibraries.ts";
 import { recordEdit } from "./recordEdit.ts";
 import { resetCell } from "./resetCell.ts";
-import { showProblems } from "./showProblems.ts";
+import { RAN_WITH_ERROR, showProblems } from "./showProblems.ts";
 
 /**
  * Runs `source` as the slot's cell; resolves false when the edit was refused (its problems shown
@@ -42,12 +42,14 @@ export async function runEdit(state: EditorState, slot: Slot, source: string, fr
     await provideLibraries(state.handle, built.libraries);
     result = await state.handle.redefine(built.definition);
   } catch (error) {
+    // Nothing reached the cell's output: this is the one place the reader sees why.
+    if (run === slot.runs) showProblems(slot, "runtime", [String(error)]);
     result = { id: slot.author.id, line: slot.author.line, status: "rejected", error: String(error) };
   }
   if (run !== slot.runs) return result.status !== "rejected";
   if (result.status === "rejected") {
-    showProblems(slot, "runtime", [result.error ?? "This cell failed."]);
-    slot.view.setStatus("Ran with an error.");
+    // The runtime shows the error in the cell's output, right below; saying it here too showed it twice.
+    slot.view.setStatus(RAN_WITH_ERROR);
     return false;
   }
   slot.view.setStatus("Ran.");

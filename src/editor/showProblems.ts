@@ -10,3 +10,6 @@ export function showProblems(slot: Slot, kind: Slot["problems"], list: string[])
   slot.problems = list.length > 0 ? kind : undefined;
   slot.view.showProblems(list);
 }
+
+/** The status of an edit that ran and failed: its error is shown once, in the cell's output below. */
+export const RAN_WITH_ERROR = "Ran with an error (shown in the output below).";

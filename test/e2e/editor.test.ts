@@ -77,7 +77,12 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
         ),
       );
     await expect.poll(failure, { timeout: 10_000 }).toContain("Stopped: this cell ran for more than 1 s");
-    await expect.poll(() => editor.locator(".cell-error").textContent()).toContain("Stopped: this cell ran for more than 1 s");
+    // One cell, one loop: one message, in the cell's output (the editor's status points at it).
+    const stopped = (): Promise<number> => lessonText(page).then((text) => (text ?? "").split("Stopped: this cell ran for more than 1 s").length - 1);
+    await expect.poll(stopped).toBe(1);
+    const id = await editor.getAttribute("data-editor");
+    expect(await page.locator(`[data-cell="${id}"] .cell-error`).textContent()).toContain("Stopped: this cell ran for more than 1 s");
+    expect(await editor.locator(".cell-editor-status").textContent()).toMatch(/Ran with an error \(shown in the output below\)/);
 
     // Fix it; the edit survives a reload.
     await typeAndRun(page, editor, "const doubled: number = k * 10;");

@@ -219,7 +219,8 @@ describe("the loop guard", () => {
     // Math.random is native, so building the data calls no guard; each turn then sorts 8 MB
     // (tens of ms). Read every 1,024th turn, the clock let this run for a minute or more.
     await typeAndRun(page, editor, "const data = new Float64Array(1e6).map(Math.random);\nlet turns = 0;\nwhile (true) { data.slice().sort(); turns++; }\nconst doubled: number = turns;");
-    await expect.poll(() => editor.locator(".cell-error").textContent(), { timeout: 20_000 }).toContain("Stopped: this cell ran for more than 1 s");
+    const id = await editor.getAttribute("data-editor");
+    await expect.poll(() => page.locator(`[data-cell="${id}"] .cell-error`).textContent(), { timeout: 20_000 }).toContain("Stopped: this cell ran for more than 1 s");
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     await page.close();
   });
