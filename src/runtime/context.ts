@@ -17,6 +17,8 @@ export interface DefinedCell {
   diagnostics: readonly Diagnostic[];
   /** False once deleted: a deleted variable still reports to its observer, which must ignore it. */
   active: boolean;
+  /** Cancels what the cell's latest run left running (its timers); called when the cell is deleted. */
+  dispose?: () => void;
 }
 
 /** A mounted lesson's shared state. */

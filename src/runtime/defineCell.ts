@@ -3,10 +3,12 @@
 // The hidden variable's observer is the only path from the cell to the page.
 
 import type { Observer } from "@observablehq/runtime";
+import { createCellTimers, isTimerName, type CellTimers } from "./cellTimers.ts";
 import { locateName, type DefinedCell, type LessonContext } from "./context.ts";
+import { clarifyError } from "./deadline.ts";
 import { describeError } from "./describeError.ts";
 import { createImporter } from "./importModule.ts";
-import { findAsyncBodyLine, findSyncBodyLine, mapBodyLine, readCallSites, readOwnSite } from "./locateError.ts";
+import { findAsyncBodyLine, findSyncBodyLine, isSameFunction, isSameScript, mapBodyLine, readCallSites, readOwnSite, type CallSite } from "./locateError.ts";
 import { noteFirstValue } from "./noteFirstValue.ts";
 import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
@@ -34,8 +36,10 @@ const errorLines = new WeakMap<object, number>();
 // Where runCell's frames sit, to find the body's frame (the one above) in an error's stack.
 let runCellSite: ReturnType<typeof readOwnSite>;
 
-// Per-cell builtins: supplied by the cell's own function, never looked up in the graph.
+// Per-cell builtins: supplied by the cell's own function, never looked up in the graph. The timer
+// functions are the cell's own too (cellTimers.ts), when the cell names them.
 const local = new Set(["display", "view", "__import"]);
+const isLocal = (name: string): boolean => local.has(name) || isTimerName(name);
 
 /** Defines `definition` on the lesson's module, showing results in `element`. */
 export function defineCell(context: LessonContext, definition: CellDefinition, element: HTMLElement, diagnostics: readonly Diagnostic[]): DefinedCell {
@@ -44,7 +48,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   const { id, inline } = definition;
   const { board, main } = context;
   const errors = diagnostics.filter((d) => d.severity === "error");
-  const graphInputs = errors.length ? [] : definition.params.filter((p) => !local.has(p));
+  const graphInputs = errors.length ? [] : definition.params.filter((p) => !isLocal(p));
   const showsValue = definition.expression || (definition.generator && definition.outputs.length === 0);
 
   // Runs are numbered so a stale run's display() is ignored and the first display of a new
@@ -121,7 +125,38 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     },
   };
 
-  const slots = definition.params.map((p) => (local.has(p) ? p : graphInputs.indexOf(p)));
+  // The timers of the latest run, cancelled when the next run starts or the cell goes; and the
+  // frame of the body seen when the body called one synchronously (to locate a callback's error).
+  let timers: CellTimers | undefined;
+  let bodySite: CallSite | undefined;
+  cell.dispose = () => timers?.clear();
+  const usesTimers = definition.params.some(isTimerName);
+  const createTimers = (run: number): CellTimers => {
+    const own = createCellTimers((error) => lateError(run, error));
+    const note = <F extends (...args: never[]) => unknown>(f: F): F =>
+      ((...args: Parameters<F>) => {
+        if (running && !bodySite) bodySite = findBodySite(readCallSites(new Error()), runCellSite);
+        return f(...args);
+      }) as F;
+    return { ...own, setTimeout: note(own.setTimeout), setInterval: note(own.setInterval), requestAnimationFrame: note(own.requestAnimationFrame) };
+  };
+  let running = false;
+  // An error thrown later by a callback of run `run` (a timer's, a frame's): shown at the cell,
+  // under what the run displayed, and the cell reported as rejected (its values stay as they were).
+  let lateBox: HTMLElement | undefined;
+  const lateError = (run: number, thrown: unknown): void => {
+    if (run !== latest || !cell.active) return;
+    const error = clarifyError(thrown);
+    const line = mapBodyLine(findLateLine(readCallSites(thrown), bodySite), cell.definition.line, cell.definition.source) ?? cell.definition.line;
+    const report = describeError(error, [], `${context.module.file}:${line}`);
+    lateBox?.remove();
+    const count = element.childElementCount;
+    appendError(element, report, inline);
+    lateBox = element.childElementCount > count ? (element.lastElementChild as HTMLElement) : undefined;
+    setStatus("rejected", report.message);
+  };
+
+  const slots = definition.params.map((p) => (isLocal(p) ? p : graphInputs.indexOf(p)));
   const importer = (specifier: string) => createImporter(context.module.modules, context.module.file)(specifier);
   const body = definition.body as (...args: unknown[]) => unknown;
   const run = errors.length
@@ -131,10 +166,22 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
       }
     : function runCell(this: unknown, ...args: unknown[]): unknown {
         const display = displayFor(++latest);
+        timers?.clear();
+        lateBox = undefined;
+        const own = usesTimers ? (timers = createTimers(latest)) : undefined;
         const values = slots.map((slot) =>
-          slot === "display" ? display : slot === "view" ? createView(display) : slot === "__import" ? importer : args[slot as number],
+          slot === "display"
+            ? display
+            : slot === "view"
+              ? createView(display)
+              : slot === "__import"
+                ? importer
+                : typeof slot === "string" && own && isTimerName(slot)
+                  ? own[slot]
+                  : args[slot as number],
         );
         runCellSite ??= readOwnSite();
+        running = true;
         try {
           const result = body.apply(this, values);
           if (!definition.async || !(result instanceof Promise)) return result;
@@ -146,6 +193,8 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
           });
         } catch (error) {
           throw noteErrorLine(error, cell, findSyncBodyLine(readCallSites(error), runCellSite));
+        } finally {
+          running = false;
         }
       };
 
@@ -170,9 +219,27 @@ function noteErrorLine(error: unknown, cell: DefinedCell, n: number | undefined)
 /** Removes a cell's variables; its dependents see its names as undefined until redefined. */
 export function deleteCell(context: LessonContext, cell: DefinedCell): void {
   cell.active = false;
+  cell.dispose?.();
   for (const variable of cell.variables) variable.delete();
   cell.variables = [];
   context.board.delete(cell.definition.id);
+}
+
+// The body's own frame in `sites`, a stack taken inside a call the body made: the one just above
+// `caller` (runCell's frame).
+function findBodySite(sites: CallSite[] | undefined, caller: CallSite | undefined): CallSite | undefined {
+  if (!sites || !caller) return undefined;
+  const index = sites.findIndex((site) => isSameFunction(site, caller));
+  return index > 0 ? sites[index - 1] : undefined;
+}
+
+// The body line of a callback's error: its top frame in the body's file, counted from the body's
+// first line (the body's own frame, seen earlier); undefined when either is unknown.
+function findLateLine(sites: CallSite[] | undefined, body: CallSite | undefined): number | undefined {
+  const start = body?.getEnclosingLineNumber?.();
+  if (!sites || !body || !start) return undefined;
+  const line = sites.find((site) => isSameScript(site, body))?.getLineNumber();
+  return line ? line - start + 1 : undefined;
 }
 
 // An output variable's value is the named field of the cell's result. When it is a view's

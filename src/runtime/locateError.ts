@@ -10,6 +10,8 @@ export interface CallSite {
   getEnclosingLineNumber?(): number | null;
   getEnclosingColumnNumber?(): number | null;
   isNative?(): boolean;
+  /** A hash of the script's source (recent V8): tells apart `new Function` code, which has no file name. */
+  getScriptHash?(): string;
 }
 
 type V8ErrorConstructor = ErrorConstructor & { prepareStackTrace?: (error: Error, sites: CallSite[]) => unknown };
@@ -38,6 +40,14 @@ export function readCallSites(error: unknown): CallSite[] | undefined {
   }
   cache.set(error, sites);
   return sites;
+}
+
+/** True when two call sites run in the same script (the file, or for `new Function` code the source's hash). */
+export function isSameScript(a: CallSite, b: CallSite): boolean {
+  const hash = a.getScriptHash?.();
+  if (hash) return hash === b.getScriptHash?.();
+  const file = a.getFileName();
+  return Boolean(file) && file === b.getFileName();
 }
 
 /** The 1-based line of `site` within the function it runs in. */

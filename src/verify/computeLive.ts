@@ -6,6 +6,7 @@
 // When the Node lesson runner (src/run/) lands, it replaces this with the full runtime.
 
 import { transpileCell, type Cell, type Lesson } from "../compile/index.ts";
+import { TIMER_NAMES } from "../contract/timers.ts";
 import { isBuiltin } from "../contract/builtins.ts";
 
 type CellFunction = (...args: unknown[]) => unknown;
@@ -40,6 +41,8 @@ export async function computeLive(lesson: Lesson, inputs: Record<string, unknown
     const args: unknown[] = [];
     for (const param of params) {
       if (param === "__import") args.push(load);
+      // A timer a cell names is the page's own there (runtime/cellTimers.ts); here the global.
+      else if ((TIMER_NAMES as readonly string[]).includes(param)) args.push((globalThis as Record<string, unknown>)[param]);
       else if (param === "view" || param === "display") throw new Error(`the cell at line ${cell.line} shows something in the page (${param}), and its value was not recorded`);
       else args.push(await valueOf(param, path));
     }

@@ -5,6 +5,7 @@ import type { Cell } from "../types.ts";
 import { JavaScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
 import { stripTypes } from "./stripTypes.ts";
 import { memoize } from "../memoize.ts";
+import { TIMER_NAMES } from "../../contract/timers.ts";
 
 /** A cell as a function: `params` in order, and `body`, the source of a function expression. */
 export interface TranspiledCell {
@@ -14,7 +15,8 @@ export interface TranspiledCell {
 
 /**
  * Transpiles a cell to a function expression over `params` (its inputs, then `__import` when it
- * imports). The user's code starts on the body's second line and keeps its layout, so line n of
+ * imports, then the timer functions it names, which the runtime supplies as the cell's own: see
+ * findTimerNames). The user's code starts on the body's second line and keeps its layout, so line n of
  * the body is line `cell.line + n - 2` of the .md file. Expression cells become
  * `(a, b) => (\n<expr>\n)`; program cells `async function (a, __import) {"use strict";\n<code>\nreturn {x, y};\n}`
  * (`async` when they await or import, `function*` when they yield; generators return no outputs).
@@ -47,7 +49,7 @@ const transpileCached = memoize((key: string): TranspiledCell => {
       ? fail(problem.message.replace(/^SyntaxError: /, ""), problem)
       : fail(...splitError(readSyntaxError(error)));
   }
-  const params = [...inputs, ...(importCount ? ["__import"] : [])];
+  const params = [...inputs, ...(importCount ? ["__import"] : []), ...findTimerNames(js, outputs)];
   const list = params.join(", ");
   const async = isAsync || importCount > 0;
   let body: string;
@@ -70,6 +72,15 @@ const transpileCached = memoize((key: string): TranspiledCell => {
   }
   return { params, body };
 });
+
+/**
+ * The timer functions (contract/timers.ts) `js` names and does not declare at its top level: they
+ * become parameters, so the runtime can hand the cell timers that end with it. A name found in a
+ * string or as a property only adds a parameter the code never reads, which is harmless.
+ */
+function findTimerNames(js: string, outputs: readonly string[]): string[] {
+  return TIMER_NAMES.filter((name) => !outputs.includes(name) && new RegExp(`\\b${name}\\b`).test(js));
+}
 
 function splitError(e: { message: string; line: number; column: number }): [string, { line: number; column: number }] {
   return [e.message, { line: e.line, column: e.column }];
