@@ -23,8 +23,14 @@ export function mountCells(state: EditorState): void {
   };
   // Completion offers the lesson's names as they are now, edits included, and the builtins.
   const names = () => [...findCurrentDefinitions(state).flatMap((definition) => definition.outputs), ...builtinNames];
+  // One pass over the page: a query per cell scanned the page once per cell (quadratic start-up).
+  const listings = new Map<string, HTMLElement>();
+  for (const element of state.root.querySelectorAll<HTMLElement>("[data-source-for]")) {
+    const id = element.dataset.sourceFor;
+    if (id !== undefined && !listings.has(id)) listings.set(id, element);
+  }
   findEditableCells(state.authorCells).forEach((author, index) => {
-    const listing = state.root.querySelector<HTMLElement>(`[data-source-for="${CSS.escape(author.id)}"]`);
+    const listing = listings.get(author.id);
     if (!listing) return;
     const id = author.id;
     const keep = () => {

@@ -18,10 +18,15 @@ export function groupDiagnostics(diagnostics: readonly Diagnostic[]): Map<string
 // The page shows the severity with a style (and inline warnings with a prefix), not in the text.
 const formatOptions = { severity: false } as const;
 
+// The note shown after each output element: remembered rather than looked up among the parent's
+// children, which (every cell being a child of the lesson) made start-up quadratic in the cells.
+const notes = new WeakMap<HTMLElement, HTMLElement>();
+
 /** Shows a cell's warnings right after its output element, replacing any shown before. */
 export function showCellWarnings(element: HTMLElement, id: string, file: string, diagnostics: readonly Diagnostic[], inline: boolean): void {
+  notes.get(element)?.remove();
+  notes.delete(element);
   const parent = element.parentNode;
-  parent?.querySelectorAll(`:scope > [data-diagnostic-for="${CSS.escape(id)}"]`).forEach((node) => node.remove());
   const warnings = diagnostics.filter((d) => d.severity === "warning");
   if (!parent || !warnings.length) return;
   const note = element.ownerDocument.createElement(inline ? "span" : "div");
@@ -29,6 +34,7 @@ export function showCellWarnings(element: HTMLElement, id: string, file: string,
   note.dataset.diagnosticFor = id;
   note.textContent = warnings.map((d) => formatDiagnostic(file, d, formatOptions)).join("\n");
   element.after(note);
+  notes.set(element, note);
 }
 
 /**

@@ -10,7 +10,7 @@ import { deleteCell } from "./defineCell.ts";
 import { focusScrollables } from "./focusScrollables.ts";
 import { groupDiagnostics, markInlineWarnings, showCellWarnings, showLessonDiagnostics } from "./diagnostics.ts";
 import { applyUpdate, unplacedDiagnostics } from "./hotUpdate.ts";
-import { carryViewValues, placeCell } from "./placeCell.ts";
+import { carryViewValues, findOutputElements, placeCell } from "./placeCell.ts";
 import { applySubsets, provideLibrary } from "./provideLibrary.ts";
 import { skipFrameWait } from "./skipFrameWait.ts";
 import { StatusBoard } from "./status.ts";
@@ -35,8 +35,9 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
     carry: new Map(),
   };
   const groups = groupDiagnostics(module.diagnostics);
+  const elements = findOutputElements(root);
   for (const definition of module.cells) {
-    if (!context.cells.has(definition.id)) context.cells.set(definition.id, placeCell(context, definition, groups.get(definition.id) ?? []));
+    if (!context.cells.has(definition.id)) context.cells.set(definition.id, placeCell(context, definition, groups.get(definition.id) ?? [], elements.get(definition.id)));
   }
   showLessonDiagnostics(root, module.file, unplacedDiagnostics(module.diagnostics, context.cells));
   const api = createApi(context);
