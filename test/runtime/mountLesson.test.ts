@@ -29,7 +29,7 @@ function cellOf(i: number): CellDefinition {
 function countQueries(n: number): number {
   const cells = Array.from({ length: n }, (_, i) => cellOf(i));
   // Every other cell has a warning, so the warnings' notes are placed (and looked for) too.
-  const diagnostics: Diagnostic[] = cells.filter((_, i) => i % 2).map((c) => ({ severity: "warning", message: "unused", line: c.line, column: 1, cell: c.id }));
+  const diagnostics: Diagnostic[] = cells.filter((_, i) => i % 2).map((c) => ({ severity: "warning", code: "lint", message: "unused", line: c.line, column: 1, cell: c.id }));
   const html = cells.map((c) => `<p>Prose before ${c.id}.</p><div data-cell="${c.id}"></div>`).join("");
   const root = document.createElement("main");
   document.body.append(root);
