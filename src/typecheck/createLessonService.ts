@@ -47,7 +47,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
   const service = ts.createLanguageService(memory.host, ts.createDocumentRegistry(true, "/"));
   let cells: Cell[] = [];
   let syntax: CellProblem[] = [];
-  let program: LessonProgram = { text: "export {};", segments: [] };
+  let program: LessonProgram = { text: "export {};", segments: [], waiting: new Set() };
   const analyses = new Map<string, { key: string; cell: Cell; syntax: CellProblem[] }>();
 
   const source = () => service.getProgram()!.getSourceFile(lessonFile)!;

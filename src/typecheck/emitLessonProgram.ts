@@ -17,6 +17,12 @@ export interface Segment {
 export interface LessonProgram {
   text: string;
   segments: Segment[];
+  /**
+   * The ids of the cells that read a stub's outputs, directly or through other cells: they wait
+   * for the broken cell (the page shows "waiting for `softmax`"), so their type errors, which
+   * come from the stub's `any`, are not reported on top of the syntax error.
+   */
+  waiting: Set<string>;
 }
 
 /** Where the builtins' types live (a `paths` entry of the checker's compiler options). */
@@ -88,7 +94,23 @@ export function emitLessonProgram(cells: readonly Cell[], stubs: readonly Cell[]
     }
   });
   lines.push("export {};");
-  return { text: lines.join("\n"), segments };
+  return { text: lines.join("\n"), segments, waiting: findWaiting(cells, stubs) };
+}
+
+// The cells reading a stub's outputs, and the cells reading theirs, to a fixed point.
+function findWaiting(cells: readonly Cell[], stubs: readonly Cell[]): Set<string> {
+  const waiting = new Set<string>();
+  const unknown = new Set(stubs.flatMap((cell) => cell.outputs));
+  for (let grew = unknown.size > 0; grew; ) {
+    grew = false;
+    for (const cell of cells) {
+      if (waiting.has(cell.id) || !cell.inputs.some((input) => unknown.has(input))) continue;
+      waiting.add(cell.id);
+      for (const output of cell.outputs) unknown.add(output);
+      grew = true;
+    }
+  }
+  return waiting;
 }
 
 // The page's checker emits the lesson again at every keystroke with the same Cell objects for the

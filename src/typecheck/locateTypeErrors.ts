@@ -19,7 +19,8 @@ export interface CellTypeError extends MdPosition {
 
 /**
  * The errors of `found` that fall inside a TypeScript cell of `program` (not on the wrapper lines,
- * not one of `ignoredCodes`), each once, in the order found. `source` is the parsed virtual module.
+ * not one of `ignoredCodes`, not in a cell waiting for a cell with a syntax error), each once, in
+ * the order found. `source` is the parsed virtual module.
  */
 export function locateTypeErrors(program: LessonProgram, source: ts.SourceFile, found: readonly ts.Diagnostic[]): CellTypeError[] {
   const out: CellTypeError[] = [];
@@ -27,7 +28,7 @@ export function locateTypeErrors(program: LessonProgram, source: ts.SourceFile, 
   for (const d of found) {
     if (d.start === undefined || ignoredCodes.has(d.code)) continue;
     const place = locateOffset(program, source, d.start);
-    if (!place || place.cell.lang === "js") continue;
+    if (!place || place.cell.lang === "js" || program.waiting.has(place.cell.id)) continue;
     const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     const key = `${place.line}:${place.column}:${message}`;
     if (seen.has(key)) continue;

@@ -61,6 +61,29 @@ describe("checkTypes", { timeout: 60_000 }, () => {
     expect(first.map((d) => d.line)).toEqual([14]);
     expect(checkTypes(lesson, { file: fixture("type-across-cells.md") })).toEqual(first);
   });
+
+  test("one missing ) in a helper cell: its syntax error only, no type errors in the cells waiting for it (#16)", () => {
+    const source = [
+      "---", "title: Cascade", "---", "",
+      "```ts",
+      "function softmax(xs: number[]): number[] {",
+      "  const m = Math.max(...xs;",
+      "  return xs.map((x) => Math.exp(x - m));",
+      "}",
+      "const scale = 2;",
+      "```", "",
+      "```ts", "const probs = softmax([1, 2, 3]).map((p) => p * scale);", "```", "",
+      "```ts", "const total = probs.reduce((a, b) => a + b, 0);", "```", "",
+      "The first is ${probs[0].toFixed(2)}.", "",
+      "```ts", 'const unrelated: number = "not a number";', "```", "",
+    ].join("\n");
+    const lesson = compileLesson(source, { file: "cascade.md" });
+    expect(lesson.diagnostics.filter((d) => d.severity === "error").map((d) => d.line)).toEqual([7]);
+    // Before, the readers of the stub's `any` names added "Parameter 'p' implicitly has an 'any' type" and more.
+    expect(checkTypes(lesson, { file: "cascade.md" }).map(({ line, message }) => ({ line, message }))).toEqual([
+      { line: 24, message: "Type 'string' is not assignable to type 'number'." },
+    ]);
+  });
 });
 
 describe("checkTypes on hostile cells", { timeout: 120_000 }, () => {
