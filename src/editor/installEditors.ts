@@ -14,6 +14,8 @@ import { notifyReader } from "./notifyReader.ts";
 import { openCellEditor } from "./openCellEditor.ts";
 import { openShareLink } from "./openShareLink.ts";
 import { persistEdits } from "./persistEdits.ts";
+import { persistInputs } from "./persistInputs.ts";
+import { isShareHash } from "./sharedValue.ts";
 import { resetCell } from "./resetCell.ts";
 import { restoreDrafts } from "./restoreDrafts.ts";
 import { restoreSavedEdits } from "./restoreSavedEdits.ts";
@@ -130,6 +132,8 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
   };
   const stopListening = listenForReach(state, options.preload);
   const unsubscribe = followCellStatus(state);
+  let inputs: Awaited<ReturnType<typeof persistInputs>> | undefined;
+  let destroyed = false;
 
   const controller: EditorController = {
     ready: Promise.resolve(),
@@ -157,11 +161,14 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
       persistEdits(state);
       held = false;
       markLoaded(state);
+      await inputs?.reset();
       notifyReader(state, "All edits were reset to the author's version.");
     },
     share: () => shareEdits(state),
     attachTypeHelp: (editor, cell) => attachTypeHelp(state, editor, cell),
     destroy() {
+      destroyed = true;
+      inputs?.stop();
       unmountCells(state);
       state.typeHelp?.destroy();
       stopWatchingLeave();
@@ -177,7 +184,16 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
   if (!held && hasSaved) markLoading(state);
   controller.ready = mount()
     .catch(() => notifyReader(state, "Your saved edits could not all be applied. They are still saved; reload to try again."))
-    .then(() => openShareLink(state))
+    .then(() => {
+      // The reader's slider positions, after their edits (which may change an input's default); not
+      // awaited, and none restored when a share link brings its own values.
+      const linked = isShareHash(state.doc.defaultView?.location.hash ?? "");
+      void persistInputs(state, !held && !linked).then(
+        (kept) => (destroyed ? kept.stop() : (inputs = kept)),
+        () => undefined, // Positions not kept is no reason to break the page.
+      );
+      return openShareLink(state);
+    })
     .catch(() => notifyReader(state, "This share link could not be opened. Nothing from it was run."));
   if (heldBecause) {
     notifyReader(state, heldBecause);

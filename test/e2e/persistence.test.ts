@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
 import { findEditor, lessonText, openClean, typeAndRun } from "./editorPage.ts";
-import { settle } from "./lessonPage.ts";
+import { pressSlider, readValue, settle } from "./lessonPage.ts";
 
 let browser: Browser;
 let site: Site;
@@ -102,5 +102,30 @@ describe("saved edits (nothing lost)", () => {
     expect(Object.keys((JSON.parse(restored ?? "{}") as { cells?: object }).cells ?? {}), "the saved edits").toHaveLength(1);
     await expect.poll(() => lessonText(fresh)).not.toContain("Twice k is 4.");
     await fresh.close();
+  });
+});
+
+describe("slider positions (#16)", () => {
+  it("keeps a moved slider across a reload, leaves an untouched one at its default, and Reset all edits puts it back", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 4.");
+    await pressSlider(page, 'input[type="range"]', "ArrowRight", 3);
+    await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 10.");
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `${mainKey}:inputs`), { timeout: 30_000 }).toContain('"k":5');
+
+    await page.reload();
+    await page.waitForFunction(() => "lesson" in window);
+    await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 10.");
+    expect(await readValue(page, "k")).toBe(5);
+
+    // Back at the default, nothing is kept: a default the author changes later shows for this reader.
+    await page.getByRole("button", { name: "Reset all edits" }).click();
+    await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 4.");
+    expect(await page.evaluate((key) => localStorage.getItem(key), `${mainKey}:inputs`)).toBeNull();
+    await page.reload();
+    await page.waitForFunction(() => "lesson" in window);
+    await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 4.");
+    await page.close();
   });
 });
