@@ -4,8 +4,8 @@
 // reload, a new build) shows for every input the reader never touched. Password inputs are never
 // stored. "Reset all edits" forgets them and puts the defaults back.
 
-import { checksum } from "../store/checksum.ts";
 import { loadDurably, saveDurably, type Codec } from "../store/durableStore.ts";
+import { isPlainObject, openEnvelope, sealEnvelope } from "../store/envelope.ts";
 import { collectInputs, findInputNames, findSecretInputs } from "./collectInputs.ts";
 import type { EditorState } from "./editorState.ts";
 import { findCurrentDefinitions } from "./findCurrentDefinitions.ts";
@@ -31,10 +31,7 @@ export function inputsKey(lessonKey: string): string {
 
 function codecFor(lesson: string): Codec<SavedInputs> {
   return {
-    encode: (state) => {
-      const values = JSON.stringify(state.values);
-      return `{"version":1,"lesson":${JSON.stringify(lesson)},"checksum":"${checksum(values)}","values":${values}}`;
-    },
+    encode: (state) => sealEnvelope(lesson, "values", JSON.stringify(state.values)),
     decode: (text) => decodeInputs(text, lesson),
     isEmpty: (state) => Object.keys(state.values).length === 0,
   };
@@ -42,19 +39,10 @@ function codecFor(lesson: string): Codec<SavedInputs> {
 
 /** Parses stored input values for `lesson`, keeping only well-formed entries; never throws. */
 export function decodeInputs(text: string, lesson: string): { ok: true; state: SavedInputs } | { ok: false; problem: string } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: "corrupt" };
-  }
-  const record = raw as { version?: unknown; lesson?: unknown; checksum?: unknown; values?: unknown } | null;
-  if (typeof record !== "object" || record === null || record.version !== 1 || typeof record.values !== "object" || record.values === null) {
-    return { ok: false, problem: "corrupt" };
-  }
-  if (record.checksum !== checksum(JSON.stringify(record.values))) return { ok: false, problem: "corrupt" };
-  if (record.lesson !== lesson) return { ok: false, problem: "foreign" };
-  const values = Object.entries(record.values as Record<string, unknown>).filter((entry): entry is [string, SharedValue] => isSharedValue(entry[1]));
+  const opened = openEnvelope(text, lesson, "values");
+  if (!opened.ok) return opened;
+  if (!isPlainObject(opened.raw.values)) return { ok: false, problem: "corrupt" };
+  const values = Object.entries(opened.raw.values).filter((entry): entry is [string, SharedValue] => isSharedValue(entry[1]));
   return { ok: true, state: { lesson, values: Object.fromEntries(values) } };
 }
 
