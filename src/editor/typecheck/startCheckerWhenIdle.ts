@@ -6,7 +6,10 @@
 // it starts again once the page is idle. Only once (`maxRestarts`): a restart redoes the start's
 // work, which on a machine short of CPU is what the page can least afford, and a page whose cells
 // never rest must still get its checker. Only on a machine of at most two cores (`fewCores`): with
-// more, the worker has a core of its own, and stopping it would only delay the checker.
+// more, the worker has a core of its own, and stopping it would only delay the checker. And only
+// until the reader's first edit (`edited()`): the reader then waits for the checker, and the edit's
+// own run (a pause in typing later) would otherwise stop a start that is nearly done and make the
+// first diagnostics wait for a whole second start (measured: bench/METHOD.md, the type checker).
 import type { Checker } from "./checkerWorker.ts";
 import { startChecker, type RunningChecker } from "./startChecker.ts";
 
@@ -22,6 +25,8 @@ export interface PageActivity {
 export interface StartingChecker {
   /** The checker, once loaded and warmed (rejects when stopped or when it fails to start). */
   ready: Promise<Checker>;
+  /** The reader edited: from now on a cell that starts running no longer stops the start. */
+  edited(): void;
   stop(): void;
 }
 
@@ -45,6 +50,7 @@ export function startCheckerWhenIdle(
 ): StartingChecker {
   let running: RunningChecker | undefined;
   let stopped = false;
+  let waitedFor = false;
   // A step's answer never comes from a stopped worker: stopping rejects the step that waits for it.
   let stopStep = () => {};
 
@@ -56,6 +62,7 @@ export function startCheckerWhenIdle(
     const preempted = new Promise<never>((_, reject) => {
       stopStep = () => reject(new Error("The type checker was stopped."));
       if (preemptible) unsubscribe = page.onBusy(() => {
+        if (waitedFor) return;
         current.stop();
         reject(new Preempted());
       });
@@ -84,6 +91,9 @@ export function startCheckerWhenIdle(
 
   return {
     ready: attempt(0),
+    edited() {
+      waitedFor = true;
+    },
     stop() {
       stopped = true;
       running?.stop();

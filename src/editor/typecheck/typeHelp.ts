@@ -162,6 +162,8 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
         if (note) notes.add(note);
       }
       void check();
+      // The reader now waits for the checker: their edit's own run must not restart its start.
+      if (id) starting?.edited();
     },
     destroy() {
       starting?.stop();

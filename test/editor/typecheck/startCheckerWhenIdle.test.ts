@@ -91,6 +91,21 @@ describe("startCheckerWhenIdle", () => {
     await expect(starting.ready).resolves.toBeDefined();
   });
 
+  it("stops the worker no more once the reader edited (the edit's own run must not restart the start)", async () => {
+    const { page, rest, busy } = fakePage(false);
+    const workers = fakeWorkers();
+    const starting = startCheckerWhenIdle(page, async () => {}, { start: workers.start, cores: 2 });
+    await tick();
+    expect(workers.log).toEqual(["start 1"]);
+    starting.edited();
+    busy();
+    await tick();
+    expect(workers.log).toEqual(["start 1"]);
+    rest();
+    workers.finishLoad();
+    expect(((await starting.ready) as unknown as { name: number }).name).toBe(1);
+  });
+
   it("never stops the worker on a machine with more than two cores (it has a core of its own)", async () => {
     const { page, busy, rest } = fakePage(false);
     const workers = fakeWorkers();
