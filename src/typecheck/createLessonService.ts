@@ -12,7 +12,7 @@ import { findDeclaration } from "./findDeclaration.ts";
 import { findReaders } from "./findReaders.ts";
 import { lineAndCharacterInCell, offsetInCell } from "./locateInCell.ts";
 import { locateOffset, locateTypeErrors } from "./locateTypeErrors.ts";
-import type { CellCompletion, CellCompletions, CellHover, CellPlace, CellProblem, CellText, CheckerFiles } from "./types.ts";
+import type { CellCompletion, CellCompletions, CellHover, CellPlace, CellProblem, CellProblems, CellText, CheckerFiles } from "./types.ts";
 
 /** The checker of one lesson. */
 export interface LessonService {
@@ -23,7 +23,9 @@ export interface LessonService {
    * outputs, directly or not (only that part of the lesson is checked: a keystroke need not check
    * the whole chapter).
    */
-  problems(ids: readonly string[], readers?: boolean): { checked: string[]; problems: CellProblem[] };
+  problems(ids: readonly string[], readers?: boolean): CellProblems;
+  /** The cells `problems(ids)` checks: `ids` and every cell that reads their outputs, directly or not. */
+  readers(ids: readonly string[]): string[];
   completions(cell: string, offset: number, explicit?: boolean): CellCompletions | null;
   hover(cell: string, offset: number): CellHover | null;
   definition(cell: string, offset: number): CellPlace | null;
@@ -135,6 +137,10 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
           return { cell: e.cell.id, severity: "warning", code: "type", message: e.message, from: e.from, to: e.to, line: line + 1, column: character + 1 };
         });
       return { checked: [...checked], problems: [...syntax.filter((p) => checked.has(p.cell)), ...typeErrors] };
+    },
+
+    readers(ids) {
+      return [...findReaders(cells, ids)];
     },
 
     completions(id, offset, explicit = false) {

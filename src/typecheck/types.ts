@@ -40,6 +40,13 @@ export interface CellProblem {
   column: number;
 }
 
+/** The problems found in the cells `checked`; `superseded`: newer cells came before the check was done, so it stopped (its answer is empty). */
+export interface CellProblems {
+  checked: string[];
+  problems: CellProblem[];
+  superseded?: boolean;
+}
+
 /** One completion: a name and, when asked for by its first letters, its type or signature. */
 export interface CellCompletion {
   label: string;

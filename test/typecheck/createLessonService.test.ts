@@ -84,6 +84,9 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     const reader = cellWith("const rows");
     expect(problems.map((p) => p.cell)).toContain(reader.id);
     expect(problems.find((p) => p.cell === reader.id)!.message).toMatch(/not assignable/);
+    // The page's worker checks the same cells one at a time (readers), and finds the same problems.
+    expect(service.readers([id]).sort()).toEqual([...checked].sort());
+    expect(service.readers([id]).flatMap((cell) => service.problems([cell], false).problems)).toEqual(expect.arrayContaining(problems));
   });
 
   test("a syntax error is an error in its cell; the cells that read it are not flagged", () => {

@@ -9,7 +9,7 @@ import * as Comlink from "comlink";
 import { filesUrl, typescriptUrl } from "virtual:live-lesson/checker-assets";
 import { provideTypeScript } from "virtual:live-lesson/typescript-shim";
 import { createLessonService, type LessonService } from "../../typecheck/createLessonService.ts";
-import type { CellText, CheckerFiles } from "../../typecheck/types.ts";
+import type { CellProblem, CellProblems, CellText, CheckerFiles } from "../../typecheck/types.ts";
 
 const files: Promise<CheckerFiles> = Promise.all([
   import(/* @vite-ignore */ typescriptUrl) as Promise<{ default: object }>,
@@ -20,6 +20,10 @@ const files: Promise<CheckerFiles> = Promise.all([
 });
 let service: LessonService | undefined;
 let lesson: string | undefined;
+// The cells last given to the service, and a number that changes with them: a check of the
+// readers, which yields between cells, stops when newer cells came meanwhile.
+let given = "";
+let version = 0;
 
 /** The service of lesson `name`, made once per worker (a page shows one lesson). */
 async function serviceFor(name: string, cells: readonly CellText[]): Promise<LessonService> {
@@ -28,8 +32,34 @@ async function serviceFor(name: string, cells: readonly CellText[]): Promise<Les
     service = createLessonService(loaded, name);
     lesson = name;
   }
+  const key = JSON.stringify(cells);
+  if (key !== given) {
+    given = key;
+    version++;
+  }
   service.setCells(cells);
   return service;
+}
+
+/** Lets the messages that came meanwhile (a keystroke's check, a completion) run first. */
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The problems of `ids` and of the cells that read them, one cell at a time, yielding between
+ * cells: a keystroke meanwhile is answered first, and when its cells are newer this check stops
+ * (`superseded`), since its answer would be stale. So checking the dependents (hundreds of ms on
+ * the chapter) never holds up the next keystroke's own answer by more than one cell's check.
+ */
+async function checkReaders(current: LessonService, ids: readonly string[]): Promise<CellProblems> {
+  const at = version;
+  const checked = current.readers(ids);
+  const problems: CellProblem[] = [];
+  for (const id of checked) {
+    await yieldToMessages();
+    if (version !== at || service !== current) return { checked: [], problems: [], superseded: true };
+    problems.push(...current.problems([id], false).problems);
+  }
+  return { checked, problems };
 }
 
 /** What the page may ask the checker; `name` is the lesson's file name, `cells` its live cells now. */
@@ -45,7 +75,11 @@ export const checker = {
   prepare: async (name: string, cells: CellText[], id: string) => {
     (await serviceFor(name, cells)).problems([id], false);
   },
-  problems: async (name: string, cells: CellText[], ids: string[], readers: boolean) => (await serviceFor(name, cells)).problems(ids, readers),
+  /** The problems of the cells `ids` (`readers`: and of the cells that read them, see checkReaders). */
+  problems: async (name: string, cells: CellText[], ids: string[], readers: boolean): Promise<CellProblems> => {
+    const current = await serviceFor(name, cells);
+    return readers ? checkReaders(current, ids) : current.problems(ids, false);
+  },
   completions: async (name: string, cells: CellText[], id: string, offset: number, explicit: boolean) => (await serviceFor(name, cells)).completions(id, offset, explicit),
   hover: async (name: string, cells: CellText[], id: string, offset: number) => (await serviceFor(name, cells)).hover(id, offset),
   definition: async (name: string, cells: CellText[], id: string, offset: number) => (await serviceFor(name, cells)).definition(id, offset),

@@ -27,6 +27,11 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
   const notes = new Set<HTMLElement>();
   // Problems of cells without an editor, from the last complete check, listed under the last edit.
   let elsewhereListed: ListedProblem[] = [];
+  // The check of the edited cells under way: completion and hover wait for it, so a keystroke's
+  // marks never queue in the worker behind a completion list built for the same text.
+  let ownCheck: Promise<void> = Promise.resolve();
+  // Numbers the checks: the readers' answer of a check older than the last one is not shown.
+  let generation = 0;
 
   const checker = (): Promise<Checker> => {
     if (!starting) {
@@ -34,6 +39,11 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
       starting.ready.catch(() => {});
     }
     return starting.ready;
+  };
+  const afterOwnCheck = async (): Promise<Checker> => {
+    const started = await checker();
+    await ownCheck;
+    return started;
   };
   const cells = (): CellText[] => host.cells();
   const editorOf = (id: string) => host.editors().find((editor) => editor.id === id);
@@ -46,8 +56,8 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
       const id = editor.id;
       code.extend(
         typeExtensions({
-          completions: (offset, explicit) => checker().then((started) => started.completions(host.lessonName, cells(), id, offset, explicit)),
-          hover: (offset) => checker().then((started) => started.hover(host.lessonName, cells(), id, offset)),
+          completions: (offset, explicit) => afterOwnCheck().then((started) => started.completions(host.lessonName, cells(), id, offset, explicit)),
+          hover: (offset) => afterOwnCheck().then((started) => started.hover(host.lessonName, cells(), id, offset)),
           definition: (offset) => checker().then((started) => started.definition(host.lessonName, cells(), id, offset)),
           jump,
         }),
@@ -107,10 +117,21 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
     }
   };
 
+  /** Says the checker stopped, under the last edit (the edits themselves still run). */
+  const fail = (error: unknown) => {
+    failed = true;
+    const target = lastEdited && editorOf(lastEdited);
+    if (target) renderTypeProblems(target.container, [], `The type checker stopped (${String((error as Error)?.message ?? error)}); your edits still run.`);
+  };
+  const announce = (complete: boolean, problems: number) =>
+    host.root.dispatchEvent(new CustomEvent("live-lesson:types-checked", { detail: { complete, problems } }));
+
   /**
-   * Checks the edited cells, then (unless the reader typed on meanwhile) the cells that read them:
-   * the cell being typed in gets its answer first. While a check runs, changes wait for the next;
-   * a check waits until the page's cells rest (the lesson comes first, see startCheckerWhenIdle.ts).
+   * Checks the edited cells, then the cells that read them: the cell being typed in gets its answer
+   * first. A change while the edited cells are checked waits for that answer (a fast typist costs
+   * one check, not one per key); a change while the readers are checked does not wait: the worker
+   * answers it first and drops the readers' check, whose answer would be stale (checkerWorker.ts).
+   * A check waits until the page's cells rest (the lesson comes first, see startCheckerWhenIdle.ts).
    */
   const check = async () => {
     if (failed) return;
@@ -119,6 +140,8 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
       return;
     }
     busy = true;
+    let answered = () => {};
+    ownCheck = new Promise<void>((resolve) => (answered = resolve));
     try {
       do {
         again = false;
@@ -129,19 +152,22 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
         const edited = host.editors().filter((editor) => editor.edited()).map((editor) => editor.id);
         const ids = [...new Set([...edited, ...found.keys()])];
         const sent = new Map(now.map((cell) => [cell.id, cell.source]));
-        for (const readers of [false, true]) {
-          if (readers && again) break;
-          const result = await started.problems(host.lessonName, now, ids, readers);
-          show(result.checked, result.problems, sent, readers);
-          host.root.dispatchEvent(new CustomEvent("live-lesson:types-checked", { detail: { complete: readers, problems: result.problems.length } }));
-        }
+        const mine = ++generation;
+        const own = await started.problems(host.lessonName, now, ids, false);
+        show(own.checked, own.problems, sent, false);
+        announce(false, own.problems.length);
+        if (again) continue;
+        void started.problems(host.lessonName, now, ids, true).then((all) => {
+          if (all.superseded || mine !== generation || failed) return;
+          show(all.checked, all.problems, sent, true);
+          announce(true, all.problems.length);
+        }, fail);
       } while (again);
     } catch (error) {
-      failed = true;
-      const target = lastEdited && editorOf(lastEdited);
-      if (target) renderTypeProblems(target.container, [], `The type checker stopped (${String((error as Error)?.message ?? error)}); your edits still run.`);
+      fail(error);
     } finally {
       busy = false;
+      answered();
     }
   };
 
