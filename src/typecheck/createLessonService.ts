@@ -27,8 +27,16 @@ export interface LessonService {
   /** The cells `problems(ids)` checks: `ids` and every cell that reads their outputs, directly or not. */
   readers(ids: readonly string[]): string[];
   completions(cell: string, offset: number, explicit?: boolean): CellCompletions | null;
+  /** The completions at a place without their details yet: `detail(count)` adds the next `count`, best first, and says how many are left. */
+  listCompletions(cell: string, offset: number, explicit?: boolean): CompletionList | null;
   hover(cell: string, offset: number): CellHover | null;
   definition(cell: string, offset: number): CellPlace | null;
+}
+
+/** Completions whose signatures and doc comments come a few at a time (see listCompletions). */
+export interface CompletionList {
+  result: CellCompletions;
+  detail(count: number): number;
 }
 
 // The TypeScript element kinds CodeMirror has an icon for.
@@ -85,6 +93,45 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     const owner = cells.find((cell) => cell.outputs.includes(name));
     const at = owner && findDeclaration(owner.source, name);
     return owner && at ? { cell: owner.id, ...at } : null;
+  };
+
+  const listCompletions = (id: string, offset: number, explicit = false): CompletionList | null => {
+    const at = toVirtual(id, offset);
+    const cell = cellById(id);
+    if (at === undefined || !cell) return null;
+    const before = cell.source.slice(0, offset);
+    const word = /[\p{L}\p{N}_$]*$/u.exec(before)![0];
+    if (!word && !explicit && !before.endsWith(".")) return null;
+    const info = service.getCompletionsAtPosition(lessonFile, at, {});
+    if (!info) return null;
+    const prefix = word.toLowerCase();
+    const entries = info.entries.filter((entry) => entry.kind !== ts.ScriptElementKind.warning && !entry.name.startsWith("__"));
+    const options = entries.map((entry): CellCompletion => {
+      const option: CellCompletion = { label: entry.name, sortText: entry.sortText };
+      const type = optionTypes[entry.kind];
+      if (type) option.type = type;
+      return option;
+    });
+    // Each completion's details gather the names in scope again (over a thousand with the DOM's):
+    // the caller details a few at a time.
+    const waiting = entries
+      .map((entry, n) => ({ entry, option: options[n]! }))
+      .filter(({ entry }) => prefix && entry.name.toLowerCase().startsWith(prefix))
+      .sort((a, b) => a.entry.sortText.localeCompare(b.entry.sortText))
+      .slice(0, detailedCompletions);
+    return {
+      result: { from: offset - word.length, options },
+      detail(count) {
+        for (const { entry, option } of waiting.splice(0, count)) {
+          const details = service.getCompletionEntryDetails(lessonFile, at, entry.name, {}, entry.source, {}, entry.data);
+          if (!details) continue;
+          option.detail = cleanSignature(ts.displayPartsToString(details.displayParts));
+          const documentation = ts.displayPartsToString(details.documentation);
+          if (documentation) option.info = documentation;
+        }
+        return waiting.length;
+      },
+    };
   };
 
   return {
@@ -144,38 +191,12 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     },
 
     completions(id, offset, explicit = false) {
-      const at = toVirtual(id, offset);
-      const cell = cellById(id);
-      if (at === undefined || !cell) return null;
-      const before = cell.source.slice(0, offset);
-      const word = /[\p{L}\p{N}_$]*$/u.exec(before)![0];
-      if (!word && !explicit && !before.endsWith(".")) return null;
-      const info = service.getCompletionsAtPosition(lessonFile, at, {});
-      if (!info) return null;
-      const prefix = word.toLowerCase();
-      const entries = info.entries.filter((entry) => entry.kind !== ts.ScriptElementKind.warning && !entry.name.startsWith("__"));
-      const detailed = new Set(
-        entries
-          .filter((entry) => prefix && entry.name.toLowerCase().startsWith(prefix))
-          .sort((a, b) => a.sortText.localeCompare(b.sortText))
-          .slice(0, detailedCompletions),
-      );
-      const options = entries.map((entry): CellCompletion => {
-        const option: CellCompletion = { label: entry.name, sortText: entry.sortText };
-        const type = optionTypes[entry.kind];
-        if (type) option.type = type;
-        if (detailed.has(entry)) {
-          const details = service.getCompletionEntryDetails(lessonFile, at, entry.name, {}, entry.source, {}, entry.data);
-          if (details) {
-            option.detail = cleanSignature(ts.displayPartsToString(details.displayParts));
-            const documentation = ts.displayPartsToString(details.documentation);
-            if (documentation) option.info = documentation;
-          }
-        }
-        return option;
-      });
-      return { from: offset - word.length, options };
+      const list = listCompletions(id, offset, explicit);
+      list?.detail(detailedCompletions);
+      return list?.result ?? null;
     },
+
+    listCompletions,
 
     hover(id, offset) {
       const at = toVirtual(id, offset);

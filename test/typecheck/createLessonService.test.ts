@@ -104,6 +104,15 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     const option = result.options.find((o) => o.label === "descend1d")!;
     expect(option.detail).toMatch(/^function descend1d\(.*Descend1dOptions\): DescentRow\[\]$/);
     expect(option.info).toMatch(/steps/);
+    // The page's worker takes the same list with its signatures added a few at a time.
+    const list = service.listCompletions(id, "const first = desc".length)!;
+    expect(list.result.options.find((o) => o.label === "descend1d")!.detail).toBeUndefined();
+    let left = Infinity;
+    for (let batches = 0; left > 0; batches++) {
+      expect(batches).toBeLessThan(40);
+      left = list.detail(1);
+    }
+    expect(list.result).toEqual(result);
   });
 
   test("completion after a dot offers a builtin's members", () => {

@@ -41,6 +41,9 @@ async function serviceFor(name: string, cells: readonly CellText[]): Promise<Les
   return service;
 }
 
+/** How many completions get their signature between two yields (each takes a few ms). */
+const completionBatch = 4;
+
 /** Lets the messages that came meanwhile (a keystroke's check, a completion) run first. */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -80,7 +83,19 @@ export const checker = {
     const current = await serviceFor(name, cells);
     return readers ? checkReaders(current, ids) : current.problems(ids, false);
   },
-  completions: async (name: string, cells: CellText[], id: string, offset: number, explicit: boolean) => (await serviceFor(name, cells)).completions(id, offset, explicit),
+  completions: async (name: string, cells: CellText[], id: string, offset: number, explicit: boolean) => {
+    const current = await serviceFor(name, cells);
+    const at = version;
+    const list = current.listCompletions(id, offset, explicit);
+    if (!list) return null;
+    // A few signatures at a time, yielding between: a keystroke meanwhile is checked first, and
+    // once newer cells arrived the list goes as it is (its text is already behind the reader's).
+    while (list.detail(completionBatch) > 0) {
+      await yieldToMessages();
+      if (version !== at || service !== current) break;
+    }
+    return list.result;
+  },
   hover: async (name: string, cells: CellText[], id: string, offset: number) => (await serviceFor(name, cells)).hover(id, offset),
   definition: async (name: string, cells: CellText[], id: string, offset: number) => (await serviceFor(name, cells)).definition(id, offset),
 };
