@@ -11,6 +11,7 @@ import { bindPrediction, type BoundPrediction } from "./bindPrediction.ts";
 import { createProgressBar } from "./createProgressBar.ts";
 import { downloadRecord } from "./downloadRecord.ts";
 import { learningItems } from "./learningItems.ts";
+import { summarizeProgress } from "./summarizeProgress.ts";
 import type { LearningContext } from "./learningContext.ts";
 import { findInputs } from "./readInputs.ts";
 import { createRecord, type LearningRecord, type RecordDocument } from "./record/index.ts";
@@ -98,20 +99,10 @@ export function installLearning(handle: LessonHandle, options: LearningOptions):
   observer?.observe(root, { childList: true, subtree: true });
 
   const items = learningItems(learning);
-  const summarize = () => {
-    const count = (kind: string, done: (id: string) => boolean) => {
-      const ids = items.filter((item) => item.kind === kind).map((item) => item.id);
-      return ids.length ? `${ids.filter(done).length}/${ids.length}` : undefined;
-    };
-    return [
-      [count("blank", (id) => record.item("blank", id).right), "blanks right"],
-      [count("predict", (id) => record.describe("predict", id) !== "open"), "predictions"],
-      [count("section", (id) => record.item("section", id).reached), "sections reached"],
-    ]
-      .filter(([n]) => n)
-      .map(([n, what]) => `${n} ${what}`)
-      .join(", ");
-  };
+  const summarize = () =>
+    summarizeProgress(items, ({ kind, id }) =>
+      kind === "blank" ? record.item("blank", id).right : kind === "predict" ? record.describe("predict", id) !== "open" : record.item("section", id).reached,
+    );
 
   const refresh = (reset = false) => {
     for (const blank of blanks.values()) blank.refresh(reset);

@@ -2,6 +2,8 @@
 import type { LessonEntry } from "./describeLesson.ts";
 import { contentSecurityPolicy } from "./contentSecurityPolicy.ts";
 import { themeInitSource } from "./themeInit.ts";
+import { renderProgressBar } from "../learn/createProgressBar.ts";
+import { summarizeProgress } from "../learn/summarizeProgress.ts";
 
 /** How a page is rendered: what every page of the site shares, and what differs between dev and build. */
 export interface PageOptions {
@@ -88,6 +90,15 @@ function renderPrerequisites(prerequisites: readonly LessonEntry[]): string {
 }
 
 /**
+ * The progress bar as it reads before the reader's record is open (nothing done yet): the page's
+ * learning side adopts it, so the lesson below never moves when the bar appears (no layout shift).
+ */
+function renderProgressPlaceholder(entry: LessonEntry): string {
+  const items = entry.items.map(([kind, id]) => ({ kind, id }));
+  return renderProgressBar({ fraction: 0, summary: summarizeProgress(items, () => false) }, { placeholder: true });
+}
+
+/**
  * A lesson page. The compiled body is rendered here too (not only by the runtime) so prose, math
  * and images show before JavaScript runs, and so the build rewrites the lesson's asset URLs.
  */
@@ -96,7 +107,8 @@ export function renderLessonPage({ entry, bodyHtml, previous, next, prerequisite
 <body>
 ${renderHeader(site, false)}
 <section class="ll-lesson-meta" aria-label="About this lesson"><p class="lesson-meta">${renderMeta(entry)}</p></section>
-${renderPrerequisites(prerequisites)}<main id="lesson" data-lesson="${escapeHtml(entry.slug)}"${site.typeWarnings ? " data-type-warnings" : ""}>
+${renderPrerequisites(prerequisites)}${renderProgressPlaceholder(entry)}
+<main id="lesson" data-lesson="${escapeHtml(entry.slug)}"${site.typeWarnings ? " data-type-warnings" : ""}>
 ${bodyHtml}
 </main>
 ${renderPager(previous, next)}

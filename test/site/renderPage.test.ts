@@ -24,11 +24,22 @@ describe("renderLessonPage", () => {
     expect(html).toContain("<title>Title b · Course</title>");
     expect(html).toContain('<main id="lesson" data-lesson="b">\n<p>Body</p>\n</main>');
     // The meta line in a named section (a landmark), outside <main>, whose content the runtime owns.
-    expect(html).toMatch(/<section class="ll-lesson-meta" aria-label="About this lesson"><p class="lesson-meta">[^\n]*L1-02[^\n]*<\/p><\/section>\n<main/);
+    expect(html).toMatch(/<section class="ll-lesson-meta" aria-label="About this lesson"><p class="lesson-meta">[^\n]*L1-02[^\n]*<\/p><\/section>\n<div class="learning-bar"[^\n]*<\/div>\n<main/);
     expect(html).toContain('<script type="module" src="virtual:live-lesson/page/b"></script>');
     expect(html).toContain("L1-02</span> · <span>4 min read");
     expect(html).toContain("data-theme-toggle");
     expect(html).not.toContain("Content-Security-Policy");
+  });
+
+  it("carries the progress bar before any script runs, so the lesson does not move when it is adopted", () => {
+    const items: [string, string][] = [["blank", "b1"], ["blank", "b2"], ["section", "s1"]];
+    const page = renderLessonPage({ entry: entry("b", { items }), bodyHtml: "" }, site);
+    const bar = /<div class="learning-bar"[^\n]*<\/div>\n<main/.exec(page)?.[0] ?? "";
+    expect(bar).toContain("data-placeholder");
+    expect(bar).toContain("Progress: 0% (0/2 blanks right, 0/1 sections reached)");
+    // Its buttons do nothing until the page's script adopts the bar.
+    expect(bar.match(/<button [^>]*disabled>/g)).toHaveLength(2);
+    expect(renderLessonPage({ entry: entry("b"), bodyHtml: "" }, site)).toContain(">Progress: 0%</label>");
   });
 
   it("marks a dev page for type warnings, and no other", () => {
