@@ -152,12 +152,23 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
         const found = await subsets.find(route.slug);
         const subsetOf = new Map(Object.entries(found).map(([name, { id }]) => [subsetLibraries[name].package, `\0${id}`]));
         const { lesson } = site.compile(site.pathOf(route.slug));
-        const libraries = findUsedLibraries(lesson).map((name) => subsetOf.get(name) ?? name);
-        return findLibraryChunks(ctx.bundle, libraries).map((file) => ({
-          tag: "link",
-          attrs: { rel: "modulepreload", crossorigin: true, href: `${base}${file}` },
-          injectTo: "head" as const,
-        }));
+        const used = findUsedLibraries(lesson);
+        const libraries = used.map((name) => subsetOf.get(name) ?? name);
+        const bundle = ctx.bundle;
+        const chunks = findLibraryChunks(bundle, libraries);
+        // The libraries' own stylesheets (Inputs') are linked too: the prerendered forms in the
+        // page need them at the first paint, or they change size when the chunk brings them (a
+        // layout shift). Vite's preload helper then sees the link and does not load them again.
+        // A CSS file imported on its own (the runtime imports Inputs' CSS) is an asset of the
+        // bundle named after its source file.
+        const styles = Object.values(bundle)
+          .filter((file) => file.type === "asset" && file.fileName.endsWith(".css"))
+          .filter((file) => ((file as { originalFileNames?: string[] }).originalFileNames ?? []).some((name) => used.some((library) => name.replaceAll("\\", "/").includes(`node_modules/${library}/`))))
+          .map((file) => file.fileName);
+        return [
+          ...[...new Set(styles)].map((file) => ({ tag: "link", attrs: { rel: "stylesheet", crossorigin: true, href: `${base}${file}` }, injectTo: "head" as const })),
+          ...chunks.map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `${base}${file}` }, injectTo: "head" as const })),
+        ];
       },
     },
   };
