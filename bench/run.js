@@ -94,13 +94,15 @@ try {
   if (skipNotebookKitBuild) notes.push("Notebook Kit's cold build was skipped (--quick with an existing dist/): its build time is not in this run; its page was measured from the existing dist/.");
   if (skipFrameworkBuild) notes.push("Framework's cold build was skipped (--skip-peer-builds): its build time is not in this run.");
 
-  const builds = { ours: [], oursCached: [], framework: [], notebookKit: [] };
+  // Ours with and without prerendering (`lesson build` prerenders by default); the prerendered
+  // build is the one served below.
+  const builds = { ours: [], oursNoPrerender: [], framework: [], notebookKit: [] };
   for (let i = 0; i < plan.builds; i++) {
     log(`cold builds, round ${i + 1}/${plan.builds}`);
+    builds.oursNoPrerender.push((await buildOurs(benchLessons, ourDist, { args: ["--no-prerender"] })).ms);
     builds.ours.push((await buildOurs(benchLessons, ourDist)).ms);
     if (!skipFrameworkBuild) builds.framework.push((await fw.buildFramework()).ms);
     if (!skipNotebookKitBuild) builds.notebookKit.push((await nk.buildNotebookKit()).ms);
-    if (!quick) builds.oursCached.push((await buildOurs(benchLessons, ourDist, { cache: true })).ms);
   }
   results.builds = Object.fromEntries(Object.entries(builds).map(([k, v]) => [k, summarize(v)]));
   log("cold build of the bundled lessons (lessons/: the chapter and the authoring guide)");
@@ -122,16 +124,33 @@ try {
   const chapterUrl = `${servers.chapter.origin}/derivatives-and-gradients.html`;
 
   // Load: cold profile each time, systems interleaved.
+  // Each load also gives the reader's figures (bench/lib/loadProbe.js): every chart visible, the
+  // page interactive, the layout shift of the load.
   const loads = { ours: [], framework: [], notebookKit: [] };
+  const probes = { ours: [], framework: [], notebookKit: [] };
   results.bytes = {};
   for (let i = 0; i < plan.loads; i++) {
     log(`page loads, round ${i + 1}/${plan.loads}`);
     for (const system of Object.keys(loads)) {
-      const r = await measureLoad({ server: servers[system], url: urls[system], reps: 1 });
+      const r = await measureLoad({ server: servers[system], url: urls[system], reps: 1, probe: true });
       loads[system].push(...r.times);
+      probes[system].push(...r.probes);
       results.bytes[system] ??= r.bytes;
     }
   }
+  results.loadProbe = Object.fromEntries(
+    Object.entries(probes).map(([system, list]) => [
+      system,
+      {
+        visible: summarize(list.map((p) => p.visibleMs)),
+        interactive: summarize(list.map((p) => p.interactiveMs)),
+        fcp: summarize(list.map((p) => p.fcpMs).filter((v) => v != null)),
+        cls: summarize(list.map((p) => p.cls)),
+        // What moved in the load with the largest shift (the elements the browser names).
+        shifts: list.reduce((worst, p) => (p.cls > worst.cls ? p : worst), { cls: -1, shifts: [] }).shifts,
+      },
+    ]),
+  );
 
   // Slider → every dependent chart redrawn, systems interleaved change by change.
   log(`sliders: ${plan.changes} changes per slider per system`);
@@ -184,28 +203,40 @@ try {
     log(`growth: compile ${n} cells`);
     results.growth[n] = { compile: (await measureCompile(growthFiles[n], { reps: plan.growthCompileReps, warmRuns: 3, baseline: false })).ours };
   }
-  log("growth: build and load");
-  const growthDist = join(scratch, "growth-dist");
-  results.growth.build = summarize([(await buildOurs(growthDir, growthDist)).ms]);
-  const growthServer = await fw.serveDist(growthDist);
-  cleanups.push(() => growthServer.close());
+  // Each lesson built alone (prerendered, as `lesson build` does by default), so each size has its
+  // build time; then its page: first frame showing every cell's output, every cell settled, slider.
   for (const n of plan.growth) {
-    const url = `${growthServer.origin}/growth-${n}.html`;
+    log(`growth: ${n} cells, cold build`);
+    const dir = await scratchLessons({ [`growth-${n}.md`]: growthFiles[n] });
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const dist = join(scratch, `growth-${n}-dist`);
+    const built = await buildOurs(dir, dist);
+    results.growth[n].build = summarize([built.ms]);
+    results.growth[n].prerendered = !/not prerendered/.test(built.output);
+    if (!results.growth[n].prerendered) notes.push(`growth-${n}.md was not prerendered in this run (its load is the live page's): ${built.output.split("\n").find((l) => /not prerendered/.test(l))?.trim()}`);
+    const server = await fw.serveDist(dist);
+    cleanups.push(() => server.close());
+    const url = `${server.origin}/growth-${n}.html`;
     log(`growth: ${n} cells, load and slider`);
     const loads = [];
+    const shown = [];
     const slider = { dom: [], paint: [] };
     for (let i = 0; i < plan.growthLoads; i++) {
       const r = await measureGrowthPage({ url, changes: i === 0 ? plan.growthChanges : 0 });
       loads.push(r.loadMs);
+      shown.push(r.shownMs);
       slider.dom.push(...r.dom);
       slider.paint.push(...r.paint);
     }
     results.growth[n].load = summarize(loads);
+    results.growth[n].shown = summarize(shown);
     results.growth[n].slider = { dom: summarize(slider.dom), paint: summarize(slider.paint) };
   }
   const chartRows = plan.growth.flatMap((n) => [
     { cells: n, metric: "compile (cold)", ms: results.growth[n].compile.first.median },
-    { cells: n, metric: "load", ms: results.growth[n].load.median },
+    { cells: n, metric: "build", ms: results.growth[n].build.median },
+    { cells: n, metric: "every output shown", ms: results.growth[n].shown?.median },
+    { cells: n, metric: "load (settled)", ms: results.growth[n].load.median },
     { cells: n, metric: "slider (DOM)", ms: results.growth[n].slider.dom.median },
   ]);
   await renderGrowthChart(chartRows, join(repoDir, "bench/growth.svg"));

@@ -1,6 +1,7 @@
 // One cold compile in a fresh process: `node bench/lib/compile-child.js <ours|baseline> <file.md> [warmRuns]`.
 // Prints JSON {importMs, firstMs, warmMs[]}: the time to import the compiler, its first run on the
 // text (cold: nothing cached, nothing JIT-compiled), then further runs (warm: caches and JIT hot).
+// "ours" loads the compiled package (lib/compile/), as an installed course does.
 // "baseline" is markdown-it + KaTeX alone on the same text: markdown-it renders the Markdown and
 // KaTeX every `$…$` / `$$…$$` formula, with the same options the lesson compiler gives KaTeX.
 import { readFileSync } from "node:fs";
@@ -12,9 +13,9 @@ const warmRuns = Number(warmArg);
 let t = performance.now();
 let run;
 if (mode === "ours") {
-  const { register } = await import("tsx/esm/api");
-  register();
-  const { compileLesson } = await import("../../src/compile/index.ts");
+  // The compiled package (lib/, as `npm run bench` builds it): what an installed live-lesson runs,
+  // with no TypeScript loader.
+  const { compileLesson } = await import("../../lib/compile/index.js");
   run = () => compileLesson(text, { file }).html.length;
 } else {
   const { default: markdownIt } = await import("markdown-it");

@@ -7,7 +7,7 @@ const child = fileURLToPath(new URL("compile-child.js", import.meta.url));
 
 function runChild(mode, file, warmRuns) {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [child, mode, file, String(warmRuns)], { env: { ...process.env, TSX_DISABLE_CACHE: "1" } });
+    const p = spawn(process.execPath, [child, mode, file, String(warmRuns)], { env: process.env });
     let out = "";
     let err = "";
     p.stdout.on("data", (d) => (out += d));

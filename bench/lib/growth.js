@@ -51,7 +51,21 @@ function changeAll(value) {
 }
 
 /**
- * One cold load (fresh profile) → every cell settled, then, when `changes` > 0, slider x → all N
+ * In the page: the first animation frame in which every block cell's output has something in it
+ * (a prerendered page: its first frame; a live one: once every cell has run once).
+ */
+export function shownProbe() {
+  const probe = (window.__shown = { at: null });
+  const frame = () => {
+    const outputs = document.querySelectorAll("div[data-cell]");
+    if (outputs.length && [...outputs].every((o) => o.textContent.trim() !== "" || o.querySelector("input, svg"))) probe.at = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/**
+ * One cold load (fresh profile) → every output shown (shownMs), every cell settled (loadMs), then, when `changes` > 0, slider x → all N
  * cells rewritten `changes` times after 3 uncounted ones, in the same page.
  */
 export async function measureGrowthPage({ url, changes }) {
@@ -59,9 +73,10 @@ export async function measureGrowthPage({ url, changes }) {
   try {
     const page = await browser.newPage();
     await page.addInitScript(settledProbe);
+    await page.addInitScript(shownProbe);
     await page.goto(url);
-    await page.waitForFunction(() => window.__settled?.at != null, null, { timeout: 60000, polling: 50 });
-    const loadMs = await page.evaluate(() => window.__settled.at);
+    await page.waitForFunction(() => window.__settled?.at != null && window.__shown?.at != null, null, { timeout: 60000, polling: 50 });
+    const { loadMs, shownMs } = await page.evaluate(() => ({ loadMs: window.__settled.at, shownMs: window.__shown.at }));
     const dom = [];
     const paint = [];
     for (let i = 0; changes > 0 && i < changes + 3; i++) {
@@ -70,7 +85,7 @@ export async function measureGrowthPage({ url, changes }) {
       dom.push(r.domMs);
       paint.push(r.paintMs);
     }
-    return { loadMs, dom, paint };
+    return { loadMs, shownMs, dom, paint };
   } finally {
     await browser.close();
   }

@@ -6,19 +6,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoDir = fileURLToPath(new URL("../..", import.meta.url));
+const installedLesson = fileURLToPath(new URL("lesson-installed.js", import.meta.url));
 
 /**
- * Cold `lesson build <dir> --out <out>`: a new Node process, the output folder removed first and
- * tsx's transform cache disabled (TSX_DISABLE_CACHE=1), so nothing from an earlier run is reused;
- * wall clock, process start included. With {cache: true} tsx may use its cache (a second build).
+ * Cold `lesson build <dir> --out <out> [...args]` (e.g. `--no-prerender`): a new Node process running
+ * the compiled package as an installed one does (bench/lib/lesson-installed.js, no TypeScript
+ * loader), the output folder removed first; wall clock, process start included.
  */
-export async function buildOurs(dir, outDir, { cache = false } = {}) {
+export async function buildOurs(dir, outDir, { args = [] } = {}) {
   await rm(outDir, { recursive: true, force: true });
-  const env = { ...process.env, ...(cache ? {} : { TSX_DISABLE_CACHE: "1" }) };
   const start = performance.now();
   let output = "";
   await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoDir, "bin/lesson.js"), "build", dir, "--out", outDir], { cwd: repoDir, env });
+    const child = spawn(process.execPath, [installedLesson, "build", dir, "--out", outDir, ...args], { cwd: repoDir, env: process.env });
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`lesson build exited ${code}\n${output}`))));
@@ -37,7 +37,7 @@ export async function scratchLessons(files) {
 /** The Vite dev server with the lesson plugin on `dir` (what `lesson dev` runs), on 127.0.0.1. */
 export async function startDevServer(dir) {
   const { createServer } = await import("vite");
-  const { lessonPlugin } = await import("../../src/vite/index.ts");
+  const { lessonPlugin } = await import("../../lib/vite/index.js");
   const server = await createServer({
     configFile: false,
     logLevel: "silent",

@@ -3,6 +3,7 @@
 // by the same code: a MutationObserver in the page, performance.now() on both ends.
 import * as fw from "../peers/framework/measure.mjs";
 import { summarize } from "./stats.js";
+import { installLoadProbe, readLoadProbe } from "./loadProbe.js";
 
 export { SLIDERS, ALL_CHARTS } from "../peers/framework/measure.mjs";
 
@@ -22,9 +23,12 @@ export function settledProbe() {
  * Loads `url` `reps` times, each in a fresh Chromium profile (cold: no HTTP or code cache).
  * selectors: the charts that must all be present, or "cells" to wait for every live-lesson cell
  * to settle. Returns {allDrawnMs: summary, bytes} (bytes from the first load's requests).
+ * With `probe` (the worked example: every system has the same charts and w slider), each load also
+ * gives the reader's figures of bench/lib/loadProbe.js: `probes` [{visibleMs, interactiveMs, cls, …}].
  */
-export async function measureLoad({ server, url, selectors = fw.ALL_CHARTS, reps }) {
+export async function measureLoad({ server, url, selectors = fw.ALL_CHARTS, reps, probe = false }) {
   const times = [];
+  const probes = [];
   let bytes = null;
   for (let i = 0; i < reps; i++) {
     const browser = await fw.launchChromium();
@@ -33,6 +37,7 @@ export async function measureLoad({ server, url, selectors = fw.ALL_CHARTS, reps
       const from = server.log.length;
       if (selectors === "cells") await page.addInitScript(settledProbe);
       else await fw.installProbes(page, selectors);
+      if (probe) await installLoadProbe(page, { charts: fw.ALL_CHARTS, slider: { ...fw.SLIDERS.w, values: ["2.17", "1.33"] } });
       await page.goto(url);
       if (selectors === "cells") {
         await page.waitForFunction(() => window.__settled?.at != null, null, { timeout: 60000, polling: 50 });
@@ -40,6 +45,7 @@ export async function measureLoad({ server, url, selectors = fw.ALL_CHARTS, reps
       } else {
         times.push((await fw.waitForAllCharts(page, { timeout: 60000 })).allDrawnMs);
       }
+      if (probe) probes.push(await readLoadProbe(page));
       // Requests still arriving after the charts (lazy chunks, idle-time editor) count as loaded.
       await page.waitForTimeout(300);
       bytes ??= fw.bytesLoaded(server.log.slice(from));
@@ -47,7 +53,7 @@ export async function measureLoad({ server, url, selectors = fw.ALL_CHARTS, reps
       await browser.close();
     }
   }
-  return { allDrawnMs: summarize(times), times, bytes };
+  return { allDrawnMs: summarize(times), times, bytes, probes };
 }
 
 /** The i-th value set on a slider: spread over its range, never twice the same in a row. */
