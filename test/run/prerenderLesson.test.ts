@@ -1,8 +1,15 @@
 // A built page's body with the first outputs written in, less the cells that must wait for the reader.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { compileLesson, type Lesson } from "../../src/compile/index.ts";
 import { findLeftOut, prerenderLesson } from "../../src/run/index.ts";
 import { renderPrerendered } from "../../src/run/renderPrerendered.ts";
+import { runLesson } from "../../src/run/runLesson.ts";
+
+// runLesson as it is, watched: a lesson with nothing to run must not start a worker.
+vi.mock("../../src/run/runLesson.ts", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/run/runLesson.ts")>();
+  return { ...real, runLesson: vi.fn(real.runLesson) };
+});
 
 function lessonOf(body: string): Lesson {
   return compileLesson(`---\ntitle: t\n---\n\n${body}`, { file: "t.md" });
@@ -46,5 +53,12 @@ describe("prerenderLesson", () => {
     // The chart whole: a second parse of an SVG's <style> by happy-dom would lose its marks.
     expect(result.html).toMatch(/<svg[^>]*class="plot-[\s\S]*<path[^>]*d="M[\s\S]*<\/svg>/);
     expect(result.html).toMatch(/Now: <span[^>]*data-status="pending" data-prerendered="placeholder">[^<]+<\/span>/);
+  });
+
+  it("gives a lesson without cells its compiled body, without starting a runner", async () => {
+    const lesson = lessonOf("# Reference\n\nProse and $x^2$ only.\n\n```python\nprint(1)\n```\n");
+    vi.mocked(runLesson).mockClear();
+    expect(await prerenderLesson(lesson)).toEqual({ html: lesson.html, leftOut: [], count: 0 });
+    expect(runLesson).not.toHaveBeenCalled();
   });
 });
