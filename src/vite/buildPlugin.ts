@@ -68,8 +68,12 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
           output: {
             chunkFileNames: nameChunkFile,
             // One chunk per d3 package: Plot's chunk then loads only the d3 packages it uses,
-            // not all of d3 (the lazy `d3` builtin needs the whole namespace in one place).
-            codeSplitting: { groups: [{ name: nameD3Chunk, debugName: "d3 packages", test: /[\\/]node_modules[\\/]d3-[^\\/]+[\\/]/ }] },
+            // not all of d3 (the lazy `d3` builtin needs the whole namespace in one place). Each
+            // chunk holds its own package only: with its dependencies pulled in (the default), the
+            // chunk of d3-brush, which Plot never calls, held d3-selection, d3-transition and
+            // d3-interpolate, which it does, so every chart page loaded d3-brush (and d3-chord
+            // for d3-path).
+            codeSplitting: { groups: [{ name: nameD3Chunk, debugName: "d3 packages", test: /[\\/]node_modules[\\/]d3-[^\\/]+[\\/]/, includeDependenciesRecursively: false }] },
           },
           input: Object.fromEntries([
             ["index", join(site.root, "index.html")],
