@@ -18,7 +18,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Plugin } from "vite";
-import { collectCheckerFiles } from "../check/collectCheckerFiles.ts";
 import { collectCheckerFilesOffThread } from "../check/collectCheckerFilesOffThread.ts";
 import { codeRoot, packageRoot } from "../check/packageRoot.ts";
 import type { Site } from "../site/createSite.ts";
@@ -46,9 +45,8 @@ const sourceDir = codeRoot;
 /** The checker's modules for the lessons of `site` (their imports are read at each load). */
 export function createCheckerModules(site: Site): CheckerModules {
   const imports = () => [...new Set(site.lessons().flatMap((entry) => collectImports(site.compile(entry.path).lesson)))];
-  const files = () => `export default ${JSON.stringify(collectCheckerFiles(site.root, imports()))};\n`;
-  // The dev server collects them in a worker thread: seconds of TypeScript that must not hold up
-  // serving pages (the reader's checker is what waits for them).
+  // Dev server and build alike collect them in a worker thread: seconds of TypeScript that must not
+  // hold up serving pages (the reader's checker is what waits for them) or bundling them.
   const filesOffThread = async () => `export default ${JSON.stringify(await collectCheckerFilesOffThread(site.root, imports()))};\n`;
   const resolveId = (source: string, importer: string | undefined) => {
     // Only this package's code gets the stand-in: a lesson importing TypeScript gets the real one.
@@ -82,7 +80,7 @@ export function createCheckerModules(site: Site): CheckerModules {
           this.emitFile({ type: "asset", fileName: `assets/${fileName}`, source });
           return `new URL(${JSON.stringify(`./${fileName}`)}.slice(0), import.meta.url).href`;
         };
-        return `export const typescriptUrl = ${emit("typescript", await minifiedTypeScript())};\nexport const filesUrl = ${emit("checker-files", files())};\n`;
+        return `export const typescriptUrl = ${emit("typescript", await minifiedTypeScript())};\nexport const filesUrl = ${emit("checker-files", await filesOffThread())};\n`;
       },
     }),
   };
