@@ -22,7 +22,9 @@ export function focusScrollables(root: HTMLElement): void {
       }
     }
   };
-  // After layout (fonts and KaTeX's CSS settle widths), then on resize, at most once a frame.
+  // After layout, then whenever widths may have changed, at most once a frame: the window or the
+  // lesson column resizing, and web fonts arriving (KaTeX's fonts load when a formula first needs
+  // them, after the load event, and widen formulas and listings without resizing anything).
   let scheduled = false;
   const schedule = (): void => {
     if (scheduled) return;
@@ -32,4 +34,14 @@ export function focusScrollables(root: HTMLElement): void {
   if (root.ownerDocument.readyState === "complete") schedule();
   else view.addEventListener("load", schedule, { once: true });
   view.addEventListener("resize", schedule);
+  const fonts = root.ownerDocument.fonts as FontFaceSet | undefined;
+  fonts?.addEventListener?.("loadingdone", schedule);
+  void fonts?.ready?.then(schedule);
+  // Only a change of the column's width matters; its height changes with every slider move.
+  let width = -1;
+  const onResize = (entries: ResizeObserverEntry[]): void => {
+    const next = entries[entries.length - 1]?.contentRect.width ?? width;
+    if (next !== width) ((width = next), schedule());
+  };
+  if (typeof view.ResizeObserver === "function") new view.ResizeObserver(onResize).observe(root);
 }
