@@ -25,6 +25,8 @@ export { sgd } from "./optimizers/sgd.ts";
 export type { SgdOptions } from "./optimizers/sgd.ts";
 export { momentum } from "./optimizers/momentum.ts";
 export type { MomentumOptions } from "./optimizers/momentum.ts";
+export { momentumFromStep } from "./optimizers/momentumFromStep.ts";
+export type { MomentumStep, MomentumFromStepOptions } from "./optimizers/momentumFromStep.ts";
 export { nesterov } from "./optimizers/nesterov.ts";
 export type { NesterovOptions } from "./optimizers/nesterov.ts";
 export { adagrad } from "./optimizers/adagrad.ts";

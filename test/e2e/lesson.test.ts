@@ -194,8 +194,9 @@ function defineLessonTests(site: () => Site): void {
     expect(await readValue(page, "lrSgd")).toBeCloseTo(0.11, 10);
     const legend = page.locator('#lesson ul[aria-label="Legend"]');
     await expect.poll(() => legend.textContent()).toMatch(/SGD \(α = 0\.11\): diverged at step \d+/);
-    // Momentum and Adam keep their preset rates and converge.
-    expect(await legend.textContent()).not.toMatch(/(Momentum|Adam) \(α = [\d.]+\): diverged/);
+    // The momentum hiker (the student's momentumStep, the starter until edited) and Adam keep their preset rates and converge.
+    expect(await legend.textContent()).toMatch(/Your momentum \(α = [\d.]+\): after 300 steps/);
+    expect(await legend.textContent()).not.toMatch(/(momentum|Adam) \(α = [\d.]+\): diverged/);
     const marker = page.locator('#lesson [role="application"]:not([data-guess]) svg text', { hasText: /SGD diverged at step \d+/ });
     await expect.poll(() => marker.evaluate((node) => getComputedStyle(node).display), { timeout: 20_000 }).not.toBe("none");
     await expect.poll(() => page.locator("#lesson p", { hasText: /^Step \d+ of 300/ }).textContent(), { timeout: 20_000 }).toContain("SGD loss");
