@@ -47,6 +47,7 @@ export const builtins = {
   html: { kind: "library", package: "htl", doc: "HTML from a template literal." },
   svg: { kind: "library", package: "htl", doc: "SVG from a template literal." },
   tex: { kind: "library", package: "katex", doc: "TeX rendered with KaTeX (tex.block for display math)." },
+  exercises: { kind: "value", doc: "Each exercise's state, variant and last counterexample by id, for charts that mark it: exercises.dLdw?.counterexample." },
   seed: { kind: "value", scope: "exercise", doc: "The exercise's variant, a positive integer (exercise and check cells only; \"New variant\" draws another)." },
 } as const satisfies Record<string, Builtin>;
 

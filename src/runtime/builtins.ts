@@ -26,8 +26,11 @@ export function createBuiltins(root: HTMLElement): Record<PageBuiltinName, () =>
     Generators: () => Generators,
     Mutable: () => Mutable,
     guess: () => import("./guess.ts").then((module) => module.guess),
-    // The exercises' variant: the first of the fixed seeds until "New variant" sets another (src/learn/exercise/).
+    // An exercise's variant: the first of the fixed seeds until "New variant" sets another
+    // (src/learn/exercise/); each exercise's starter reads its own (defineCell's exerciseSeedName).
     seed: () => 1,
+    // Empty until src/learn/exercise/ defines it (not at all in a build's headless run).
+    exercises: () => ({}),
     Plot: () => import("@observablehq/plot"),
     Inputs: () => loadInputs(),
     d3: () => import("d3"),

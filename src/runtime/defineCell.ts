@@ -48,7 +48,10 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   const { id, inline } = definition;
   const { board, main } = context;
   const errors = diagnostics.filter((d) => d.severity === "error");
-  const graphInputs = errors.length ? [] : definition.params.filter((p) => !isLocal(p));
+  const graphParams = errors.length ? [] : definition.params.filter((p) => !isLocal(p));
+  // Each exercise has its own variant: its starter's `seed` is the variable `seed <id>` (1 until
+  // its "New variant" sets another), so one exercise's new variant leaves the others alone.
+  const graphInputs = definition.exercise === undefined ? graphParams : graphParams.map((p) => (p === "seed" ? exerciseSeedName(context, definition.exercise!) : p));
   const showsValue = definition.expression || (definition.generator && definition.outputs.length === 0);
 
   // Runs are numbered so a stale run's display() is ignored and the first display of a new
@@ -156,7 +159,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     setStatus("rejected", report.message);
   };
 
-  const slots = definition.params.map((p) => (isLocal(p) ? p : graphInputs.indexOf(p)));
+  const slots = definition.params.map((p) => (isLocal(p) ? p : graphParams.indexOf(p)));
   const importer = (specifier: string) => createImporter(context.module.modules, context.module.file)(specifier);
   const body = definition.body as (...args: unknown[]) => unknown;
   const run = errors.length
@@ -207,6 +210,14 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     cell.variables.push(main.variable(true).define(name, hiddenName ? [hiddenName] : [], read));
   }
   return cell;
+}
+
+/** The variable an exercise's `seed` reads (src/learn/exercise/ sets it); 1 until set. */
+export function exerciseSeedName(context: LessonContext, exercise: string): string {
+  const name = `seed ${exercise}`;
+  // A module builtin: the value until a variable of that name is defined, which then takes over.
+  context.main.builtin(name, 1);
+  return name;
 }
 
 // Records the .md line of body line `n` for `error`, and returns the error to rethrow.

@@ -2,7 +2,7 @@
 // unless `reveal`, and no solution at all here), its fingerprint, and each probe of its check as a
 // function over the check's inputs, loops guarded like any cell.
 
-import { findProbeRanges, instrumentLoops, publicExercises, type Lesson } from "../compile/index.ts";
+import { findProbeArguments, findProbeRanges, instrumentLoops, publicExercises, type Lesson } from "../compile/index.ts";
 import type { ExerciseFingerprint } from "../contract/exercise.ts";
 
 const json = (value: unknown) => JSON.stringify(value).replace(/<\/(script)/gi, "<\\/$1");
@@ -25,9 +25,12 @@ export function renderExercises(lesson: Lesson, fingerprints: Map<string, { fing
       fingerprint: found.fingerprint,
       ...(found.unavailable ? { unavailable: found.unavailable } : {}),
     };
+    const calls = findProbeArguments(check.cell);
     const probes = findProbeRanges(check.cell).map(([start, end], i) => {
       const source = check.probes[i] ?? check.cell.source.slice(start, end).trim();
-      return `{source: ${json(source)}, run: ${renderProbe(check.cell.inputs, check.cell.js.slice(start, end))}}`;
+      // A call's arguments too, so a chart can mark the counterexample where it lies (`dLdw(1)` → [1]).
+      const args = calls[i] ? `, args: ${renderProbe(check.cell.inputs, `[${calls[i]!.map(([a, b]) => check.cell.js.slice(a, b)).join(", ")}]`)}` : "";
+      return `{source: ${json(source)}, run: ${renderProbe(check.cell.inputs, check.cell.js.slice(start, end))}${args}}`;
     });
     return [`{...${json(fields)}, probes: [${probes.join(", ")}]}`];
   });

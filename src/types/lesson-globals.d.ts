@@ -73,3 +73,31 @@ export declare const tex: {
  * cells (elsewhere it is not defined). "New variant" draws another from the seeds the build fixed.
  */
 export declare const seed: number;
+
+/** The probe of an exercise's check that failed last: where, what it gave, and what was expected. */
+export interface Counterexample {
+  /** The probe's index in the check and its source, e.g. 1 and "dLdw(1)". */
+  probe: number;
+  source: string;
+  /** The probe's arguments when it is a call (`dLdw(1)` → [1]), else null. */
+  args: unknown[] | null;
+  /** What the probe gave; and what was expected, undefined when the check is sealed. */
+  actual: unknown;
+  expected?: unknown;
+}
+
+/** What the page knows of one exercise, live. */
+export interface ExerciseStatus {
+  state: "unattempted" | "failed" | "passed";
+  /** The exercise's variant. */
+  seed: number;
+  /** The last Check's failing probe; null once it passes, before any Check, or when the code threw. */
+  counterexample: Counterexample | null;
+}
+
+/**
+ * Each exercise of the page by id (`exercises.dLdw`), updated after every Check, hint and new
+ * variant: a chart of the exercise can mark `exercises.dLdw?.counterexample`. Empty `{}` where the
+ * page has no exercises and in a build's headless run.
+ */
+export declare const exercises: Readonly<Record<string, ExerciseStatus | undefined>>;

@@ -116,7 +116,7 @@ describe("exercises (dev server)", () => {
 
     await exercise(page, "scaled").locator('button[data-action="variant"]').click();
     await expect.poll(() => feedback(page, "scaled").textContent()).toMatch(/^A new variant \(number [2-5]\)/);
-    const seed = await page.evaluate(() => (window as unknown as { lesson: LessonApi }).lesson.value("seed"));
+    const seed = await page.evaluate(async () => ((await (window as unknown as { lesson: LessonApi }).lesson.value("exercises")) as Record<string, { seed: number }>).scaled!.seed);
     expect([2, 3, 4, 5]).toContain(seed);
     await typeCode(page, "scaled", "const scale = (x: number): number => seed * x + 0.5;");
     expect(await check(page, "scaled")).toMatch(/^Passed/);

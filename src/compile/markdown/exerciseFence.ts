@@ -1,7 +1,7 @@
 // A ` ```ts solution ` or ` ```ts check ` fence: analysed like a cell (its problems are located in the
 // .md file) but never one of the page's cells; exercises.ts attaches it to the exercise above it.
 
-import { parse, type ArrayExpression, type ExpressionStatement } from "acorn";
+import { parse, parseExpressionAt, type ArrayExpression, type CallExpression, type ExpressionStatement } from "acorn";
 import type { Token } from "markdown-it";
 import { analyzeCell } from "../cell/analyzeCell.ts";
 import type { Cell, Diagnostic } from "../types.ts";
@@ -36,6 +36,25 @@ export function collectExerciseFence(token: Token, lang: "ts" | "js", role: Fenc
 /** The probes of a check: the items of a top-level array literal, else the whole expression. */
 export function findProbes(cell: Cell): string[] {
   return findProbeRanges(cell).map(([start, end]) => cell.source.slice(start, end).trim());
+}
+
+/**
+ * Where each probe's arguments are, when the probe is a call (`dLdw(1)` → the range of `1`), else
+ * null: the page hands them to a chart that marks the counterexample. Offsets as findProbeRanges'.
+ */
+export function findProbeArguments(cell: Cell): ([number, number][] | null)[] {
+  return findProbeRanges(cell).map(([start, end]) => {
+    try {
+      let expression = parseExpressionAt(cell.js, start, { ecmaVersion: "latest", sourceType: "module" });
+      while (expression.type === "ParenthesizedExpression") expression = expression.expression;
+      if (expression.type !== "CallExpression" || expression.end > end) return null;
+      const args = (expression as CallExpression).arguments;
+      if (args.some((arg) => arg.type === "SpreadElement")) return null;
+      return args.map((arg): [number, number] => [arg.start, arg.end]);
+    } catch {
+      return null;
+    }
+  });
 }
 
 /**

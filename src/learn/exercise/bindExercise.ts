@@ -6,7 +6,7 @@ import type { LearningRecord } from "../record/index.ts";
 import type { LessonHandle } from "../../runtime/types.ts";
 import { evaluateCheck } from "./evaluateCheck.ts";
 import { formatProbe } from "./formatProbe.ts";
-import type { ExerciseSummary, PageExercise } from "./pageExercise.ts";
+import type { Counterexample, ExerciseSummary, PageExercise } from "./pageExercise.ts";
 
 /** What every exercise of a page shares. */
 export interface ExerciseContext {
@@ -15,8 +15,10 @@ export interface ExerciseContext {
   /** Runs the student's typed code first (the editor's run), so Check sees what is on screen. */
   runEdit?: (cell: string) => Promise<boolean>;
   confirm: (question: string) => boolean;
-  /** The variant the page's `seed` is at, and the way to change it. */
-  seed: { current: number; set(seed: number): Promise<void> };
+  /** Each exercise's variant (its own `seed`), and the way to draw another (recorded, so it persists). */
+  seeds: { current(id: string): number; set(id: string, seed: number): Promise<void> };
+  /** Shows the last Check's failing probe to the page's `exercises` builtin (null: none). */
+  showCounterexample(id: string, counterexample: Counterexample | null): void;
 }
 
 /** A bound exercise. */
@@ -89,12 +91,13 @@ export function bindExercise(root: HTMLElement, context: ExerciseContext, exerci
       return fail("Your code has an error; its message is next to your code. Fix it and check again.", "error");
     }
     await context.handle.api.idle();
-    const outcome = await evaluateCheck(context.handle.api, exercise, context.seed.current);
+    const seed = context.seeds.current(exercise.id);
+    const outcome = await evaluateCheck(context.handle.api, exercise, seed);
     if (!outcome.ok) {
       return fail(`Your code stops with an error before it can be checked (${outcome.input}: ${outcome.error}). Its message is next to your code.`, "error");
     }
     const variants = exercise.fingerprint.variants;
-    const variant = variants.find((v) => v.seed === context.seed.current) ?? variants[0];
+    const variant = variants.find((v) => v.seed === seed) ?? variants[0];
     const thrown = outcome.probes.findIndex((p) => !p.ok);
     if (thrown >= 0) {
       const probe = outcome.probes[thrown] as { error: string };
@@ -106,17 +109,21 @@ export function bindExercise(root: HTMLElement, context: ExerciseContext, exerci
     const source = exercise.probes[index]?.source ?? `probe ${index + 1}`;
     const expected = variant.expected[index];
     const got = formatProbe(values[index]);
+    const shown = expected && "value" in expected ? { expected: expected.value } : {};
+    context.showCounterexample(exercise.id, { probe: index, source, args: outcome.args(index), actual: values[index] ?? null, ...shown });
     fail(expected && "value" in expected ? `${source}: expected ${formatProbe(expected.value)}, got ${got}` : `${source} is not right yet (got ${got})`, "mismatch");
   };
 
   const code = () => context.handle.definition(exercise.cell)?.source ?? "";
   const fail = (message: string, detail: string) => {
     say(`Not yet. ${message}`);
-    record.record("exercise", exercise.id, "failed", { result: { success: false, response: code() }, context: { seed: context.seed.current, detail } });
+    if (detail !== "mismatch") context.showCounterexample(exercise.id, null);
+    record.record("exercise", exercise.id, "failed", { result: { success: false, response: code() }, context: { seed: context.seeds.current(exercise.id), detail } });
   };
   const pass = () => {
     say(`Passed: your ${exercise.id} matches every check.`);
-    record.record("exercise", exercise.id, "passed", { result: { success: true, response: code() }, context: { seed: context.seed.current } });
+    context.showCounterexample(exercise.id, null);
+    record.record("exercise", exercise.id, "passed", { result: { success: true, response: code() }, context: { seed: context.seeds.current(exercise.id) } });
   };
 
   const onClick = (event: Event) => {
@@ -136,10 +143,12 @@ export function bindExercise(root: HTMLElement, context: ExerciseContext, exerci
   };
   const newVariant = async () => {
     const seeds = exercise.fingerprint?.variants.map((v) => v.seed) ?? [];
-    const others = seeds.filter((s) => s !== context.seed.current);
+    const others = seeds.filter((s) => s !== context.seeds.current(exercise.id));
     if (!others.length) return;
-    await context.seed.set(others[Math.floor(Math.random() * others.length)]);
-    say(`A new variant (number ${context.seed.current}): the numbers changed; check again when ready.`);
+    // The last counterexample was of the old numbers.
+    context.showCounterexample(exercise.id, null);
+    await context.seeds.set(exercise.id, others[Math.floor(Math.random() * others.length)]!);
+    say(`A new variant (number ${context.seeds.current(exercise.id)}): the numbers changed; check again when ready.`);
   };
   const revealSolution = () => {
     if (!solution || !context.confirm(REVEAL_QUESTION)) return;

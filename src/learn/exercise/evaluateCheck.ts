@@ -10,11 +10,13 @@ import type { PageExercise } from "./pageExercise.ts";
 export type ProbeOutcome = { ok: true; value: ProbeValue } | { ok: false; error: string };
 
 /** The check's outcome: the probes', or the input that could not be read (a cell in error). */
-export type CheckOutcome = { ok: true; probes: ProbeOutcome[] } | { ok: false; input: string; error: string };
+export type CheckOutcome =
+  | { ok: true; probes: ProbeOutcome[]; /** A call probe's arguments, for the counterexample. */ args(index: number): ProbeValue[] | null }
+  | { ok: false; input: string; error: string };
 
 /**
- * Reads the check's inputs from the page and runs every probe over them. `seed` is the page's
- * variant (a builtin, which `lesson.value` does not read until "New variant" has defined it).
+ * Reads the check's inputs from the page and runs every probe over them. `seed` is the exercise's
+ * variant (the probes read the exercise's own, which the page keeps).
  */
 export async function evaluateCheck(api: Pick<LessonApi, "value">, exercise: PageExercise, seed: number): Promise<CheckOutcome> {
   const values: unknown[] = [];
@@ -29,7 +31,17 @@ export async function evaluateCheck(api: Pick<LessonApi, "value">, exercise: Pag
       return { ok: false, input: name, error: describe(error) };
     }
   }
-  return { ok: true, probes: exercise.probes.map((probe) => runProbe(probe.run, values)) };
+  return { ok: true, probes: exercise.probes.map((probe) => runProbe(probe.run, values)), args: (index) => readArguments(exercise.probes[index]?.args, values) };
+}
+
+function readArguments(args: ((...inputs: never[]) => unknown[]) | undefined, values: unknown[]): ProbeValue[] | null {
+  if (!args) return null;
+  try {
+    const found = (args as (...inputs: unknown[]) => unknown[])(...values);
+    return Array.isArray(found) ? found.map((arg) => encodeProbe(arg)) : null;
+  } catch {
+    return null;
+  }
 }
 
 function runProbe(run: (...inputs: never[]) => unknown, values: unknown[]): ProbeOutcome {

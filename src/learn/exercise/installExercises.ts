@@ -1,11 +1,13 @@
 // The exercises of a lesson page: binds each one, keeps their states in step with the learning
-// record, keeps the page's `seed` (the variant) and adds `exercises()` to `window.lesson`.
+// record, keeps each exercise's variant and the `exercises` builtin (publishExercises.ts) and adds
+// `exercises()` to `window.lesson`.
 // The page module hands it to startPage (the runtime does not import src/learn/).
 
 import type { LessonHandle } from "../../runtime/types.ts";
 import { createRecord, registerKind, type LearningRecord } from "../record/index.ts";
 import { bindExercise, type BoundExercise, type ExerciseContext } from "./bindExercise.ts";
-import type { ExerciseSummary, PageExercise } from "./pageExercise.ts";
+import type { Counterexample, ExerciseSummary, PageExercise } from "./pageExercise.ts";
+import { createPublisher } from "./publishExercises.ts";
 import { hashString } from "../../contract/hashString.ts";
 
 /** What installExercises needs besides the mounted lesson. */
@@ -43,28 +45,34 @@ export function installExercises(handle: LessonHandle, options: ExerciseOptions)
   const doc = root.ownerDocument;
   const activity = (doc.location?.href ?? "http://localhost/").replace(/[?#].*$/, "");
   const record = options.record ?? createRecord({ lesson: { file: options.file, title: options.title, version: versionOf(options.exercises), activity } });
-  let seedValue = 1;
+  const counterexamples = new Map<string, Counterexample | null>();
+  const publisher = createPublisher(handle, options.exercises, record, counterexamples);
   const context: ExerciseContext = {
     handle,
     record,
     runEdit: options.runEdit,
     confirm: options.confirm ?? ((question) => doc.defaultView?.confirm(question) ?? false),
-    seed: {
-      get current() {
-        return seedValue;
+    seeds: {
+      current: publisher.seedOf,
+      async set(id, seed) {
+        // Recorded, so the variant survives a reload; the record's subscription publishes it.
+        record.record("exercise", id, "progressed", { context: { seed } });
+        await publisher.settled();
       },
-      async set(seed) {
-        seedValue = seed;
-        await handle.api.set("seed", seed);
-      },
+    },
+    showCounterexample(id, counterexample) {
+      counterexamples.set(id, counterexample);
+      publisher.publish();
     },
   };
   const bound: BoundExercise[] = options.exercises.flatMap((exercise) => bindExercise(root, context, exercise) ?? []);
   const unsubscribe = record.subscribe(() => {
     for (const exercise of bound) exercise.refresh();
+    publisher.publish();
   });
   const exercises = () => bound.map((exercise) => exercise.summary());
   (handle.api as { exercises?: () => ExerciseSummary[] }).exercises = exercises;
+  publisher.publish();
   return {
     record,
     exercises,

@@ -7,6 +7,8 @@ import type { ExerciseFingerprint } from "../../contract/exercise.ts";
 export interface PageProbe {
   source: string;
   run: (...inputs: never[]) => unknown;
+  /** The probe's arguments over the same inputs, when it is a call (`dLdw(1)` → [1]). */
+  args?: (...inputs: never[]) => unknown[];
 }
 
 /** An exercise on the page. */
@@ -37,4 +39,22 @@ export interface ExerciseSummary {
   attempts: number;
   hints: number;
   solutionShown: boolean;
+}
+
+/** The probe that failed the last Check, as a chart of the exercise reads it (`exercises.dLdw.counterexample`). */
+export interface Counterexample {
+  probe: number;
+  source: string;
+  /** The probe's arguments when it is a call, else null. */
+  args: unknown[] | null;
+  actual: unknown;
+  /** Undefined when the check is sealed. */
+  expected?: unknown;
+}
+
+/** One exercise in the page's `exercises` builtin (src/types/lesson-globals.d.ts declares it for cells). */
+export interface ExerciseStatus {
+  state: ExerciseSummary["state"];
+  seed: number;
+  counterexample: Counterexample | null;
 }
