@@ -1,7 +1,7 @@
 // A ` ```ts solution ` or ` ```ts check ` fence: analysed like a cell (its problems are located in the
 // .md file) but never one of the page's cells; exercises.ts attaches it to the exercise above it.
 
-import { parse, parseExpressionAt, type ArrayExpression, type CallExpression, type ExpressionStatement } from "acorn";
+import { parse, type ArrayExpression, type CallExpression, type Expression, type ExpressionStatement } from "acorn";
 import type { Token } from "markdown-it";
 import { analyzeCell } from "../cell/analyzeCell.ts";
 import type { Cell, Diagnostic } from "../types.ts";
@@ -43,17 +43,15 @@ export function findProbes(cell: Cell): string[] {
  * null: the page hands them to a chart that marks the counterexample. Offsets as findProbeRanges'.
  */
 export function findProbeArguments(cell: Cell): ([number, number][] | null)[] {
-  return findProbeRanges(cell).map(([start, end]) => {
-    try {
-      let expression = parseExpressionAt(cell.js, start, { ecmaVersion: "latest", sourceType: "module" });
-      while (expression.type === "ParenthesizedExpression") expression = expression.expression;
-      if (expression.type !== "CallExpression" || expression.end > end) return null;
-      const args = (expression as CallExpression).arguments;
-      if (args.some((arg) => arg.type === "SpreadElement")) return null;
-      return args.map((arg): [number, number] => [arg.start, arg.end]);
-    } catch {
-      return null;
-    }
+  const items = findProbeNodes(cell);
+  if (!items) return findProbeRanges(cell).map(() => null);
+  return items.map((item) => {
+    let expression = item;
+    while (expression.type === "ParenthesizedExpression") expression = expression.expression;
+    if (expression.type !== "CallExpression") return null;
+    const args = (expression as CallExpression).arguments;
+    if (args.some((arg) => arg.type === "SpreadElement")) return null;
+    return args.map((arg): [number, number] => [arg.start, arg.end]);
   });
 }
 
@@ -62,19 +60,24 @@ export function findProbeArguments(cell: Cell): ([number, number][] | null)[] {
  * JavaScript alike (types are blanked to spaces).
  */
 export function findProbeRanges(cell: Cell): [number, number][] {
-  const whole: [number, number][] = [[0, cell.source.length]];
-  if (!cell.expression) return whole;
+  const items = findProbeNodes(cell);
+  return items ? items.map((item) => [item.start, item.end]) : [[0, cell.source.length]];
+}
+
+/** The items of the check's top-level array literal, or undefined when it is not one (one probe). */
+function findProbeNodes(cell: Cell): Expression[] | undefined {
+  if (!cell.expression) return undefined;
   try {
     const program = parse(cell.js, { ecmaVersion: "latest", sourceType: "module" });
     const statement = program.body[0] as ExpressionStatement | undefined;
     let expression = statement?.expression;
     while (expression?.type === "ParenthesizedExpression") expression = expression.expression;
-    if (expression?.type !== "ArrayExpression") return whole;
+    if (expression?.type !== "ArrayExpression") return undefined;
     const items = (expression as ArrayExpression).elements;
-    if (items.length === 0 || items.some((item) => !item || item.type === "SpreadElement")) return whole;
-    return items.map((item) => [item!.start, item!.end]);
+    if (items.length === 0 || items.some((item) => !item || item.type === "SpreadElement")) return undefined;
+    return items as Expression[];
   } catch {
-    return whole;
+    return undefined;
   }
 }
 
