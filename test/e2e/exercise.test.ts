@@ -148,6 +148,81 @@ describe("exercises (dev server)", () => {
     await page.close();
   });
 
+  it("gives each exercise its own variant, drawn by keyboard, kept across a reload and checked at that variant", async () => {
+    const page = await browser.newPage();
+    await openLesson(page, url);
+    await page.evaluate(() => localStorage.clear());
+    await openLesson(page, url);
+    const seeds = () =>
+      page.evaluate(async () => {
+        const all = (await (window as unknown as { lesson: LessonApi }).lesson.value("exercises")) as Record<string, { seed: number }>;
+        return { scaled: all.scaled?.seed, offset: all.offset?.seed };
+      });
+    expect(await seeds()).toEqual({ scaled: 1, offset: 1 });
+    const variant = exercise(page, "offset").locator('button[data-action="variant"]');
+    await variant.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => feedback(page, "offset").textContent()).toMatch(/^A new variant \(number [23]\)/);
+    const drawn = (await seeds()).offset!;
+    // offset seeds=3: its variants are the build's seeds 1…3; the other exercise keeps its own.
+    expect([2, 3]).toContain(drawn);
+    expect((await seeds()).scaled).toBe(1);
+    // The student's code reads its own exercise's seed.
+    await typeCode(page, "offset", "const shift = (x: number): number => x + 10 * seed;");
+    await page.keyboard.press("Shift+Enter");
+    const shifted = () => page.evaluate(async () => ((await (window as unknown as { lesson: LessonApi }).lesson.value("shift")) as (x: number) => number)(0));
+    await expect.poll(shifted, { timeout: 20_000 }).toBe(10 * drawn);
+
+    await page.reload();
+    await openLesson(page, url);
+    await expect.poll(seeds, { timeout: 20_000 }).toEqual({ scaled: 1, offset: drawn });
+    await expect.poll(shifted, { timeout: 20_000 }).toBe(10 * drawn);
+    expect(await check(page, "offset")).toMatch(/^Passed/);
+    // scaled was not moved by offset's new variant: its seed-1 answer passes.
+    await typeCode(page, "scaled", "const scale = (x: number): number => seed * x + 0.5;");
+    expect(await check(page, "scaled")).toMatch(/^Passed/);
+    await page.close();
+  });
+
+  it("hands the last failing probe (its arguments, expected and actual) to the page's cells, until it passes", async () => {
+    const page = await browser.newPage();
+    await openLesson(page, url);
+    await page.evaluate(() => localStorage.clear());
+    await openLesson(page, url);
+    const marked = () => page.evaluate(() => (window as unknown as { lesson: LessonApi }).lesson.value("dLdwMarked"));
+    expect(await marked()).toBeNull();
+    expect(await check(page, "dLdw")).toBe("Not yet. dLdw(0): expected −68, got 0");
+    await expect.poll(marked).toEqual({ probe: 0, source: "dLdw(0)", args: [0], actual: 0, expected: -68 });
+    await typeCode(page, "dLdw", "function dLdw(w: number): number {\n return 2 * w - 68;");
+    expect(await check(page, "dLdw")).toBe("Not yet. dLdw(1): expected −40, got −66");
+    await expect.poll(marked).toEqual({ probe: 1, source: "dLdw(1)", args: [1], actual: -66, expected: -40 });
+    await typeCode(page, "dLdw", "function dLdw(w: number): number {\n return 28 * w - 68;");
+    expect(await check(page, "dLdw")).toMatch(/^Passed/);
+    await expect.poll(marked).toBeNull();
+    await page.close();
+  });
+
+  it("marks a type error in the student's code in place, at its line in that code, and the exercise still runs", async () => {
+    const page = await browser.newPage();
+    await openLesson(page, url);
+    await page.evaluate(() => localStorage.clear());
+    await openLesson(page, url);
+    const editor = exercise(page, "dLdw").locator("[data-editor]");
+    // Typing as a student: the checker starts when the cursor goes into the code.
+    await typeCode(page, "dLdw", "function dLdw(w: number): number {\n return String(w);");
+    await expect.poll(() => editor.locator(".cell-type-problems").textContent(), { timeout: 90_000 }).toMatch(
+      /Line 2, column \d+: Type 'string' is not assignable to type 'number'\./,
+    );
+    // Marked in the student's code, on its second line.
+    const lines = editor.locator(".cm-line");
+    await expect.poll(() => lines.nth(1).locator("[class*='cm-lintRange']").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await lines.nth(0).locator("[class*='cm-lintRange']").count()).toBe(0);
+    // The exercise still runs: Check runs the code and names the probe it fails.
+    expect(await check(page, "dLdw")).toBe('Not yet. dLdw(0): expected −68, got "0"');
+    expect(await exercise(page, "dLdw").getAttribute("data-state")).toBe("failed");
+    await page.close();
+  });
+
   it("has nothing serious for axe on the exercises, light and dark", async () => {
     const page = await browser.newPage();
     await openLesson(page, url);
@@ -182,7 +257,7 @@ describe("exercises (built site)", () => {
     const leaks: string[] = [];
     for (const file of files) {
       const text = await readFile(file, "utf8");
-      for (const secret of ["solution-token-7f3a", "sum + 2 * x * (w * x - ys[i])", "sealed-token-91bc", "seed * x + 0.5"]) {
+      for (const secret of ["solution-token-7f3a", "sum + 2 * x * (w * x - ys[i])", "sealed-token-91bc", "seed * x + 0.5", "offset-token-5e21"]) {
         if (text.includes(secret)) leaks.push(`${file}: ${secret}`);
       }
     }
