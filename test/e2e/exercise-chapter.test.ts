@@ -1,39 +1,23 @@
 // The chapter's exercises in real Chromium, typed as a student: the momentum exercise's code is the
 // Hiker's Momentum hiker (it races SGD there, as the student edits it), and the dLdw exercise's
 // chart marks the probe the last Check failed on.
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { momentum, runOptimizer, sgd, surfaces } from "../../src/math/index.ts";
 import type { LessonApi } from "../../src/runtime/types.ts";
 import { launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
+import { check as checkBy, exercise, typeCode } from "./exercisePage.ts";
 import { openLesson, readValue } from "./lessonPage.ts";
+
+/** Presses Check by keyboard and waits for the verdict. */
+const check = (page: Page, id: string): Promise<string> => checkBy(page, id, "keyboard");
 
 let browser: Browser;
 let site: Site;
 let url: string;
 
-const exercise = (page: Page, id: string): Locator => page.locator(`[data-exercise="${id}"]`);
 
-/** Replaces the code in the exercise's (always open) editor by typing, as a student does. */
-async function typeCode(page: Page, id: string, code: string): Promise<void> {
-  const content = exercise(page, id).locator(".cm-content");
-  await content.waitFor({ timeout: 20_000 });
-  await content.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.type(code);
-}
 
-/** Presses Check (by keyboard) and waits for the verdict. */
-async function check(page: Page, id: string): Promise<string> {
-  await exercise(page, id).locator('button[data-action="check"]').focus();
-  await page.keyboard.press("Enter");
-  await page.waitForFunction((id) => {
-    const text = document.querySelector(`[data-exercise="${id}"] [data-feedback-for]`)?.textContent ?? "";
-    return text !== "" && text !== "Checking…";
-  }, id, { timeout: 30_000 });
-  return (await exercise(page, id).locator("[data-feedback-for]").textContent()) ?? "";
-}
 
 async function openClean(): Promise<Page> {
   const page = await browser.newPage();

@@ -3,10 +3,11 @@
 // light and dark; and the built site holds no solution that is not marked `reveal`.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LessonApi } from "../../src/runtime/types.ts";
 import { buildAndServe, launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
+import { check, exercise, feedback, typeCode } from "./exercisePage.ts";
 import { openLesson } from "./lessonPage.ts";
 
 type Summary = ReturnType<NonNullable<LessonApi["exercises"]>>[number];
@@ -21,28 +22,8 @@ afterAll(async () => {
 
 const exercises = (page: Page): Promise<Summary[]> =>
   page.evaluate(() => (window as unknown as { lesson: Required<LessonApi> }).lesson.exercises());
-const exercise = (page: Page, id: string): Locator => page.locator(`[data-exercise="${id}"]`);
-const feedback = (page: Page, id: string): Locator => exercise(page, id).locator("[data-feedback-for]");
 
-/** Replaces the code in the exercise's (always open) editor by typing, as a student does. */
-async function typeCode(page: Page, id: string, code: string): Promise<void> {
-  const content = exercise(page, id).locator(".cm-content");
-  await content.waitFor({ timeout: 20_000 });
-  await content.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.type(code);
-}
 
-/** Presses Check and waits for the verdict (the feedback stops saying "Checking…"). */
-async function check(page: Page, id: string): Promise<string> {
-  await exercise(page, id).locator('button[data-action="check"]').click();
-  await page.waitForFunction((id) => {
-    const text = document.querySelector(`[data-exercise="${id}"] [data-feedback-for]`)?.textContent ?? "";
-    return text !== "" && text !== "Checking…";
-  }, id, { timeout: 30_000 });
-  return (await feedback(page, id).textContent()) ?? "";
-}
 
 describe("exercises (dev server)", () => {
   let site: Site;
