@@ -18,7 +18,11 @@ export function readProgress(storage: KeyValueStorage | undefined, scope: string
   return measureProgress(items, (ref) => deriveItem(ref.kind, ref.id, byItem.get(`${ref.kind}/${ref.id}`) ?? [])).fraction;
 }
 
-/** Marks each lesson entry of the index with its progress. */
+/**
+ * Marks each lesson entry of the index with its progress (`data-progress`), and shows a meter inside
+ * its card once the reader has made some: a page with nothing to learn (the math reference) or not
+ * yet started gets no empty bar.
+ */
 export function showIndexProgress(doc: Document = document, storage: KeyValueStorage | undefined = openStorage()): void {
   const scope = siteScope(doc.location?.href);
   for (const entry of doc.querySelectorAll<HTMLElement>("li[data-lesson-file]")) {
@@ -26,11 +30,15 @@ export function showIndexProgress(doc: Document = document, storage: KeyValueSto
     const fraction = Math.round(readProgress(storage, scope, entry.dataset.lessonFile ?? "", items) * 1000) / 1000;
     entry.dataset.progress = String(fraction);
     let meter = entry.querySelector<HTMLProgressElement>("progress.ll-index-progress");
+    if (items.length === 0 || fraction === 0) {
+      meter?.remove();
+      continue;
+    }
     if (!meter) {
       meter = doc.createElement("progress");
       meter.className = "ll-index-progress";
       meter.max = 1;
-      entry.append(meter);
+      (entry.querySelector(".ll-index-link") ?? entry).append(meter);
     }
     meter.value = fraction;
     meter.setAttribute("aria-label", `Your progress: ${Math.round(fraction * 100)}%`);
