@@ -165,7 +165,7 @@ describe("exercises (dev server)", () => {
     await page.close();
   });
 
-  it("hands the last failing probe (its arguments, expected and actual) to the page's cells, until it passes", async () => {
+  it("hands the last failing probe (its arguments, expected and actual) to the page's cells, across a reload, until it passes or progress is reset", async () => {
     const page = await browser.newPage();
     await openLesson(page, url);
     await page.evaluate(() => localStorage.clear());
@@ -176,7 +176,17 @@ describe("exercises (dev server)", () => {
     await expect.poll(marked).toEqual({ probe: 0, source: "dLdw(0)", args: [0], actual: 0, expected: -68 });
     await typeCode(page, "dLdw", "function dLdw(w: number): number {\n return 2 * w - 68;");
     expect(await check(page, "dLdw")).toBe("Not yet. dLdw(1): expected −40, got −66");
-    await expect.poll(marked).toEqual({ probe: 1, source: "dLdw(1)", args: [1], actual: -66, expected: -40 });
+    const second = { probe: 1, source: "dLdw(1)", args: [1], actual: -66, expected: -40 };
+    await expect.poll(marked).toEqual(second);
+    // The record keeps it: a reload marks the same probe.
+    await openLesson(page, url);
+    await expect.poll(marked).toEqual(second);
+    // "Reset my progress" forgets the attempt, and its mark with it.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Reset my progress" }).click();
+    await expect.poll(marked).toBeNull();
+    expect(await check(page, "dLdw")).toBe("Not yet. dLdw(1): expected −40, got −66");
+    await expect.poll(marked).toEqual(second);
     await typeCode(page, "dLdw", "function dLdw(w: number): number {\n return 28 * w - 68;");
     expect(await check(page, "dLdw")).toMatch(/^Passed/);
     await expect.poll(marked).toBeNull();

@@ -3,6 +3,8 @@
 
 import { findFirstMismatch, type ProbeValue } from "../../contract/exercise.ts";
 import type { LearningRecord } from "../record/index.ts";
+import { isSmallJson } from "../record/entry.ts";
+import type { JsonValue } from "../record/statement.ts";
 import type { LessonHandle } from "../../runtime/types.ts";
 import { evaluateCheck } from "./evaluateCheck.ts";
 import { formatProbe } from "./formatProbe.ts";
@@ -17,8 +19,6 @@ export interface ExerciseContext {
   confirm: (question: string) => boolean;
   /** Each exercise's variant (its own `seed`), and the way to draw another (recorded, so it persists). */
   seeds: { current(id: string): number; set(id: string, seed: number): Promise<void> };
-  /** Shows the last Check's failing probe to the page's `exercises` builtin (null: none). */
-  showCounterexample(id: string, counterexample: Counterexample | null): void;
 }
 
 /** A bound exercise. */
@@ -110,19 +110,21 @@ export function bindExercise(root: HTMLElement, context: ExerciseContext, exerci
     const expected = variant.expected[index];
     const got = formatProbe(values[index]);
     const shown = expected && "value" in expected ? { expected: expected.value } : {};
-    context.showCounterexample(exercise.id, { probe: index, source, args: outcome.args(index), actual: values[index] ?? null, ...shown });
-    fail(expected && "value" in expected ? `${source}: expected ${formatProbe(expected.value)}, got ${got}` : `${source} is not right yet (got ${got})`, "mismatch");
+    const counterexample: Counterexample = { probe: index, source, args: outcome.args(index), actual: values[index] ?? null, ...shown };
+    fail(expected && "value" in expected ? `${source}: expected ${formatProbe(expected.value)}, got ${got}` : `${source} is not right yet (got ${got})`, "mismatch", counterexample);
   };
 
   const code = () => context.handle.definition(exercise.cell)?.source ?? "";
-  const fail = (message: string, detail: string) => {
+  // The failing probe goes into the record with the failure (when it is small enough for an entry):
+  // the page's `exercises` builtin reads it from there, so it outlives a reload and goes with a reset.
+  const fail = (message: string, detail: string, counterexample?: Counterexample) => {
     say(`Not yet. ${message}`);
-    if (detail !== "mismatch") context.showCounterexample(exercise.id, null);
-    record.record("exercise", exercise.id, "failed", { result: { success: false, response: code() }, context: { seed: context.seeds.current(exercise.id), detail } });
+    const attempt = { seed: context.seeds.current(exercise.id), detail };
+    const withProbe = counterexample ? { ...attempt, counterexample: counterexample as unknown as JsonValue } : attempt;
+    record.record("exercise", exercise.id, "failed", { result: { success: false, response: code() }, context: isSmallJson(withProbe) ? withProbe : attempt });
   };
   const pass = () => {
     say(`Passed: your ${exercise.id} matches every check.`);
-    context.showCounterexample(exercise.id, null);
     record.record("exercise", exercise.id, "passed", { result: { success: true, response: code() }, context: { seed: context.seeds.current(exercise.id) } });
   };
 
@@ -145,8 +147,6 @@ export function bindExercise(root: HTMLElement, context: ExerciseContext, exerci
     const seeds = exercise.fingerprint?.variants.map((v) => v.seed) ?? [];
     const others = seeds.filter((s) => s !== context.seeds.current(exercise.id));
     if (!others.length) return;
-    // The last counterexample was of the old numbers.
-    context.showCounterexample(exercise.id, null);
     await context.seeds.set(exercise.id, others[Math.floor(Math.random() * others.length)]!);
     say(`A new variant (number ${context.seeds.current(exercise.id)}): the numbers changed; check again when ready.`);
   };

@@ -6,7 +6,7 @@
 import type { LessonHandle } from "../../runtime/types.ts";
 import { createRecord, registerKind, type LearningRecord } from "../record/index.ts";
 import { bindExercise, type BoundExercise, type ExerciseContext } from "./bindExercise.ts";
-import type { Counterexample, ExerciseSummary, PageExercise } from "./pageExercise.ts";
+import type { ExerciseSummary, PageExercise } from "./pageExercise.ts";
 import { createPublisher } from "./publishExercises.ts";
 import { hashString } from "../../contract/hashString.ts";
 
@@ -45,8 +45,7 @@ export function installExercises(handle: LessonHandle, options: ExerciseOptions)
   const doc = root.ownerDocument;
   const activity = (doc.location?.href ?? "http://localhost/").replace(/[?#].*$/, "");
   const record = options.record ?? createRecord({ lesson: { file: options.file, title: options.title, version: versionOf(options.exercises), activity } });
-  const counterexamples = new Map<string, Counterexample | null>();
-  const publisher = createPublisher(handle, options.exercises, record, counterexamples);
+  const publisher = createPublisher(handle, options.exercises, record);
   const context: ExerciseContext = {
     handle,
     record,
@@ -59,10 +58,6 @@ export function installExercises(handle: LessonHandle, options: ExerciseOptions)
         record.record("exercise", id, "progressed", { context: { seed } });
         await publisher.settled();
       },
-    },
-    showCounterexample(id, counterexample) {
-      counterexamples.set(id, counterexample);
-      publisher.publish();
     },
   };
   const bound: BoundExercise[] = options.exercises.flatMap((exercise) => bindExercise(root, context, exercise) ?? []);

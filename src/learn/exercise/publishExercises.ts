@@ -1,11 +1,24 @@
 // What the page's cells see of its exercises: each exercise's own `seed` (the variable its starter
 // reads, `seed <id>`) and the `exercises` builtin ({state, seed, counterexample} by id), redefined
-// through `window.lesson.set` whenever the record or a counterexample changes. The variant is
-// derived from the record (the latest entry that names one), so it survives a reload.
+// through `window.lesson.set` whenever the record changes. The variant and the counterexample are
+// derived from the record (the latest entry that names a variant; the failing probe of the latest
+// Check, unless a pass, another failure or a new variant came after it), so both survive a reload
+// and go with "Reset my progress".
 
 import type { LearningRecord } from "../record/index.ts";
+import { isPlainObject } from "../../store/envelope.ts";
 import type { LessonHandle } from "../../runtime/types.ts";
 import type { Counterexample, ExerciseStatus, PageExercise } from "./pageExercise.ts";
+
+/** The entries that end what an earlier Check showed: a Check's outcome, or a new variant. */
+const OUTCOMES = new Set(["failed", "passed", "progressed"]);
+
+/** True for a counterexample as bindExercise records it (the record comes from storage: checked, not trusted). */
+function isCounterexample(value: unknown): value is Counterexample {
+  if (!isPlainObject(value)) return false;
+  const { probe, source, args } = value as Record<string, unknown>;
+  return Number.isInteger(probe) && (probe as number) >= 0 && typeof source === "string" && (args === null || Array.isArray(args)) && "actual" in value;
+}
 
 const seedsByHandle = new WeakMap<LessonHandle, Map<string, number>>();
 
@@ -20,7 +33,7 @@ export interface ExercisePublisher {
 }
 
 /** Creates the publisher; nothing reaches the page until the first publish(). */
-export function createPublisher(handle: LessonHandle, exercises: readonly PageExercise[], record: LearningRecord, counterexamples: ReadonlyMap<string, Counterexample | null>): ExercisePublisher {
+export function createPublisher(handle: LessonHandle, exercises: readonly PageExercise[], record: LearningRecord): ExercisePublisher {
   // The starters' `seed <id>` variables read 1 until set (src/runtime/defineCell.ts); kept per
   // handle, as a hot update installs the exercises again on the same runtime.
   let publishedSeeds = seedsByHandle.get(handle);
@@ -39,12 +52,24 @@ export function createPublisher(handle: LessonHandle, exercises: readonly PageEx
     return fixed[0] ?? 1;
   };
 
+  const counterexampleOf = (id: string): Counterexample | null => {
+    const entries = record.item("exercise", id).entries;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i]!;
+      if (!OUTCOMES.has(entry.verb)) continue;
+      const found = entry.verb === "failed" ? entry.context?.counterexample : undefined;
+      // A counterexample of another variant's numbers would mark the wrong place.
+      return isCounterexample(found) && entry.context?.seed === seedOf(id) ? found : null;
+    }
+    return null;
+  };
+
   const status = (exercise: PageExercise): ExerciseStatus => {
     const state = record.item("exercise", exercise.id);
     return {
       state: state.right ? "passed" : state.attempts ? "failed" : "unattempted",
       seed: seedOf(exercise.id),
-      counterexample: counterexamples.get(exercise.id) ?? null,
+      counterexample: counterexampleOf(exercise.id),
     };
   };
 
