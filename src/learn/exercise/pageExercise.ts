@@ -41,20 +41,6 @@ export interface ExerciseSummary {
   solutionShown: boolean;
 }
 
-/** The probe that failed the last Check, as a chart of the exercise reads it (`exercises.dLdw.counterexample`). */
-export interface Counterexample {
-  probe: number;
-  source: string;
-  /** The probe's arguments when it is a call, else null. */
-  args: unknown[] | null;
-  actual: unknown;
-  /** Undefined when the check is sealed. */
-  expected?: unknown;
-}
-
-/** One exercise in the page's `exercises` builtin (src/types/lesson-globals.d.ts declares it for cells). */
-export interface ExerciseStatus {
-  state: ExerciseSummary["state"];
-  seed: number;
-  counterexample: Counterexample | null;
-}
+// What the page's cells see of an exercise (the `exercises` builtin) is declared once, where the
+// cells' types are: the page publishes exactly that shape.
+export type { Counterexample, ExerciseStatus } from "../../types/lesson-globals.d.ts";
