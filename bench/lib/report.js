@@ -76,7 +76,7 @@ export async function writeReport(r, file) {
     }
     return rows.join("\n");
   };
-  const bytesRow = (label, pick) => `| ${label} | ${["ours", fw, nk].map((k) => `${kib(pick(r.bytes[k]).raw)} / ${kib(pick(r.bytes[k]).gzip)}${pick(r.bytes[k]).files != null ? ` (${pick(r.bytes[k]).files} files)` : ""}`).join(" | ")} | ${x2(ratio(pick(r.bytes.ours).gzip, pick(r.bytes[fw]).gzip))} |`;
+  const bytesRow = (label, pick) => `| ${label} | ${["ours", fw, nk].map((k) => `${kib(pick(r.bytes[k]).raw)} / ${kib(pick(r.bytes[k]).gzip)}${pick(r.bytes[k]).files != null ? ` (${pick(r.bytes[k]).files} files${pick(r.bytes[k]).inline ? ` + ${pick(r.bytes[k]).inline} inline` : ""})` : ""}`).join(" | ")} | ${x2(ratio(pick(r.bytes.ours).gzip, pick(r.bytes[fw]).gzip))} |`;
   const compileRow = (label, c) => `| ${label} | ${mmm(c?.ours.first)} | ${mmm(c?.baseline?.first)} | ${x2(ratio(med(c?.ours.first), med(c?.baseline?.first)))} | ${mmm(c?.ours.warm)} | ${mmm(c?.baseline?.warm)} | ${x2(ratio(med(c?.ours.warm), med(c?.baseline?.warm)))} | ${f1(med(c?.ours.import))} / ${f1(med(c?.baseline?.import))} |`;
   const g = r.growth;
   const growthRows = r.plan.growth.map((n) => `| ${n} | ${mmm(g[n].compile.first)} | ${mmm(g[n].compile.warm)} | ${mmm(g[n].build)}${g[n].prerendered === false ? " (not prerendered)" : ""} | ${mmm(g[n].shown)} | ${mmm(g[n].load)} | ${mmp(g[n].slider.dom)} | ${mmp(g[n].slider.paint)} |`);
@@ -152,7 +152,7 @@ ${probeRow("first contentful paint", (p) => p?.fcp)}
 
 What moved during the load with the largest shift: live-lesson ${shiftList("ours")}; Framework ${shiftList(fw)}; Notebook Kit ${shiftList(nk)}.
 
-JavaScript and CSS the page requested (KiB raw / KiB gzip -9; the HTML document, CSS inlined in it and fonts not counted):
+JavaScript and CSS the page loaded (KiB raw / KiB gzip -9): the files requested, and the text of every `<script>` and `<style>` inlined in the HTML (each gzipped on its own); the rest of the HTML document and the fonts are not counted:
 
 | | live-lesson | Framework | Notebook Kit | ours / Framework (gzip) |
 | --- | --- | --- | --- | --- |

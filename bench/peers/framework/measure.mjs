@@ -9,7 +9,7 @@
 //   const page = await browser.newPage();  await fw.installProbes(page);
 //   await page.goto(fw.pageUrl(server));  const load = await fw.waitForAllCharts(page);
 //   const t = await fw.timeSliderChange(page, "w", 1.23);   // {domMs, paintMs}
-//   const bytes = fw.bytesLoaded(server.log);             // JS + CSS raw and gzip
+//   const bytes = fw.bytesLoaded(server.log);             // JS + CSS raw and gzip (files and inline)
 
 import { spawn, spawnSync } from "node:child_process";
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
@@ -190,15 +190,30 @@ export async function timeSliderChange(page, slider, value) {
 /** JS and CSS the page loaded, from the server's request log: raw bytes and gzip -9 bytes. */
 export function bytesLoaded(log) {
   const seen = new Set();
-  const total = { js: { raw: 0, gzip: 0, files: 0 }, css: { raw: 0, gzip: 0, files: 0 } };
+  const total = { js: { raw: 0, gzip: 0, files: 0, inline: 0 }, css: { raw: 0, gzip: 0, files: 0, inline: 0 } };
+  const add = (kind, buf) => {
+    total[kind].raw += buf.length;
+    total[kind].gzip += gzipSync(buf, { level: 9 }).length;
+  };
   for (const { path, status } of log) {
     if (status !== 200 || seen.has(path)) continue;
     seen.add(path);
+    if (path.endsWith(".html")) {
+      // Code inlined in a page is fetched too: each <script> and <style> element's text counts as
+      // JS or CSS (gzip alone: in the page it shares the HTML's compression, so this overstates it
+      // a little, alike for every system).
+      const html = readFileSync(path, "utf8");
+      for (const [, tag, text] of html.matchAll(/<(script|style)\b[^>]*>([\s\S]*?)<\/\1>/gi)) {
+        if (!text.trim()) continue;
+        const kind = tag.toLowerCase() === "style" ? "css" : "js";
+        add(kind, Buffer.from(text));
+        total[kind].inline++;
+      }
+      continue;
+    }
     const kind = path.endsWith(".js") ? "js" : path.endsWith(".css") ? "css" : null;
     if (!kind) continue;
-    const buf = readFileSync(path);
-    total[kind].raw += buf.length;
-    total[kind].gzip += gzipSync(buf, { level: 9 }).length;
+    add(kind, readFileSync(path));
     total[kind].files++;
   }
   return { ...total, raw: total.js.raw + total.css.raw, gzip: total.js.gzip + total.css.gzip };
