@@ -5,7 +5,8 @@
 //
 // The plugin is three: what dev and build share (config, resolving, the index's module) here, the
 // dev server's hooks in devPlugin.ts and the build's in buildPlugin.ts (Vite applies each in its
-// own command), so no hook asks which one is running.
+// own command), so no hook asks which one is running; inlineStyles.ts, last, puts each built
+// page's stylesheets into its HTML.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { normalizePath, searchForWorkspaceRoot, type Plugin } from "vite";
@@ -14,6 +15,7 @@ import { renderShellModule } from "../site/renderLessonModule.ts";
 import { createBuildPlugin, type BuildPluginOptions } from "./buildPlugin.ts";
 import { createDevPlugin } from "./devPlugin.ts";
 import { findBrowserDependencies } from "./findBrowserDependencies.ts";
+import { createInlineStylesPlugin } from "./inlineStyles.ts";
 import { checkerEntry, entries, findSourceFiles, findStyles, packageDir, packageImporter } from "./packageFiles.ts";
 import { resolveFromLesson } from "./resolveFromLesson.ts";
 import { findLibraryOf, findPageSlug, isVirtualId, shellId } from "./virtualIds.ts";
@@ -71,5 +73,5 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
 
     load: (id) => (id === `\0${shellId}` ? renderShellModule(findStyles(), existsSync(entries.learn) ? normalizePath(entries.learn) : undefined) : null),
   };
-  return [shared, createDevPlugin(site), createBuildPlugin(site, options)];
+  return [shared, createDevPlugin(site), createBuildPlugin(site, options), createInlineStylesPlugin()];
 }

@@ -61,6 +61,24 @@ describe("built site", () => {
     expect(cspViolations).toEqual([]);
   });
 
+  it("fetches no stylesheet: each is in its page, and KaTeX's fonts load from the sub-path", async () => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    const failed: string[] = [];
+    page.on("request", (request) => fetched.push(request.url()));
+    page.on("response", (response) => void (response.ok() || failed.push(`${response.status()} ${response.url()}`)));
+    // The chapter has math and Inputs, whose chunk lists Inputs' CSS among its dependencies.
+    for (const slug of ["derivatives-and-gradients", "fixture-slider"]) await openLesson(page, `${site.url}${slug}.html`);
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((font) => font.status === "loaded").map((font) => font.family);
+    });
+    await page.close();
+    expect(fetched.filter((url) => /\.css(\?|$)/.test(url))).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(fonts).toContain("KaTeX_Main");
+  });
+
   it("loads no KaTeX JavaScript on a page that does not use tex", async () => {
     const page = await browser.newPage();
     const scripts: Promise<{ url: string; code: string }>[] = [];
