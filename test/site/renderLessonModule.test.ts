@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Parser } from "acorn";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Cell, Lesson } from "../../src/compile/index.ts";
 import { AUTHOR_GUARD_BUDGET_MS, GUARD_BUDGET_MS } from "../../src/contract/guard.ts";
 import type { PageStart } from "../../src/runtime/startPage.ts";
@@ -137,9 +137,27 @@ describe("renderLessonModule", () => {
     expect((module.cells[0] as unknown as { body: (x: number) => number }).body(1)).toBe(2);
   });
 
-  it("leaves the body out for built pages (startPage reads it from the page)", async () => {
-    const { lesson: module } = await run(renderLessonModule(lesson, { ...options, htmlFromPage: true }));
-    expect(module).not.toHaveProperty("html");
+  it("leaves the body out for built pages (startPage reads it from the page), and starts them once their first frame has painted", async () => {
+    const frames: (() => void)[] = [];
+    const globals = globalThis as { document?: unknown; requestAnimationFrame?: unknown };
+    globals.document = { visibilityState: "visible" };
+    globals.requestAnimationFrame = (callback: () => void) => frames.push(callback);
+    try {
+      const running = run(renderLessonModule(lesson, { ...options, htmlFromPage: true }));
+      await vi.waitFor(() => expect(frames).toHaveLength(1));
+      expect((globalThis as { __recorder?: Run }).__recorder?.starts).toEqual([]);
+      frames[0]();
+      const { lesson: module, starts } = await running;
+      expect(starts).toHaveLength(1);
+      expect(module).not.toHaveProperty("html");
+      // A page opened in the background gets no frames: it starts at once.
+      globals.document = { visibilityState: "hidden" };
+      expect((await run(renderLessonModule(lesson, { ...options, htmlFromPage: true }))).starts).toHaveLength(1);
+      expect(frames).toHaveLength(1);
+    } finally {
+      delete globals.document;
+      delete globals.requestAnimationFrame;
+    }
   });
 
   it("loads a library subset through a loader, and has none without one", async () => {
