@@ -4,8 +4,8 @@ import { getLineInfo, type Program } from "acorn";
 import type { Cell, CellOptions, Diagnostic } from "../types.ts";
 import { hashCell } from "./hashCell.ts";
 import { isGlobal } from "../globals.ts";
-import { JavaScriptParser, TypeScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
-import { stripTypes, type CellProblem } from "./stripTypes.ts";
+import { JavaScriptParser, TypeScriptParser, parseCell, readSyntaxError, type ParsedCell } from "./parseCell.ts";
+import { isBlankedStatement, stripTypes, type CellProblem } from "./stripTypes.ts";
 import { findReferences, type Reference } from "./findReferences.ts";
 import { findDeclarations } from "./findDeclarations.ts";
 import { findFeatures } from "./findFeatures.ts";
@@ -120,8 +120,10 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
   };
   // The parse of the source also yields its listing's tokens (inline cells have no listing).
   const tokens = inline ? undefined : startTokens(source);
+  let tree: ParsedCell | undefined;
   if (lang === "ts") {
     const stripped = stripTypes(source, { inline, tokens });
+    tree = stripped.tree;
     if (tokens?.tokens.length) keepTokens(lang, source, tokens);
     shape.js = stripped.js;
     const syntax = stripped.problems.find((p) => p.code === "syntax");
@@ -129,9 +131,11 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
     stripped.problems.forEach((p) => report(p));
     if (stripped.problems.length) return shape;
   }
-  let parsed;
+  // A TypeScript cell's own parse serves when its JavaScript reads the same (stripTypes says when):
+  // a second parse, of the JavaScript, was a third of a cold compile's cell analysis.
+  let parsed = tree;
   try {
-    parsed = parseCell(JavaScriptParser, shape.js, inline, lang === "js" ? tokens : undefined);
+    parsed ??= parseCell(JavaScriptParser, shape.js, inline, lang === "js" ? tokens : undefined);
     if (lang === "js" && tokens?.tokens.length) keepTokens(lang, source, tokens);
   } catch (error) {
     const { message, line, column } = readSyntaxError(error);
@@ -223,7 +227,7 @@ function offsetOf(text: string, line: number, column: number): number {
 function findImports(program: Program): string[] {
   const specifiers = new Set<string>();
   for (const node of program.body) {
-    if (node.type === "ImportDeclaration") specifiers.add(String(node.source.value));
+    if (node.type === "ImportDeclaration" && !isBlankedStatement(node)) specifiers.add(String(node.source.value));
   }
   return [...specifiers];
 }

@@ -2,6 +2,7 @@
 
 import { base, recursive, type RecursiveVisitors } from "acorn-walk";
 import type { Node } from "acorn";
+import { walkBase } from "./walkBase.ts";
 
 /** Whether a cell awaits or yields at its top level. */
 export interface CellFeatures {
@@ -36,6 +37,6 @@ export function findFeatures(root: Node): CellFeatures {
       base.YieldExpression!(node, state, c);
     },
   };
-  recursive(root, found, visitors);
+  recursive(root, found, visitors, walkBase as RecursiveVisitors<CellFeatures>);
   return found;
 }

@@ -2,6 +2,8 @@
 
 import { ancestor } from "acorn-walk";
 import type { Identifier, Node, Pattern } from "acorn";
+import { isTypeSpecifier } from "./stripTypes.ts";
+import { walkBase } from "./walkBase.ts";
 
 /** A free name in a cell, with its first use's offset and whether the cell assigns to it. */
 export interface Reference {
@@ -27,7 +29,7 @@ function isBlockScope(node: Node): boolean {
   return isScope(node) || blockTypes.has(node.type);
 }
 
-/** Every free identifier in `root` (a Program or an expression), in source order. */
+/** Every free identifier in `root` (a Program or an expression, JavaScript or stripTypes' TypeScript tree), in source order. */
 export function findReferences(root: Node): Reference[] {
   const locals = new Map<Node, Set<string>>();
   const assignedNodes = new Set<Node>();
@@ -72,7 +74,7 @@ export function findReferences(root: Node): Reference[] {
       if (node.param) declarePattern(node.param, node);
     },
     ImportDeclaration(node: AnyNode) {
-      for (const s of node.specifiers) declare(root, s.local.name);
+      for (const s of node.specifiers) if (!isTypeSpecifier(s)) declare(root, s.local.name);
     },
     AssignmentExpression(node: AnyNode) {
       markAssigned(node.left);
@@ -86,7 +88,7 @@ export function findReferences(root: Node): Reference[] {
     ForOfStatement(node: AnyNode) {
       if (node.left.type !== "VariableDeclaration") markAssigned(node.left);
     },
-  } as never);
+  } as never, walkBase);
 
   const references: Reference[] = [];
   const identifier = (node: AnyNode, _: unknown, parents: Node[]) => {
@@ -94,7 +96,7 @@ export function findReferences(root: Node): Reference[] {
     for (let i = parents.length - 2; i >= 0; i--) if (locals.get(parents[i])?.has(name)) return;
     references.push({ name, node: node as Identifier, assigned: assignedNodes.has(node) });
   };
-  ancestor(root, { VariablePattern: identifier, Identifier: identifier } as never);
+  ancestor(root, { VariablePattern: identifier, Identifier: identifier } as never, walkBase);
   return references;
 }
 
@@ -112,6 +114,9 @@ export function findPatternNames(pattern: AnyNode | null): Identifier[] {
       case "Property": stack.push(node.value); break;
       case "RestElement": stack.push(node.argument); break;
       case "AssignmentPattern": stack.push(node.left); break;
+      // `x! = 1`, `(x as T) = 1` in a TypeScript tree: the target is the expression.
+      case "TSNonNullExpression": case "TSAsExpression": case "TSSatisfiesExpression": case "TSTypeAssertion":
+        stack.push(node.expression); break;
     }
   }
   return names;

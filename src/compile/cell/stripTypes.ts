@@ -1,8 +1,9 @@
 // Blanks TypeScript's type-only syntax to spaces, so the JavaScript keeps every line and column.
 
 import { getLineInfo, type Node } from "acorn";
-import { TypeScriptParser, parseCell, readSyntaxError } from "./parseCell.ts";
+import { TypeScriptParser, parseCell, readSyntaxError, type ParsedCell } from "./parseCell.ts";
 import type { CellTokens } from "./cellTokens.ts";
+import { findBlankHazard } from "./findBlankHazard.ts";
 
 /** A problem in one cell, located relative to the cell (1-based line, 0-based column). */
 export interface CellProblem {
@@ -16,6 +17,11 @@ export interface CellProblem {
 export interface StrippedCell {
   js: string;
   problems: CellProblem[];
+  /**
+   * The TypeScript parse, when `js` reads as it does (walked with walkBase, it is the parse of
+   * `js`): absent on any problem, an `export`, or a blank findBlankHazard doubts.
+   */
+  tree?: ParsedCell;
 }
 
 // A loosely typed view of acorn-typescript's nodes, whose TS node types acorn's .d.ts does not know.
@@ -43,9 +49,9 @@ const modifierPattern = /\b(?:public|private|protected|readonly|override|declare
  * `options.tokens`, if given, receives the tokens of the TypeScript parse (for highlighting).
  */
 export function stripTypes(source: string, options: { inline?: boolean; tokens?: CellTokens } = {}): StrippedCell {
-  let root: TsNode;
+  let parsed: ParsedCell;
   try {
-    root = parseCell(TypeScriptParser, source, options.inline ?? false, options.tokens).node as TsNode;
+    parsed = parseCell(TypeScriptParser, source, options.inline ?? false, options.tokens);
   } catch (error) {
     const { message, line, column } = readSyntaxError(error);
     return { js: source, problems: [{ code: "syntax", message: `SyntaxError: ${message}`, line, column }] };
@@ -56,17 +62,31 @@ export function stripTypes(source: string, options: { inline?: boolean; tokens?:
     if (end > start) ranges.push([start, end]);
   };
   try {
-    visit(root, source, blank, (node, message) => problems.push({ code: "unsupported", message, offset: node.start }));
+    visit(parsed.node, source, blank, (node, message) => problems.push({ code: "unsupported", message, offset: node.start }));
   } catch (error) {
     problems.push({ code: "syntax", message: readSyntaxError(error).message, offset: 0 });
   }
-  return { js: applyBlanks(source, ranges), problems: problems.map((p) => locate(source, p)) };
+  const js = applyBlanks(source, ranges);
+  if (problems.length) return { js, problems: problems.map((p) => locate(source, p)) };
+  return readsAlike(parsed, js, ranges) ? { js, problems: [], tree: parsed } : { js, problems: [] };
+}
+
+/** Whether the JavaScript, parsed, would be `parsed` with its blanked parts left out. */
+function readsAlike(parsed: ParsedCell, js: string, ranges: [number, number][]): boolean {
+  if (findBlankHazard(js, ranges) >= 0) return false;
+  if (parsed.expression) return true;
+  const body = parsed.node.body;
+  // An export is an error either way, but `export type` blanks to a bare `export`.
+  if (body.some((node) => node.type.startsWith("Export"))) return false;
+  // One statement left beside blanked ones may be an expression cell once they are spaces.
+  const kept = body.filter((node) => !isBlankedStatement(node)).length;
+  return kept !== 1 || kept === body.length;
 }
 
 /** Replaces every character in the ranges, except line breaks, with a space. */
 function applyBlanks(source: string, ranges: [number, number][]): string {
   if (ranges.length === 0) return source;
-  ranges.sort((a, b) => a[0] - b[0]);
+  ranges.sort((a, b) => a[0] - b[0]); // findBlankHazard reads them in this order too
   let out = "";
   let at = 0;
   for (const [start, end] of ranges) {
@@ -93,7 +113,7 @@ function visit(node: unknown, source: string, blank: Blank, report: Report): voi
   }
   const n = node as TsNode;
   if (typeof n.type !== "string") return;
-  if (n.declare === true || typeOnlyDeclarations.has(n.type)) return blank(n.start, n.end);
+  if (isBlankedStatement(n)) return blank(n.start, n.end);
   if (n.type in unsupported) return report(n, unsupported[n.type]);
   switch (n.type) {
     case "TSAsExpression":
@@ -148,12 +168,33 @@ function visit(node: unknown, source: string, blank: Blank, report: Report): voi
   }
 }
 
+/** True for a node stripTypes blanks whole: `declare …`, `interface`, `type`, an overload, `import type`. */
+export function isBlankedStatement(node: object): boolean {
+  const n = node as { type: string; [key: string]: unknown };
+  return n.declare === true || typeOnlyDeclarations.has(n.type) || (n.type === "ImportDeclaration" && isTypeOnlyImport(n));
+}
+
+/** True for a class member stripTypes blanks whole: `declare x`, an abstract or overload signature. */
+export function isBlankedMember(node: object): boolean {
+  const n = node as { [key: string]: unknown };
+  const value = n.value as { type: string } | null | undefined;
+  return n.declare === true || (n.abstract === true && !value) || value?.type === "TSDeclareMethod";
+}
+
+/** True for an import of types alone (`import type …`, or every specifier `type`), which is blanked. */
+function isTypeOnlyImport(n: { [key: string]: unknown }): boolean {
+  const specifiers = n.specifiers as { importKind?: string }[];
+  return n.importKind === "type" || (specifiers.length > 0 && specifiers.every((s) => s.importKind === "type"));
+}
+
+/** True for an import specifier that names a type (`import {type A}`), which is blanked. */
+export function isTypeSpecifier(s: object): boolean {
+  return (s as { importKind?: string }).importKind === "type";
+}
+
 function stripImport(n: TsNode, source: string, blank: Blank): void {
-  const specifiers = n.specifiers as TsNode[];
-  if (n.importKind === "type") return blank(n.start, n.end);
-  const types = specifiers.filter((s) => s.importKind === "type");
+  const types = (n.specifiers as TsNode[]).filter(isTypeSpecifier);
   if (types.length === 0) return;
-  if (types.length === specifiers.length) return blank(n.start, n.end);
   for (const s of types) {
     const after = skipSpace(source, s.end);
     if (source[after] === ",") blank(s.start, after + 1);
@@ -180,8 +221,7 @@ function stripClassHead(n: TsNode, source: string, blank: Blank): void {
 /** Strips a class member's modifiers; returns true when the whole member is type-only. */
 function stripMember(n: TsNode, source: string, blank: Blank): boolean {
   const key = n.key as TsNode;
-  const value = n.value as TsNode | null;
-  if (n.declare || (n.abstract && (!value || value.type === "TSDeclareMethod")) || value?.type === "TSDeclareMethod") {
+  if (isBlankedMember(n)) {
     blank(n.start, n.end);
     return true;
   }
