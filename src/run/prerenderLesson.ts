@@ -32,9 +32,10 @@ export interface Prerendered {
  */
 export async function prerenderLesson(lesson: Lesson, options: Pick<RunOptions, "path" | "file" | "timeoutMs" | "startTimeoutMs"> = {}): Promise<Prerendered> {
   const leftOut = findLeftOut(lesson);
-  // Nothing to run (prose and math only, like the generated math reference): the body is the
-  // compiled one, with no worker to start (happy-dom's start-up is most of a small lesson's run).
-  if (lesson.cells.length === 0) return { html: lesson.html, leftOut, count: 0 };
+  // Nothing to run (prose, math and listings only, like the generated math reference, whose cells
+  // are all run=false): the body is the compiled one, with no worker to start (happy-dom's
+  // start-up is most of a small lesson's run, and a build paid it for the reference every time).
+  if (!lesson.cells.some((cell) => cell.options.run)) return { html: lesson.html, leftOut, count: 0 };
   const result = await runLesson(lesson, { ...options, prerender: true });
   if (result.killed) return { leftOut, count: 0, error: result.error ?? "the run did not finish" };
   const leaveOut = new Set(leftOut.map((cell) => cell.id));

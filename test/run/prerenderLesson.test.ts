@@ -61,4 +61,14 @@ describe("prerenderLesson", () => {
     expect(await prerenderLesson(lesson)).toEqual({ html: lesson.html, leftOut: [], count: 0 });
     expect(runLesson).not.toHaveBeenCalled();
   });
+
+  it("gives a lesson whose cells are all listings (run=false) its compiled body, as a run would, without starting a runner", { timeout: 120_000 }, async () => {
+    const lesson = lessonOf("# Reference\n\n```ts run=false\nconst x = 1;\n```\n\nListings only.\n\n```ts run=false\nx + 1\n```\n");
+    vi.mocked(runLesson).mockClear();
+    expect(await prerenderLesson(lesson)).toEqual({ html: lesson.html, leftOut: [], count: 0 });
+    expect(runLesson).not.toHaveBeenCalled();
+    // What the runner makes of the same lesson: nothing to fill in.
+    const ran = await runLesson(lesson, { prerender: true });
+    expect(renderPrerendered(lesson, ran.outputs, ran.cells, new Set())).toBe(lesson.html);
+  });
 });
