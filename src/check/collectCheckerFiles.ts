@@ -1,7 +1,11 @@
 // The files the page's checker needs, read once in Node: every declaration file `lesson check`
 // reads for a folder of lessons (TypeScript's libs, the builtins', Plot's, d3's, the math module,
 // the packages the lessons import), renamed into a small in-memory file system for a Web Worker.
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+// The browser's declarations (lib.dom*.d.ts) go without their doc comments: two thirds of
+// lib.dom.d.ts's 2.3 MB, which every start of the page's checker downloads and parses, and which
+// shape no type (hover then shows a DOM member's type without its MDN text; every other file,
+// TypeScript's other libs included, keeps its doc comments).
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 import { builtinsModule } from "../typecheck/emitLessonProgram.ts";
 import { builtinsFileOf } from "../typecheck/compilerOptions.ts";
@@ -38,11 +42,21 @@ export function collectCheckerFiles(lessonsDir: string, imports: readonly string
 
   const libDir = resolve(dirname(ts.getDefaultLibFilePath(compilerOptions)));
   const isLib = (path: string) => dirname(path) === libDir;
+  // TypeScript's declarations of the browser: lib.dom.d.ts, lib.dom.iterable.d.ts, …
+  const isDomLib = (path: string) => isLib(path) && basename(path).startsWith("lib.dom.");
   const base = commonFolder([packageRoot, dirname(lessonFile), ...[...read.keys()].filter((path) => !isLib(path))]);
   const toMemory = (path: string) => (isLib(path) ? `/${path.slice(libDir.length + 1)}` : `/${relative(base, path).split(sep).join("/")}`);
   const files: Record<string, string> = {};
-  for (const [path, text] of [...read].sort(([a], [b]) => a.localeCompare(b))) files[toMemory(path)] = text;
+  for (const [path, text] of [...read].sort(([a], [b]) => a.localeCompare(b))) files[toMemory(path)] = isDomLib(path) ? withoutDocComments(text) : text;
   return { root: toMemory(packageRoot).replace(/\/$/, ""), compiled: isCompiled, lessonDir: toMemory(dirname(lessonFile)).replace(/\/$/, ""), ambient: [toMemory(viteClientFile)], files };
+}
+
+/**
+ * `text` without its doc comments (`/** … *\/` on lines of their own, as TypeScript's libs write
+ * them): the lines of code stay as they are, other comments too.
+ */
+export function withoutDocComments(text: string): string {
+  return text.replace(/^[ \t]*\/\*\*(?:[^*]|\*(?!\/))*\*\/[ \t]*\r?\n/gm, "");
 }
 
 /** The deepest folder that holds every one of `paths`. */

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { checkTypes } from "../../src/check/checkTypes.ts";
-import { collectCheckerFiles } from "../../src/check/collectCheckerFiles.ts";
+import { collectCheckerFiles, withoutDocComments } from "../../src/check/collectCheckerFiles.ts";
 import { compileLesson } from "../../src/compile/index.ts";
 import type { Lesson } from "../../src/compile/index.ts";
 import { createLessonService, type LessonService } from "../../src/typecheck/createLessonService.ts";
@@ -56,6 +56,22 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     expect(paths.some((p) => p.endsWith("/src/math/descend1d.ts"))).toBe(true);
     const here = new URL("../..", import.meta.url).pathname;
     expect(paths.filter((p) => p.startsWith(here))).toEqual([]);
+  });
+
+  test("ships the browser's declarations without their doc comments, every other file with its own", () => {
+    const dom = files.files["/lib.dom.d.ts"]!;
+    expect(dom).not.toContain("/**");
+    expect(dom.length).toBeLessThan(1_000_000);
+    expect(dom).toMatch(/^interface HTMLElement extends Element/m);
+    expect(dom).toMatch(/^declare var document: Document;$/m);
+    expect(files.files["/lib.es5.d.ts"]).toContain("Returns the larger of a set of supplied numeric expressions.");
+    const math = Object.entries(files.files).find(([p]) => p.endsWith("/src/math/descend1d.ts"))![1];
+    expect(math).toContain("/**");
+  });
+
+  test("withoutDocComments drops doc comments on lines of their own, and nothing else", () => {
+    const text = ["/*! licence */", "interface A {", "    /**", "     * The width.", "     */", "    width: number;", "    /** One line. */", "    height: number; /** after code */", "    // a comment", '    "/** a string */": string;', "}", ""].join("\n");
+    expect(withoutDocComments(text)).toBe(["/*! licence */", "interface A {", "    width: number;", "    height: number; /** after code */", "    // a comment", '    "/** a string */": string;', "}", ""].join("\n"));
   });
 
   test("a clean lesson has no problems", () => {
