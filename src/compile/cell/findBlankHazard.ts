@@ -3,10 +3,11 @@
 // is spaces; `return <T>` then a line break returns nothing). Conservative: it may name a blank
 // that is harmless, never miss one that is not.
 
-// After a line break, a statement can go on (or a line break can end it) only when the next
-// character is one of these, or after these restricted words: anything else reads the same.
-const safeNext = /[\p{ID_Start}$_\p{Nd}\\})\];,'"{!~#:]/u;
-const restricted = /(?:^|[^\p{ID_Continue}$])(?:return|throw|yield|break|continue|async|await|let|get|set|static|accessor)$/u;
+// After a line break, a statement reads the same with or without the blank when the next character
+// is one of these (a name, a closing bracket, a string…; beyond ASCII, only names are JavaScript),
+// unless a restricted word (`return`…) comes before it. ASCII classes: no Unicode tables to compile.
+const safeNext = /[\w$\\})\];,'"{!~#:]|[^\x00-\x7f]/;
+const restricted = /(?:^|[^\w$])(?:return|throw|yield|break|continue|async|await|let|get|set|static|accessor)$/;
 const lineBreak = /[\n\r\u2028\u2029]/;
 
 /**
