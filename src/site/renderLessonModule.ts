@@ -111,9 +111,14 @@ export function renderCells(lesson: Lesson, transpiled: Map<string, TranspiledCe
 // without this wait the page's first complete frame came only after the runtime had mounted every
 // cell (a trace of the worked example, cold: first paint of the header at 0.8 s, of the charts
 // after 0.5 s more of script). The timeout after the frame runs once that frame has painted. A page
-// opened in the background gets no frames: it starts at once.
+// in the background gets no frames: one opened there starts at once, one hidden while it waits
+// starts then.
 const afterFirstPaint = `// Paint the prerendered page first; then start it.
-await new Promise((resolve) => document.visibilityState === "visible" ? requestAnimationFrame(() => setTimeout(resolve)) : resolve());
+await new Promise((resolve) => {
+  if (document.visibilityState !== "visible") return resolve();
+  requestAnimationFrame(() => setTimeout(resolve));
+  document.addEventListener("visibilitychange", resolve, {once: true});
+});
 
 `;
 

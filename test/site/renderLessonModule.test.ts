@@ -140,7 +140,8 @@ describe("renderLessonModule", () => {
   it("leaves the body out for built pages (startPage reads it from the page), and starts them once their first frame has painted", async () => {
     const frames: (() => void)[] = [];
     const globals = globalThis as { document?: unknown; requestAnimationFrame?: unknown };
-    globals.document = { visibilityState: "visible" };
+    const listeners: (() => void)[] = [];
+    globals.document = { visibilityState: "visible", addEventListener: (_: string, listener: () => void) => listeners.push(listener) };
     globals.requestAnimationFrame = (callback: () => void) => frames.push(callback);
     try {
       const running = run(renderLessonModule(lesson, { ...options, htmlFromPage: true }));
@@ -150,10 +151,15 @@ describe("renderLessonModule", () => {
       const { lesson: module, starts } = await running;
       expect(starts).toHaveLength(1);
       expect(module).not.toHaveProperty("html");
-      // A page opened in the background gets no frames: it starts at once.
+      // A page in the background gets no frames: one hidden while it waits starts then, one
+      // opened there starts at once.
+      const hiding = run(renderLessonModule(lesson, { ...options, htmlFromPage: true }));
+      await vi.waitFor(() => expect(frames).toHaveLength(2));
+      listeners.at(-1)!();
+      expect((await hiding).starts).toHaveLength(1);
       globals.document = { visibilityState: "hidden" };
       expect((await run(renderLessonModule(lesson, { ...options, htmlFromPage: true }))).starts).toHaveLength(1);
-      expect(frames).toHaveLength(1);
+      expect(frames).toHaveLength(2);
     } finally {
       delete globals.document;
       delete globals.requestAnimationFrame;
