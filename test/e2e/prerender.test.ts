@@ -40,7 +40,9 @@ async function openWithoutScripts(url: string): Promise<Page> {
  * Each cell output's HTML by cell id (outputs and inline values; not a blank's hidden answer), with what legitimately differs between the build's run
  * (happy-dom) and the page's normalised away: the prerendered mark and the disabled state of
  * controls; form values (written into attributes first, as the runner does); the class Plot and
- * Inputs generate per render (`plot-1a2b3c`, `inputs-3a86ea-4`); the text of Plot's per-chart
+ * Inputs generate per render (`plot-1a2b3c`, `inputs-3a86ea-4`) and the number Plot gives each
+ * chart's clip path (`plot-clip-3`: a count over the page, in the order the charts' cells finish,
+ * which depends on when each library's chunk has arrived); the text of Plot's per-chart
  * `<style>` (the same rules, which Vite's HTML pipeline minifies in the built page); the order of
  * attributes (sorted) and their spelling (`open=""` vs `open`); whitespace between tags; and
  * numbers past their 12th significant digit.
@@ -107,6 +109,7 @@ function normalise(html: string): string {
     .replace(/plot-[0-9a-f]{6}/g, "plot")
     .replace(/<style>[^<]*<\/style>/g, "<style></style>")
     .replace(/inputs-3a86ea-\d+/g, "inputs-id")
+    .replace(/plot-clip-\d+/g, "plot-clip")
     .replace(/=""/g, "")
     .replace(/>\s+</g, "><")
     // Node 20's V8 and Chromium's differ in the last bits of some Math functions (…069636 vs …06963).
