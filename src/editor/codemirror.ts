@@ -8,6 +8,7 @@ import { tags } from "@lezer/highlight";
 import { Prec, StateEffect, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
+import { wrappedLineIndent } from "codemirror-wrapped-line-indent";
 
 // What the type checker's extensions (typecheck/, loaded later) use of CodeMirror, from this
 // module: so they share this chunk instead of splitting CodeMirror into a chunk both would load.
@@ -80,6 +81,8 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
       javascript({ typescript: true }),
       // Long lines wrap, as the listing does: at 375 px nothing of a cell may hide off the edge.
       EditorView.lineWrapping,
+      // …and the rest of a wrapped line starts under its first character, not at the margin.
+      wrappedLineIndent,
       javascriptLanguage.data.of({ autocomplete: completeNames(options.names) }),
       // Tab is left to the browser (no indentWithTab), so it always leads out of the editor.
       EditorView.contentAttributes.of({ "aria-label": options.label, "aria-description": editorHelp }),

@@ -101,6 +101,37 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
     await page.close();
   });
 
+  it("continues a long line that wraps under its first character, not at the margin (375 px)", async () => {
+    const page = await browser.newPage({ width: 375, height: 800 });
+    await openClean(page, url);
+    const editor = await findEditor(page, "const doubled");
+    await editor.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(`const doubled = [\n    ${"k, ".repeat(60)}\n];`);
+    // Where each character of the indented line lands: the first visual line's first character, and
+    // the leftmost character of the lines it wraps onto.
+    const { indent, wrapped, rows } = await editor.locator(".cm-line").nth(1).evaluate((line) => {
+      const boxes: DOMRect[] = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i++) {
+          if (!node.textContent![i]!.trim()) continue;
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          boxes.push(range.getBoundingClientRect());
+        }
+      }
+      const firstTop = boxes[0]!.top;
+      const later = boxes.filter((box) => box.top > firstTop + 2);
+      return { indent: boxes[0]!.left, wrapped: Math.min(...later.map((box) => box.left)), rows: new Set(boxes.map((box) => Math.round(box.top))).size };
+    });
+    expect(rows, "the line should wrap at 375 px").toBeGreaterThan(1);
+    expect(wrapped).toBeGreaterThanOrEqual(indent - 1);
+    await page.close();
+  });
+
   it("shares edits and inputs through a link that asks before running anything", async () => {
     const page = await browser.newPage();
     await openClean(page, url);
