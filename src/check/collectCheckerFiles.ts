@@ -11,6 +11,7 @@ import { builtinsModule } from "../typecheck/emitLessonProgram.ts";
 import { builtinsFileOf } from "../typecheck/compilerOptions.ts";
 import type { CheckerFiles } from "../typecheck/types.ts";
 import { compilerOptions, viteClientFile, virtualFileFor } from "./checkTypes.ts";
+import { createCheckHost } from "./createCheckHost.ts";
 import { isCompiled, packageRoot } from "./packageRoot.ts";
 
 /**
@@ -21,22 +22,15 @@ import { isCompiled, packageRoot } from "./packageRoot.ts";
 export function collectCheckerFiles(lessonsDir: string, imports: readonly string[]): CheckerFiles {
   const lessonFile = virtualFileFor(resolve(lessonsDir, "__checker__.md"));
   const importer = [builtinsModule, "live-lesson/math", ...imports].map((s) => `import ${JSON.stringify(s)};`).join("\n");
-  const host = ts.createCompilerHost(compilerOptions, true);
+  // The check's own host: in the type checker's worker, the files its checks parsed are parsed already.
+  const host = createCheckHost(compilerOptions, new Map([[lessonFile, importer]]));
   const read = new Map<string, string>();
   const readFile = host.readFile.bind(host);
   host.readFile = (fileName) => {
-    if (fileName === lessonFile) return importer;
     const text = readFile(fileName);
-    if (text !== undefined) read.set(resolve(fileName), text);
+    if (text !== undefined && fileName !== lessonFile) read.set(resolve(fileName), text);
     return text;
   };
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (fileName) => fileName === lessonFile || fileExists(fileName);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError) =>
-    fileName === lessonFile
-      ? ts.createSourceFile(fileName, importer, languageVersion, true)
-      : getSourceFile(fileName, languageVersion, onError);
   const program = ts.createProgram({ rootNames: [lessonFile, viteClientFile, builtinsFileOf(packageRoot, isCompiled)], options: compilerOptions, host });
   for (const file of program.getSourceFiles()) if (file.fileName !== lessonFile) read.set(resolve(file.fileName), file.text);
 

@@ -1,11 +1,18 @@
-// collectCheckerFiles off the main thread, for the dev server: it builds a TypeScript program over
-// every declaration file (seconds, more on a busy machine), which must not hold up serving pages
-// while a reader's checker waits for its files.
+// collectCheckerFiles off the main thread, for the dev server and the build: it builds a TypeScript
+// program over every declaration file (seconds, more on a busy machine), which must not hold up
+// serving pages while a reader's checker waits for its files, nor the bundling.
 import { Worker } from "node:worker_threads";
 import type { CheckerFiles } from "../typecheck/types.ts";
+import { findOpenTypeChecker } from "./createTypeChecker.ts";
 
-/** Resolves to `collectCheckerFiles(lessonsDir, imports)`, computed in a worker thread of its own. */
+/**
+ * Resolves to `collectCheckerFiles(lessonsDir, imports)`, computed in the open type checker's worker
+ * when there is one (TypeScript loaded and the declarations parsed once, not twice), else in a
+ * worker thread of its own.
+ */
 export function collectCheckerFilesOffThread(lessonsDir: string, imports: readonly string[]): Promise<CheckerFiles> {
+  const checker = findOpenTypeChecker();
+  if (checker) return checker.collectFiles(lessonsDir, imports);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./collectCheckerFilesWorker.mjs", import.meta.url), { workerData: { lessonsDir, imports } });
     worker.once("message", (reply: { files?: CheckerFiles; error?: string }) => {

@@ -1,8 +1,12 @@
-// checkTypes off the main thread, for the dev server: a type check takes 50–300 ms once warm (and
-// seconds cold), which must not hold up serving the page or its hot updates.
+// checkTypes off the main thread, for the dev server and the build: a type check takes 50–300 ms
+// once warm (and seconds cold), which must not hold up serving the page or its hot updates. The
+// same worker collects the page checker's declaration files (collectCheckerFiles) while it is open:
+// it has TypeScript loaded and those files parsed already, where a worker of their own would load
+// and parse them all again.
 import { Worker } from "node:worker_threads";
 import type { Lesson } from "../compile/index.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
+import type { CheckerFiles } from "../typecheck/types.ts";
 import type { CheckTypesOptions } from "./checkTypes.ts";
 
 /** A type checker running in a worker thread. */
@@ -12,14 +16,24 @@ export interface TypeChecker {
    * newer one replaces it and both callers get the newer result (typing fast costs one check).
    */
   check(lesson: Lesson, options?: CheckTypesOptions): Promise<Diagnostic[]>;
+  /** Resolves to `collectCheckerFiles(lessonsDir, imports)`, computed in the same worker, after the checks queued before it. */
+  collectFiles(lessonsDir: string, imports: readonly string[]): Promise<CheckerFiles>;
   /** Stops the worker; pending checks reject. */
   close(): Promise<void>;
 }
 
 interface Waiting {
-  lesson: Pick<Lesson, "file" | "cells" | "diagnostics" | "frontMatter" | "title" | "html">;
-  file: string;
-  settle: Array<{ resolve(d: Diagnostic[]): void; reject(e: Error): void }>;
+  /** What the worker gets: a lesson to check, or the files to collect. */
+  message: { lesson: Pick<Lesson, "file" | "cells" | "diagnostics" | "frontMatter" | "title" | "html">; file: string } | { collect: { lessonsDir: string; imports: readonly string[] } };
+  settle: Array<{ resolve(result: never): void; reject(e: Error): void }>;
+}
+
+/** The checkers whose worker is open, latest last: collectCheckerFilesOffThread asks the latest. */
+const open: TypeChecker[] = [];
+
+/** The latest type checker not yet closed, if any. */
+export function findOpenTypeChecker(): TypeChecker | undefined {
+  return open.at(-1);
 }
 
 /** Starts (lazily) a worker that type-checks lessons one at a time; it never keeps the process alive. */
@@ -39,11 +53,11 @@ export function createTypeChecker(): TypeChecker {
   const start = (): Worker => {
     const spawned = new Worker(new URL("./typeCheckWorker.mjs", import.meta.url));
     spawned.unref();
-    spawned.on("message", (reply: { diagnostics?: Diagnostic[]; error?: string }) => {
+    spawned.on("message", (reply: { diagnostics?: Diagnostic[]; files?: CheckerFiles; error?: string }) => {
       const job = running;
       running = undefined;
       if (reply.error !== undefined) job?.settle.forEach((s) => s.reject(new Error(reply.error)));
-      else job?.settle.forEach((s) => s.resolve(reply.diagnostics ?? []));
+      else job?.settle.forEach((s) => s.resolve((reply.files ?? reply.diagnostics ?? []) as never));
       pump();
     });
     spawned.on("error", fail);
@@ -53,28 +67,39 @@ export function createTypeChecker(): TypeChecker {
 
   const pump = () => {
     if (running || !queue.size) return;
-    const [file, job] = queue.entries().next().value!;
-    queue.delete(file);
+    const [key, job] = queue.entries().next().value!;
+    queue.delete(key);
     running = job;
     worker ??= start();
-    worker.postMessage({ id: nextId++, lesson: job.lesson, file: job.file });
+    worker.postMessage({ id: nextId++, ...job.message });
   };
 
-  return {
+  /** Queues `message` under `key`: a newer job of the same key replaces a waiting one, and its callers get the newer result. */
+  const enqueue = <T>(key: string, message: Waiting["message"]) =>
+    new Promise<T>((resolve, reject) => {
+      const waiting = queue.get(key);
+      queue.set(key, { message, settle: [...(waiting?.settle ?? []), { resolve, reject }] });
+      pump();
+    });
+
+  const checker: TypeChecker = {
     check(lesson, options = {}) {
       const file = options.file ?? lesson.file;
-      return new Promise<Diagnostic[]>((resolve, reject) => {
-        const { cells, diagnostics, frontMatter, title } = lesson;
-        const waiting = queue.get(file);
-        const settle = [...(waiting?.settle ?? []), { resolve, reject }];
-        queue.set(file, { lesson: { file: lesson.file, cells, diagnostics, frontMatter, title, html: "" }, file, settle });
-        pump();
-      });
+      const { cells, diagnostics, frontMatter, title } = lesson;
+      return enqueue<Diagnostic[]>(file, { lesson: { file: lesson.file, cells, diagnostics, frontMatter, title, html: "" }, file });
+    },
+    collectFiles(lessonsDir, imports) {
+      // Keyed apart from any lesson's file (no path holds a NUL).
+      return enqueue<CheckerFiles>(`\0collect:${lessonsDir}:${JSON.stringify(imports)}`, { collect: { lessonsDir, imports: [...imports] } });
     },
     async close() {
+      const index = open.indexOf(checker);
+      if (index >= 0) open.splice(index, 1);
       const stopping = worker;
       fail(new Error("the type checker was closed"));
       await stopping?.terminate();
     },
   };
+  open.push(checker);
+  return checker;
 }

@@ -6,11 +6,14 @@ import { parentPort } from "node:worker_threads";
 
 const compiled = new URL("./checkTypes.js", import.meta.url);
 if (!existsSync(compiled)) (await import("tsx/esm/api")).register();
-const { checkTypes } = await import(existsSync(compiled) ? "./checkTypes.js" : "./checkTypes.ts");
+const ext = existsSync(compiled) ? ".js" : ".ts";
+const { checkTypes } = await import(`./checkTypes${ext}`);
+const { collectCheckerFiles } = await import(`./collectCheckerFiles${ext}`);
 
-parentPort.on("message", ({ id, lesson, file }) => {
+parentPort.on("message", ({ id, lesson, file, collect }) => {
   try {
-    parentPort.postMessage({ id, diagnostics: checkTypes(lesson, { file }) });
+    if (collect) parentPort.postMessage({ id, files: collectCheckerFiles(collect.lessonsDir, collect.imports) });
+    else parentPort.postMessage({ id, diagnostics: checkTypes(lesson, { file }) });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });
   }
