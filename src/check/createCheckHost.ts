@@ -11,6 +11,20 @@ interface Cached {
 
 const sourceFiles = new Map<string, Cached>();
 const existing = new Map<string, boolean>();
+/** The files read (or served from the cache) while trackReads runs. */
+let reads: Set<string> | undefined;
+
+/** Runs `work` and lists every file a check host gave it (parsed, cached or read), for a cache of its answer to depend on. */
+export function trackReads<T>(work: () => T): { result: T; read: string[] } {
+  const outer = reads;
+  reads = new Set();
+  try {
+    const result = work();
+    return { result, read: [...reads] };
+  } finally {
+    reads = outer;
+  }
+}
 
 /** True for files that do not change while a process runs: TypeScript's libs and packages. */
 function isStable(fileName: string): boolean {
@@ -38,11 +52,15 @@ export function createCheckHost(options: ts.CompilerOptions, virtual: ReadonlyMa
       return found;
     },
     readFile(fileName) {
-      return virtual.get(fileName) ?? ts.sys.readFile(fileName);
+      const text = virtual.get(fileName);
+      if (text !== undefined) return text;
+      reads?.add(fileName);
+      return ts.sys.readFile(fileName);
     },
     getSourceFile(fileName, languageVersion, onError) {
       const text = virtual.get(fileName);
       if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true, ts.ScriptKind.TS);
+      reads?.add(fileName);
       const stable = isStable(fileName);
       const mtime = stable ? undefined : mtimeOf(fileName);
       const cached = sourceFiles.get(fileName);

@@ -3,10 +3,12 @@
 // same worker collects the page checker's declaration files (collectCheckerFiles) while it is open:
 // it has TypeScript loaded and those files parsed already, where a worker of their own would load
 // and parse them all again.
+import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lesson } from "../compile/index.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { CheckerFiles } from "../typecheck/types.ts";
+import { readCachedAnswer, writeCachedAnswer } from "./cacheTypeAnswers.ts";
 import type { CheckTypesOptions } from "./checkTypes.ts";
 
 /** A type checker running in a worker thread. */
@@ -25,7 +27,19 @@ export interface TypeChecker {
 interface Waiting {
   /** What the worker gets: a lesson to check, or the files to collect. */
   message: { lesson: Pick<Lesson, "file" | "cells" | "diagnostics" | "frontMatter" | "title" | "html">; file: string } | { collect: { lessonsDir: string; imports: readonly string[] } };
+  /** The lesson file or lessons folder the answer is kept for, with `cache`. */
+  place: string;
   settle: Array<{ resolve(result: never): void; reject(e: Error): void }>;
+}
+
+/** Options of {@link createTypeChecker}. */
+export interface TypeCheckerOptions {
+  /**
+   * Keep answers between processes (node_modules/.cache, cacheTypeAnswers.ts) and reuse them when
+   * nothing they depend on changed: the build's, whose lessons mostly have not changed since the
+   * last build. Off for the dev server, whose checks follow every keystroke.
+   */
+  cache?: boolean;
 }
 
 /** The checkers whose worker is open, latest last: collectCheckerFilesOffThread asks the latest. */
@@ -37,7 +51,7 @@ export function findOpenTypeChecker(): TypeChecker | undefined {
 }
 
 /** Starts (lazily) a worker that type-checks lessons one at a time; it never keeps the process alive. */
-export function createTypeChecker(): TypeChecker {
+export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker {
   let worker: Worker | undefined;
   let running: Waiting | undefined;
   let nextId = 0;
@@ -53,11 +67,15 @@ export function createTypeChecker(): TypeChecker {
   const start = (): Worker => {
     const spawned = new Worker(new URL("./typeCheckWorker.mjs", import.meta.url));
     spawned.unref();
-    spawned.on("message", (reply: { diagnostics?: Diagnostic[]; files?: CheckerFiles; error?: string }) => {
+    spawned.on("message", (reply: { diagnostics?: Diagnostic[]; files?: CheckerFiles; read?: string[]; error?: string }) => {
       const job = running;
       running = undefined;
       if (reply.error !== undefined) job?.settle.forEach((s) => s.reject(new Error(reply.error)));
-      else job?.settle.forEach((s) => s.resolve((reply.files ?? reply.diagnostics ?? []) as never));
+      else {
+        const answer = reply.files ?? reply.diagnostics ?? [];
+        if (job && reply.read) writeCachedAnswer(job.place, job.message, answer, reply.read);
+        job?.settle.forEach((s) => s.resolve(answer as never));
+      }
       pump();
     });
     spawned.on("error", fail);
@@ -71,26 +89,32 @@ export function createTypeChecker(): TypeChecker {
     queue.delete(key);
     running = job;
     worker ??= start();
-    worker.postMessage({ id: nextId++, ...job.message });
+    worker.postMessage({ id: nextId++, ...job.message, track: options.cache === true });
   };
 
-  /** Queues `message` under `key`: a newer job of the same key replaces a waiting one, and its callers get the newer result. */
-  const enqueue = <T>(key: string, message: Waiting["message"]) =>
-    new Promise<T>((resolve, reject) => {
+  /**
+   * Queues `message` under `key`: a newer job of the same key replaces a waiting one, and its
+   * callers get the newer result. With `cache`, an answer kept for `place` that still holds needs no worker.
+   */
+  const enqueue = <T>(key: string, place: string, message: Waiting["message"]) => {
+    const cached = options.cache ? readCachedAnswer<T>(place, message) : undefined;
+    if (cached !== undefined) return Promise.resolve(cached);
+    return new Promise<T>((resolve, reject) => {
       const waiting = queue.get(key);
-      queue.set(key, { message, settle: [...(waiting?.settle ?? []), { resolve, reject }] });
+      queue.set(key, { message, place, settle: [...(waiting?.settle ?? []), { resolve, reject }] });
       pump();
     });
+  };
 
   const checker: TypeChecker = {
     check(lesson, options = {}) {
       const file = options.file ?? lesson.file;
       const { cells, diagnostics, frontMatter, title } = lesson;
-      return enqueue<Diagnostic[]>(file, { lesson: { file: lesson.file, cells, diagnostics, frontMatter, title, html: "" }, file });
+      return enqueue<Diagnostic[]>(file, resolve(file), { lesson: { file: lesson.file, cells, diagnostics, frontMatter, title, html: "" }, file });
     },
     collectFiles(lessonsDir, imports) {
       // Keyed apart from any lesson's file (no path holds a NUL).
-      return enqueue<CheckerFiles>(`\0collect:${lessonsDir}:${JSON.stringify(imports)}`, { collect: { lessonsDir, imports: [...imports] } });
+      return enqueue<CheckerFiles>(`\0collect:${lessonsDir}:${JSON.stringify(imports)}`, resolve(lessonsDir), { collect: { lessonsDir, imports: [...imports] } });
     },
     async close() {
       const index = open.indexOf(checker);

@@ -9,11 +9,17 @@ if (!existsSync(compiled)) (await import("tsx/esm/api")).register();
 const ext = existsSync(compiled) ? ".js" : ".ts";
 const { checkTypes } = await import(`./checkTypes${ext}`);
 const { collectCheckerFiles } = await import(`./collectCheckerFiles${ext}`);
+const { trackReads } = await import(`./createCheckHost${ext}`);
 
-parentPort.on("message", ({ id, lesson, file, collect }) => {
+// With `track`, the reply lists the files the answer read too, for the caller's cache (cacheTypeAnswers.ts).
+parentPort.on("message", ({ id, lesson, file, collect, track }) => {
   try {
-    if (collect) parentPort.postMessage({ id, files: collectCheckerFiles(collect.lessonsDir, collect.imports) });
-    else parentPort.postMessage({ id, diagnostics: checkTypes(lesson, { file }) });
+    const answer = () => (collect ? { files: collectCheckerFiles(collect.lessonsDir, collect.imports) } : { diagnostics: checkTypes(lesson, { file }) });
+    if (!track) parentPort.postMessage({ id, ...answer() });
+    else {
+      const { result, read } = trackReads(answer);
+      parentPort.postMessage({ id, ...result, read });
+    }
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });
   }

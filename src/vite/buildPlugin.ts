@@ -97,7 +97,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       const config = site.config;
       if (config.path && config.file) errors.report(this, config.path, config.file, site.findConfigProblems());
       if (options.typecheck !== false) {
-        checker = createTypeChecker();
+        checker = createTypeChecker({ cache: true });
         for (const path of site.paths()) {
           if (site.isGenerated(path)) continue;
           const { lesson } = site.compile(path);
