@@ -174,12 +174,13 @@ ${compileRow("the chapter (derivatives-and-gradients.md)", r.compile.chapter)}
 ${compileRow("generated, 500 cells", r.compile.cells500)}
 
 Cold site build (a new process running the compiled package as an installed one does, output
-folder removed; wall clock; \`lesson build\` prerenders by default):
+folder and the type check's cached answers removed; wall clock; \`lesson build\` prerenders by default):
 
 | | live-lesson | Framework | Notebook Kit | ours / Framework | ours / Notebook Kit |
 | --- | --- | --- | --- | --- | --- |
 | the worked example | ${mmm(r.builds.ours)} | ${mmm(r.builds[fw])} | ${mmm(r.builds[nk])} | ${x2(buildRatio)} | ${x2(ratio(med(r.builds.ours), med(r.builds[nk])))} |
 | the worked example, \`--no-prerender\` | ${mmm(r.builds.oursNoPrerender)} | | | ${x2(buildNoPreRatio)} | |
+| the worked example rebuilt, the type check's answers kept by the build before (not cold) | ${mmm(r.builds.oursRebuild)} | | | ${x2(ratio(med(r.builds.oursRebuild), med(r.builds[fw])))} | |
 | lessons/ (chapter + authoring guide) | ${mmm(r.builds.chapterSite)} | | | | |
 
 ## The full chapter (live-lesson only)
