@@ -16,6 +16,7 @@ import { createCheckerModules } from "./checkerFiles.ts";
 import { createLibrarySubsets } from "./createLibrarySubsets.ts";
 import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
 import { subsetLibraries } from "./findLibrarySubsets.ts";
+import { findSubsetModule, loadSubsetModule } from "./isolateSubsets.ts";
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
@@ -73,7 +74,8 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
             // chunk of d3-brush, which Plot never calls, held d3-selection, d3-transition and
             // d3-interpolate, which it does, so every chart page loaded d3-brush (and d3-chord
             // for d3-path).
-            codeSplitting: { groups: [{ name: nameD3Chunk, debugName: "d3 packages", test: /[\\/]node_modules[\\/]d3-[^\\/]+[\\/]/, includeDependenciesRecursively: false }] },
+            // A page's own copies of d3 modules (isolateSubsets.ts) stay with its subsets.
+            codeSplitting: { groups: [{ name: nameD3Chunk, debugName: "d3 packages", test: (id) => nameD3Chunk(id) !== null && !findSubsetModule(id), includeDependenciesRecursively: false }] },
           },
           input: Object.fromEntries([
             ["index", join(site.root, "index.html")],
@@ -120,6 +122,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     },
 
     async load(id) {
+      if (findSubsetModule(id)) return loadSubsetModule(id);
       const slug = findPageSlug(id);
       if (slug !== undefined) {
         const page = await loadPageModule(this, site, slug, { htmlFromPage: true, libraries: await subsets.find(slug) });

@@ -2,6 +2,7 @@
 
 import type { Lesson } from "../compile/index.ts";
 import { findLibraryBuiltins } from "../contract/builtins.ts";
+import { findSubsetModule } from "./isolateSubsets.ts";
 
 /** The package behind each library builtin, from the registry. */
 const builtinPackages = new Map(findLibraryBuiltins().map(([name, builtin]) => [name as string, builtin.package]));
@@ -45,9 +46,10 @@ export function findLibraryChunks(bundle: Record<string, ChunkInfo>, packages: s
     }
   };
   for (const name of packages) {
-    // A virtual module id (`\0…`, a library subset) names one module; a package, any of its files.
+    // A virtual module id (`\0…`, a library subset) names one module; a package, any of its files
+    // but the copies in other pages' subsets (isolateSubsets.ts).
     const marker = `/node_modules/${name}/`;
-    const isHolding = name.startsWith("\0") ? (id: string) => id === name : (id: string) => id.replaceAll("\\", "/").includes(marker);
+    const isHolding = name.startsWith("\0") ? (id: string) => id === name : (id: string) => id.replaceAll("\\", "/").includes(marker) && !findSubsetModule(id);
     for (const chunk of chunks) {
       if (chunk.moduleIds?.some(isHolding)) add(chunk);
     }

@@ -42,3 +42,13 @@ describe("findLibraryChunks with a subset module", () => {
     expect(findLibraryChunks(bundle, ["\0virtual:live-lesson/library/Plot/page"])).toEqual(["assets/page-plot.js", "assets/line.js"]);
   });
 });
+
+describe("findLibraryChunks with other pages' subsets", () => {
+  it("leaves out the chunks of another page's copies of the package", () => {
+    const bundle = {
+      "a.js": chunk("assets/plot.js", ["/r/node_modules/@observablehq/plot/src/index.js"]),
+      "b.js": chunk("assets/other.js", ["\0virtual:live-lesson/library/Plot/other", "/r/node_modules/@observablehq/plot/src/plot.js?live-lesson-subset=other"]),
+    };
+    expect(findLibraryChunks(bundle, ["@observablehq/plot"])).toEqual(["assets/plot.js"]);
+  });
+});

@@ -1,0 +1,45 @@
+// Build only: a page's library subsets import copies of their own of every module they reach (ids
+// marked `?live-lesson-subset=<slug>`), so the bundler tree-shakes Plot and d3 as one graph per
+// page. Shared with the whole libraries (the editor's, the lazy `d3` builtin's), a d3 package was
+// one chunk with every function any importer uses: the worked example loaded all of d3-geo and
+// d3-scale-chromatic for the few members Plot's scales and projections reach.
+import { readFileSync } from "node:fs";
+import type { Rolldown } from "vite";
+
+const marker = "?live-lesson-subset=";
+
+/** JavaScript files only: a stylesheet or JSON file keeps its one module, shared by every page. */
+const isScript = (path: string) => /\.[cm]?js$/.test(path);
+
+/** The id of page `slug`'s own copy of the module at `path`. */
+export function markSubsetModule(path: string, slug: string): string {
+  return `${path}${marker}${slug}`;
+}
+
+/** The file and page of a module copied into a page's subset graph, else undefined. */
+export function findSubsetModule(id: string | undefined): { path: string; slug: string } | undefined {
+  const at = id?.lastIndexOf(marker) ?? -1;
+  return id && at > 0 ? { path: id.slice(0, at), slug: id.slice(at + marker.length) } : undefined;
+}
+
+/**
+ * Resolves `source`, imported from `importer` (a real path) by a module of page `slug`'s subset
+ * graph, to that page's copy. The package's `sideEffects` still applies: it is kept from the
+ * resolution of the real file.
+ */
+export async function resolveInSubset(
+  ctx: Pick<Rolldown.PluginContext, "resolve">,
+  source: string,
+  importer: string,
+  slug: string,
+): Promise<Rolldown.ResolvedId | null> {
+  const resolved = await ctx.resolve(source, importer, { skipSelf: true });
+  if (!resolved || resolved.external || resolved.id.startsWith("\0") || !isScript(resolved.id)) return resolved;
+  return { ...resolved, id: markSubsetModule(resolved.id, slug) };
+}
+
+/** The source of a module copied into a page's subset graph (read from its file), else null. */
+export function loadSubsetModule(id: string): { code: string; moduleType: "js" } | null {
+  const found = findSubsetModule(id);
+  return found ? { code: readFileSync(found.path, "utf8"), moduleType: "js" } : null;
+}

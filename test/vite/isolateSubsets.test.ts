@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findSubsetModule, loadSubsetModule, markSubsetModule, resolveInSubset } from "../../src/vite/isolateSubsets.ts";
+
+/** A plugin context whose resolve answers from a table (source → resolution), recording each call. */
+function contextOf(table: Record<string, { id: string; external?: boolean; moduleSideEffects?: boolean | null } | null>) {
+  const calls: [string, string | undefined][] = [];
+  return {
+    calls,
+    resolve: async (source: string, importer?: string) => {
+      calls.push([source, importer]);
+      const found = table[source];
+      return found ? { external: false, moduleSideEffects: null, ...found } : null;
+    },
+  } as never as Parameters<typeof resolveInSubset>[0] & { calls: [string, string | undefined][] };
+}
+
+describe("isolateSubsets", () => {
+  it("marks a module as one page's copy and reads the mark back", () => {
+    const id = markSubsetModule("/r/node_modules/d3-geo/src/index.js", "worked-example");
+    expect(findSubsetModule(id)).toEqual({ path: "/r/node_modules/d3-geo/src/index.js", slug: "worked-example" });
+    expect(findSubsetModule("/r/node_modules/d3-geo/src/index.js")).toBeUndefined();
+    expect(findSubsetModule(undefined)).toBeUndefined();
+  });
+
+  it("resolves a script from the real importer to the page's copy, keeping the package's side effects", async () => {
+    const ctx = contextOf({ "d3-array": { id: "/r/node_modules/d3-array/src/index.js", moduleSideEffects: false } });
+    const resolved = await resolveInSubset(ctx, "d3-array", "/r/node_modules/@observablehq/plot/src/plot.js", "page");
+    expect(resolved).toMatchObject({ id: "/r/node_modules/d3-array/src/index.js?live-lesson-subset=page", moduleSideEffects: false });
+    expect(ctx.calls).toEqual([["d3-array", "/r/node_modules/@observablehq/plot/src/plot.js"]]);
+  });
+
+  it("leaves virtual, external, non-script and unresolved imports shared", async () => {
+    const ctx = contextOf({
+      helper: { id: "\0rolldown/runtime.js" },
+      url: { id: "https://example.com/x.js", external: true },
+      style: { id: "/r/node_modules/lib/style.css" },
+    });
+    expect((await resolveInSubset(ctx, "helper", "/r/a.js", "page"))?.id).toBe("\0rolldown/runtime.js");
+    expect((await resolveInSubset(ctx, "url", "/r/a.js", "page"))?.id).toBe("https://example.com/x.js");
+    expect((await resolveInSubset(ctx, "style", "/r/a.js", "page"))?.id).toBe("/r/node_modules/lib/style.css");
+    expect(await resolveInSubset(ctx, "missing", "/r/a.js", "page")).toBeNull();
+  });
+
+  it("loads a copy from its file, as JavaScript", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "isolate-")), "module.mjs");
+    writeFileSync(file, "export const answer = 42;\n");
+    expect(loadSubsetModule(markSubsetModule(file, "page"))).toEqual({ code: "export const answer = 42;\n", moduleType: "js" });
+    expect(loadSubsetModule(file)).toBeNull();
+  });
+});
