@@ -33,6 +33,12 @@ export interface LessonContext {
   module: LessonModule;
   /** Input values to restore by view name when a changed input cell comes back (hot reload). */
   carry: Map<string, unknown>;
+  /**
+   * Replaces every library subset by its whole library (a cell reached a package the built page
+   * left out: contract/libraryPart.ts); the cells reading them run again. Resolves false when no
+   * subset was left to replace.
+   */
+  provideWholeLibraries?: () => Promise<boolean>;
 }
 
 /** The .md line of the cell defining `name`, for error messages. */

@@ -12,6 +12,7 @@ import { findAsyncBodyLine, findSyncBodyLine, isSameFunction, isSameScript, mapB
 import { noteFirstValue } from "./noteFirstValue.ts";
 import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
+import { isMissingLibraryPart } from "../contract/libraryPart.ts";
 import type { CellDefinition, CellState } from "./types.ts";
 import { createView, findViewElement } from "./view.ts";
 
@@ -116,17 +117,31 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     },
     rejected(error) {
       if (!cell.active) return;
-      settle();
-      const line = (typeof error === "object" && error !== null && errorLines.get(error)) || cell.definition.line;
-      const location = `${context.module.file}:${line}`;
-      const report = describeError(error, graphInputs, location, (name) => locateName(context, name));
-      // Keep what this run displayed before it failed; otherwise the error replaces the old output.
-      if (!(latest > computeStart && displayed === latest)) clearOutput(element);
-      appendError(element, report, inline);
-      shown = latest;
-      setStatus("rejected", report.message);
+      // A package the built page left out: the whole libraries replace the subsets and the cell
+      // runs again, its prerendered or last output kept meanwhile (it stays pending).
+      if (isMissingLibraryPart(error) && context.provideWholeLibraries) {
+        context.provideWholeLibraries().then(
+          (replaced) => replaced || showError(error),
+          () => showError(error),
+        );
+        return;
+      }
+      showError(error);
     },
   };
+
+  /** Shows the error of the latest run in place of (or under) its output; the cell is rejected. */
+  function showError(error: unknown): void {
+    settle();
+    const line = (typeof error === "object" && error !== null && errorLines.get(error)) || cell.definition.line;
+    const location = `${context.module.file}:${line}`;
+    const report = describeError(error, graphInputs, location, (name) => locateName(context, name));
+    // Keep what this run displayed before it failed; otherwise the error replaces the old output.
+    if (!(latest > computeStart && displayed === latest)) clearOutput(element);
+    appendError(element, report, inline);
+    shown = latest;
+    setStatus("rejected", report.message);
+  }
 
   // The timers of the latest run, cancelled when the next run starts or the cell goes; and the
   // frame of the body seen when the body called one synchronously (to locate a callback's error).

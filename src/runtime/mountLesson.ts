@@ -11,7 +11,7 @@ import { focusScrollables } from "./focusScrollables.ts";
 import { groupDiagnostics, markInlineWarnings, showCellWarnings, showLessonDiagnostics } from "./diagnostics.ts";
 import { applyUpdate, unplacedDiagnostics } from "./hotUpdate.ts";
 import { carryViewValues, findOutputElements, placeCell } from "./placeCell.ts";
-import { applySubsets, provideLibrary } from "./provideLibrary.ts";
+import { applySubsets, provideLibrary, provideWholeLibraries } from "./provideLibrary.ts";
 import { skipFrameWait } from "./skipFrameWait.ts";
 import { StatusBoard } from "./status.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
@@ -25,6 +25,7 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
   const runtime = new Runtime(applySubsets(builtins, module.libraries));
   const libraries = { runtime, builtins, subsets: new Map(Object.entries(module.libraries ?? {})) };
   skipFrameWait(runtime);
+  let wholeLibraries: Promise<boolean> | undefined;
   const context: LessonContext = {
     root,
     runtime,
@@ -33,6 +34,8 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
     cells: new Map<string, DefinedCell>(),
     module,
     carry: new Map(),
+    // Once for the page: every cell that reached a left-out package waits for the same switch.
+    provideWholeLibraries: () => (wholeLibraries ??= provideWholeLibraries(libraries)),
   };
   const groups = groupDiagnostics(module.diagnostics);
   const elements = findOutputElements(root);

@@ -1,13 +1,21 @@
 // Library builtins served by a per-page subset (LessonModule.libraries), and the switch to the
-// whole library when an in-page edit reads a member the subset lacks.
+// whole library when an in-page edit reads a member the subset lacks, or a cell reaches a package
+// the page left out.
 
 import type { Runtime } from "@observablehq/runtime";
+import { isMissingLibraryPart } from "../contract/libraryPart.ts";
 import type { LibrarySubset } from "./types.ts";
 
-/** The builtins with each library that has a subset loading that subset instead. */
+/**
+ * The builtins with each library that has a subset loading that subset instead; a subset that
+ * fails as it loads on a package the page left out (contract/libraryPart.ts) loads the whole library.
+ */
 export function applySubsets(builtins: Record<string, () => unknown>, libraries: Record<string, LibrarySubset> = {}): Record<string, () => unknown> {
   const result = { ...builtins };
-  for (const [name, subset] of Object.entries(libraries)) if (name in builtins) result[name] = subset.load;
+  for (const [name, subset] of Object.entries(libraries)) {
+    const whole = builtins[name];
+    if (whole) result[name] = () => subset.load().catch((error: unknown) => (isMissingLibraryPart(error) ? whole() : Promise.reject(error)));
+  }
   return result;
 }
 
@@ -30,4 +38,11 @@ export async function provideLibrary(state: LibraryState, name: string, members:
   // Loaded before the redefinition, so cells that read it go pending once, not for the download.
   const library = await whole();
   state.runtime._builtin.redefine(name, [], () => library);
+}
+
+/** Replaces every subset the page still uses by its whole library; false when none was left. */
+export async function provideWholeLibraries(state: LibraryState): Promise<boolean> {
+  const names = [...state.subsets.keys()];
+  await Promise.all(names.map((name) => provideLibrary(state, name, null)));
+  return names.length > 0;
 }

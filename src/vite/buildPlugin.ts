@@ -16,13 +16,14 @@ import { createCheckerModules } from "./checkerFiles.ts";
 import { createLibrarySubsets } from "./createLibrarySubsets.ts";
 import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
 import { subsetLibraries } from "./findLibrarySubsets.ts";
-import { findSubsetModule, loadSubsetModule } from "./isolateSubsets.ts";
+import { findSubsetModule, loadSubsetModule, resolveInSubset } from "./isolateSubsets.ts";
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
 import { prerenderSite } from "./prerenderSite.ts";
 import { createBuildErrors } from "./reportBuildErrors.ts";
-import { findLibraryOf, findPageSlug, pagePrefix, problemPrefix, shellId } from "./virtualIds.ts";
+import { packageImporter } from "./packageFiles.ts";
+import { findLibraryOf, findPageSlug, findStubOf, pagePrefix, problemPrefix, shellId } from "./virtualIds.ts";
 
 /** Options of {@link createBuildPlugin}. */
 export interface BuildPluginOptions {
@@ -117,12 +118,18 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       typeErrors.clear();
     },
 
-    resolveId(source) {
-      return source.endsWith(".html") && resolve(site.root, source) === source && routeOf(source) ? source : null;
+    resolveId(source, importer) {
+      if (source.endsWith(".html")) return resolve(site.root, source) === source && routeOf(source) ? source : null;
+      // A subset module imports the library this package's runtime would load, as its page's own
+      // copies (isolateSubsets.ts), and so do the modules it reaches.
+      const library = findLibraryOf(importer);
+      const copied = library ? { path: packageImporter, slug: library.slug } : findSubsetModule(importer);
+      return copied ? resolveInSubset(this, source, copied.path, copied.slug, subsets.leftOut(copied.slug)) : null;
     },
 
     async load(id) {
       if (findSubsetModule(id)) return loadSubsetModule(id);
+      if (findStubOf(id)) return subsets.loadStub(id);
       const slug = findPageSlug(id);
       if (slug !== undefined) {
         const page = await loadPageModule(this, site, slug, { htmlFromPage: true, libraries: await subsets.find(slug) });

@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import type { Rolldown } from "vite";
 import type { Site } from "../site/createSite.ts";
-import { findLibrarySubset, renderReexportModule, renderTrimmedEntry, subsetLibraries } from "./findLibrarySubsets.ts";
+import { findLeftOutPackages, findLibrarySubset, optionalPackages, renderReexportModule, renderStubModule, renderTrimmedEntry, subsetLibraries } from "./findLibrarySubsets.ts";
 import { packageImporter } from "./packageFiles.ts";
-import { findLibraryOf, libraryPrefix } from "./virtualIds.ts";
+import { findLibraryOf, findStubOf, libraryPrefix } from "./virtualIds.ts";
 
 /** A page's subsets: the virtual module id of each and its members, by builtin name. */
 export type PageSubsets = Record<string, { id: string; members: string[] }>;
@@ -16,6 +16,10 @@ export interface LibrarySubsets {
   find(slug: string): Promise<PageSubsets>;
   /** The source of the subset module `id` (resolved, `\0virtual:live-lesson/library/<name>/<slug>`), or null. */
   load(ctx: Pick<Rolldown.PluginContext, "resolve">, id: string): Promise<string | null>;
+  /** The optional packages the subsets of page `slug` leave out (findLeftOutPackages). */
+  leftOut(slug: string): string[];
+  /** The source of the stub module `id` (resolved, `\0virtual:live-lesson/stub/<package>`), or null. */
+  loadStub(id: string): Promise<string | null>;
 }
 
 /** The library subsets of `site`'s pages; each package's export names are read once. */
@@ -45,6 +49,11 @@ export function createLibrarySubsets(site: Site): LibrarySubsets {
       const entry = await ctx.resolve(library.package, packageImporter, { skipSelf: true });
       if (!entry || entry.external) return null;
       return renderTrimmedEntry(entry.id, readFileSync(entry.id, "utf8"), subset.members);
+    },
+    leftOut: (slug) => findLeftOutPackages(site.compile(site.pathOf(slug)).lesson),
+    async loadStub(id) {
+      const packageName = findStubOf(id);
+      return packageName && optionalPackages.some((optional) => optional.package === packageName) ? renderStubModule(packageName, [...(await readExports(packageName))]) : null;
     },
   };
   return subsets;

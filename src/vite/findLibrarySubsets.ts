@@ -7,6 +7,7 @@ import { Parser, type Identifier, type Literal } from "acorn";
 import { normalizePath } from "vite";
 import { findMemberUses, type Lesson } from "../compile/index.ts";
 import { findLibraryBuiltins } from "../contract/builtins.ts";
+import { MISSING_PART_NAME } from "../contract/libraryPart.ts";
 
 /** A library builtin a page may load as a subset. */
 export interface SubsetLibrary {
@@ -69,4 +70,43 @@ export function renderTrimmedEntry(entryPath: string, entrySource: string, membe
 
 function nameOf(node: Identifier | Literal): string {
   return node.type === "Identifier" ? node.name : String(node.value);
+}
+
+/**
+ * A package a page's subsets may leave out unless its running cells' code says they need it
+ * (`needs`). Plot imports d3-geo for every chart (its scales and `plot` reach projections and
+ * `geoPath`), but calls it only for a projection, a geo, contour or density mark, or `clip:
+ * "sphere"`: 9.6 KiB gzip of the worked example's Plot. A missed need (a computed option name) is
+ * no error: the stub's throw makes the page load the whole libraries and run the cell again.
+ */
+export interface OptionalPackage {
+  package: string;
+  needs: RegExp;
+}
+
+/** The packages a page's subsets may leave out (see {@link OptionalPackage}). */
+export const optionalPackages: readonly OptionalPackage[] = [
+  { package: "d3-geo", needs: /projection|sphere|geo|graticule|contour|density|centroid/i },
+];
+
+/** The optional packages the lesson's running cells show no need of: its subsets get stubs of them. */
+export function findLeftOutPackages(lesson: Lesson): string[] {
+  const code = lesson.cells.filter((cell) => cell.options.run).map((cell) => cell.source);
+  return optionalPackages.filter(({ needs }) => !code.some((source) => needs.test(source))).map((optional) => optional.package);
+}
+
+/**
+ * The source of a stub of `packageName`: each of its export names (all functions) returns a value
+ * whose every use throws a MissingLibraryPart error. Calling is no use yet: Plot's projections
+ * module calls `geoTransform` as it loads, and uses the result only for a projection.
+ */
+export function renderStubModule(packageName: string, exportNames: readonly string[]): string {
+  const message = `This cell needs ${packageName}, which this page left out of its libraries; loading them whole.`;
+  const names = exportNames.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+  const traps = ["get", "set", "has", "apply", "construct", "ownKeys", "getPrototypeOf", "defineProperty", "deleteProperty", "getOwnPropertyDescriptor"];
+  return `const fail = () => { const error = new Error(${JSON.stringify(message)}); error.name = ${JSON.stringify(MISSING_PART_NAME)}; throw error; };
+const left = new Proxy(function () {}, {${traps.map((trap) => `${trap}: fail`).join(", ")}});
+const missing = () => left;
+export {${names.map((name) => `missing as ${name}`).join(", ")}};
+`;
 }

@@ -5,6 +5,7 @@
 // d3-scale-chromatic for the few members Plot's scales and projections reach.
 import { readFileSync } from "node:fs";
 import type { Rolldown } from "vite";
+import { stubPrefix } from "./virtualIds.ts";
 
 const marker = "?live-lesson-subset=";
 
@@ -24,15 +25,18 @@ export function findSubsetModule(id: string | undefined): { path: string; slug: 
 
 /**
  * Resolves `source`, imported from `importer` (a real path) by a module of page `slug`'s subset
- * graph, to that page's copy. The package's `sideEffects` still applies: it is kept from the
- * resolution of the real file.
+ * graph, to that page's copy, or to the stub of a package the page leaves out (`leftOut`, bare
+ * package names: findLibrarySubsets.ts's optionalPackages). The package's `sideEffects` still
+ * applies: it is kept from the resolution of the real file.
  */
 export async function resolveInSubset(
   ctx: Pick<Rolldown.PluginContext, "resolve">,
   source: string,
   importer: string,
   slug: string,
-): Promise<Rolldown.ResolvedId | null> {
+  leftOut: readonly string[] = [],
+): Promise<Rolldown.PartialResolvedId | null> {
+  if (leftOut.includes(source)) return { id: `\0${stubPrefix}${source}` };
   const resolved = await ctx.resolve(source, importer, { skipSelf: true });
   if (!resolved || resolved.external || resolved.id.startsWith("\0") || !isScript(resolved.id)) return resolved;
   return { ...resolved, id: markSubsetModule(resolved.id, slug) };

@@ -16,10 +16,9 @@ import { createBuildPlugin, type BuildPluginOptions } from "./buildPlugin.ts";
 import { createDevPlugin } from "./devPlugin.ts";
 import { findBrowserDependencies } from "./findBrowserDependencies.ts";
 import { createInlineStylesPlugin } from "./inlineStyles.ts";
-import { checkerEntry, entries, findSourceFiles, findStyles, packageDir, packageImporter } from "./packageFiles.ts";
+import { checkerEntry, entries, findSourceFiles, findStyles, packageDir } from "./packageFiles.ts";
 import { resolveFromLesson } from "./resolveFromLesson.ts";
-import { findSubsetModule, resolveInSubset } from "./isolateSubsets.ts";
-import { findLibraryOf, findPageSlug, isVirtualId, shellId } from "./virtualIds.ts";
+import { findPageSlug, isVirtualId, shellId } from "./virtualIds.ts";
 
 /** Options of {@link lessonPlugin}. */
 export interface LessonPluginOptions extends BuildPluginOptions {
@@ -66,12 +65,6 @@ export function lessonPlugin(options: LessonPluginOptions): Plugin[] {
       // A page module is virtual: its imports resolve as if written in the lesson's .md file.
       const slug = findPageSlug(importer);
       if (slug !== undefined) return resolveFromLesson(this, source, site.pathOf(slug));
-      // A subset module imports the library this package's runtime would load, as its page's own
-      // copies (isolateSubsets.ts), and so do the modules it reaches.
-      const library = findLibraryOf(importer);
-      if (library) return resolveInSubset(this, source, packageImporter, library.slug);
-      const copied = findSubsetModule(importer);
-      if (copied) return resolveInSubset(this, source, copied.path, copied.slug);
       if (importer === `\0${shellId}`) return resolveFromLesson(this, source, join(site.root, "index.md"));
       return null;
     },

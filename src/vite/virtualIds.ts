@@ -10,6 +10,14 @@ export const shellId = "virtual:live-lesson/shell";
 /** A built page's subset of a library builtin: `virtual:live-lesson/library/<name>/<slug>`. */
 export const libraryPrefix = "virtual:live-lesson/library/";
 
+/** The stub of a package a page's subsets leave out (isolateSubsets.ts): `virtual:live-lesson/stub/<package>`. */
+export const stubPrefix = "virtual:live-lesson/stub/";
+
+/** The package of a resolved stub module id (`\0virtual:live-lesson/stub/<package>`), else undefined. */
+export function findStubOf(id: string | undefined): string | undefined {
+  return id?.startsWith(`\0${stubPrefix}`) ? id.slice(stubPrefix.length + 1) : undefined;
+}
+
 /** A build error in a lesson (reportBuildErrors.ts): `virtual:live-lesson/problem/<n>`. */
 export const problemPrefix = "virtual:live-lesson/problem/";
 

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileLesson } from "../../src/compile/index.ts";
 import { builtins } from "../../src/contract/builtins.ts";
-import { findLibrarySubset, renderReexportModule, renderTrimmedEntry, subsetLibraries } from "../../src/vite/findLibrarySubsets.ts";
+import { isMissingLibraryPart } from "../../src/contract/libraryPart.ts";
+import { findLeftOutPackages, findLibrarySubset, renderReexportModule, renderStubModule, renderTrimmedEntry, subsetLibraries } from "../../src/vite/findLibrarySubsets.ts";
 
 const lesson = (...cells: string[]) => compileLesson(cells.map((code) => `\`\`\`js\n${code}\n\`\`\`\n`).join("\n"));
 const exported = new Set(["plot", "line", "dot", "ruleX", "hexbin"]);
@@ -51,5 +52,36 @@ describe("subset modules", () => {
     expect(source).toContain("Mark.prototype.plot");
     expect(source.match(/^export /gm)).toHaveLength(2);
     expect(source).not.toContain("hexbin");
+  });
+});
+
+describe("left-out packages", () => {
+  it("leaves d3-geo out of a page whose running cells show no need of it", () => {
+    expect(findLeftOutPackages(lesson("Plot.plot({marks: [Plot.line([[0, 0], [1, 1]], {clip: true})]})"))).toEqual(["d3-geo"]);
+    expect(findLeftOutPackages(compileLesson("```js\nPlot.dot([1])\n```\n\n```js run=false\nPlot.plot({projection: \"mercator\"})\n```\n"))).toEqual(["d3-geo"]);
+  });
+
+  it("keeps it for a projection, a geo mark, clip: \"sphere\", or d3's geo functions", () => {
+    for (const code of ['Plot.plot({projection: "equal-earth", marks: [Plot.dot([[0, 0]])]})', "Plot.geo(land)", 'Plot.dot([[0, 0]], {clip: "sphere"})', "Plot.contour(values)", "d3.geoPath()"]) {
+      expect(findLeftOutPackages(lesson(code)), code).toEqual([]);
+    }
+  });
+
+  it("renders a stub whose exports may be called, but whose results throw the missing-part error when used", async () => {
+    const source = renderStubModule("d3-geo", ["geoPath", "geoAlbers", "not-an-identifier"]);
+    const stub = (await import(`data:text/javascript,${encodeURIComponent(source)}`)) as Record<string, (...args: unknown[]) => { bounds(d: unknown): unknown }>;
+    expect(Object.keys(stub).sort()).toEqual(["geoAlbers", "geoPath"]);
+    const path = stub.geoPath!(null);
+    const uses: [string, () => unknown][] = [["a method", () => path.bounds({})], ["a call", () => (path as unknown as () => unknown)()], ["a key", () => Object.keys(path)]];
+    for (const [use, run] of uses) {
+      let thrown: unknown;
+      try {
+        run();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(isMissingLibraryPart(thrown), use).toBe(true);
+      expect(String(thrown)).toContain("d3-geo");
+    }
   });
 });

@@ -32,6 +32,12 @@ describe("isolateSubsets", () => {
     expect(ctx.calls).toEqual([["d3-array", "/r/node_modules/@observablehq/plot/src/plot.js"]]);
   });
 
+  it("resolves a package the page leaves out to its stub, and no other", async () => {
+    const ctx = contextOf({ "d3-geo": { id: "/r/node_modules/d3-geo/src/index.js" }, "d3-array": { id: "/r/node_modules/d3-array/src/index.js" } });
+    expect(await resolveInSubset(ctx, "d3-geo", "/r/node_modules/d3/src/index.js", "page", ["d3-geo"])).toEqual({ id: "\0virtual:live-lesson/stub/d3-geo" });
+    expect((await resolveInSubset(ctx, "d3-array", "/r/node_modules/d3/src/index.js", "page", ["d3-geo"]))?.id).toBe("/r/node_modules/d3-array/src/index.js?live-lesson-subset=page");
+  });
+
   it("leaves virtual, external, non-script and unresolved imports shared", async () => {
     const ctx = contextOf({
       helper: { id: "\0rolldown/runtime.js" },
