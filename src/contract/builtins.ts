@@ -42,7 +42,7 @@ export const builtins = {
   Mutable: { kind: "value", doc: "A value its declaring cell changes through `.value`." },
   guess: { kind: "value", doc: "Lets the reader place a point on a Plot chart (mouse or keyboard) before the true point is drawn: guess(chart, {id, truth})." },
   Plot: { kind: "library", package: "@observablehq/plot", subset: { trimEntry: true }, doc: "Observable Plot." },
-  Inputs: { kind: "library", package: "@observablehq/inputs", doc: "Observable Inputs: sliders, menus, tables…" },
+  Inputs: { kind: "library", package: "@observablehq/inputs", subset: { trimEntry: false }, doc: "Observable Inputs: sliders, menus, tables…" },
   d3: { kind: "library", package: "d3", subset: { trimEntry: false }, doc: "D3." },
   html: { kind: "library", package: "htl", doc: "HTML from a template literal." },
   svg: { kind: "library", package: "htl", doc: "SVG from a template literal." },

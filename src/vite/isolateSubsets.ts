@@ -5,12 +5,20 @@
 // d3-scale-chromatic for the few members Plot's scales and projections reach.
 import { readFileSync } from "node:fs";
 import type { Rolldown } from "vite";
+import { findLibraryBuiltins } from "../contract/builtins.ts";
 import { stubPrefix } from "./virtualIds.ts";
 
 const marker = "?live-lesson-subset=";
 
 /** JavaScript files only: a stylesheet or JSON file keeps its one module, shared by every page. */
 const isScript = (path: string) => /\.[cm]?js$/.test(path);
+
+/**
+ * The packages of library builtins without subsets (htl for `html` and `svg`): a page may load them
+ * whole anyway, so a subset shares their modules instead of copying them (Inputs imports htl).
+ */
+const wholePackages = findLibraryBuiltins().flatMap(([, builtin]) => (builtin.subset ? [] : [`/node_modules/${builtin.package}/`]));
+const isWholePackage = (path: string) => wholePackages.some((marker) => path.replaceAll("\\", "/").includes(marker));
 
 /** The id of page `slug`'s own copy of the module at `path`. */
 export function markSubsetModule(path: string, slug: string): string {
@@ -38,7 +46,7 @@ export async function resolveInSubset(
 ): Promise<Rolldown.PartialResolvedId | null> {
   if (leftOut.includes(source)) return { id: `\0${stubPrefix}${source}` };
   const resolved = await ctx.resolve(source, importer, { skipSelf: true });
-  if (!resolved || resolved.external || resolved.id.startsWith("\0") || !isScript(resolved.id)) return resolved;
+  if (!resolved || resolved.external || resolved.id.startsWith("\0") || !isScript(resolved.id) || isWholePackage(resolved.id)) return resolved;
   return { ...resolved, id: markSubsetModule(resolved.id, slug) };
 }
 

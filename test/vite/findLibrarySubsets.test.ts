@@ -13,6 +13,7 @@ describe("subsetLibraries", () => {
   it("are the registry's builtins marked subset, with their package", () => {
     expect(subsetLibraries).toEqual({
       Plot: { package: builtins.Plot.package, trimEntry: true },
+      Inputs: { package: builtins.Inputs.package, trimEntry: false },
       d3: { package: builtins.d3.package, trimEntry: false },
     });
   });

@@ -38,12 +38,15 @@ describe("isolateSubsets", () => {
     expect((await resolveInSubset(ctx, "d3-array", "/r/node_modules/d3/src/index.js", "page", ["d3-geo"]))?.id).toBe("/r/node_modules/d3-array/src/index.js?live-lesson-subset=page");
   });
 
-  it("leaves virtual, external, non-script and unresolved imports shared", async () => {
+  it("leaves virtual, external, non-script, whole-builtin and unresolved imports shared", async () => {
     const ctx = contextOf({
       helper: { id: "\0rolldown/runtime.js" },
       url: { id: "https://example.com/x.js", external: true },
       style: { id: "/r/node_modules/lib/style.css" },
+      htl: { id: "/r/node_modules/htl/src/index.js" },
     });
+    // htl is a builtin's whole library (html, svg): the page may load it anyway.
+    expect((await resolveInSubset(ctx, "htl", "/r/node_modules/@observablehq/inputs/dist/index.js", "page"))?.id).toBe("/r/node_modules/htl/src/index.js");
     expect((await resolveInSubset(ctx, "helper", "/r/a.js", "page"))?.id).toBe("\0rolldown/runtime.js");
     expect((await resolveInSubset(ctx, "url", "/r/a.js", "page"))?.id).toBe("https://example.com/x.js");
     expect((await resolveInSubset(ctx, "style", "/r/a.js", "page"))?.id).toBe("/r/node_modules/lib/style.css");
