@@ -16,7 +16,7 @@ import { createCheckerModules } from "./checkerFiles.ts";
 import { createLibrarySubsets } from "./createLibrarySubsets.ts";
 import { findLibraryChunks, findUsedLibraries } from "./findLibraryChunks.ts";
 import { subsetLibraries } from "./findLibrarySubsets.ts";
-import { findSubsetModule, loadSubsetModule, resolveInSubset } from "./isolateSubsets.ts";
+import { findSubsetModule, loadSubsetModule, resolveInSubset, shareIdCounters, sharedIdsId, sharedIdsModule } from "./isolateSubsets.ts";
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
@@ -119,6 +119,8 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     },
 
     resolveId(source, importer) {
+      // Not copied: every copy of a library counts its element ids with this one module.
+      if (source === sharedIdsId) return `\0${sharedIdsId}`;
       if (source.endsWith(".html")) return resolve(site.root, source) === source && routeOf(source) ? source : null;
       // A subset module imports the library this package's runtime would load, as its page's own
       // copies (isolateSubsets.ts), and so do the modules it reaches.
@@ -128,6 +130,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     },
 
     async load(id) {
+      if (id === `\0${sharedIdsId}`) return sharedIdsModule;
       if (findSubsetModule(id)) return loadSubsetModule(id);
       if (findStubOf(id)) return subsets.loadStub(id);
       const slug = findPageSlug(id);
@@ -153,6 +156,13 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       if (route.kind === "lesson") this.addWatchFile(site.pathOf(route.slug));
       const body = route.kind === "lesson" ? prerendered.get(route.slug) : undefined;
       return site.renderPage(route, { csp: true, scriptSrc: route.kind === "index" ? shellId : pagePrefix + route.slug }, body) ?? null;
+    },
+
+    // A page may run two copies of a library (its subset, and the whole one): their element ids
+    // must not collide (isolateSubsets.ts).
+    transform(code, id) {
+      const shared = shareIdCounters(code, id);
+      return shared === null ? null : { code: shared, map: null };
     },
 
     // Built lesson pages fetch the chunks of the libraries their cells use while the page starts.

@@ -55,3 +55,51 @@ export function loadSubsetModule(id: string): { code: string; moduleType: "js" }
   const found = findSubsetModule(id);
   return found ? { code: readFileSync(found.path, "utf8"), moduleType: "js" } : null;
 }
+
+/** The module that holds the id counters every copy of a library shares (resolved with a `\0`). */
+export const sharedIdsId = "virtual:live-lesson/ids";
+
+/**
+ * The library modules that number the ids of the elements they make with a counter of their own
+ * (Plot's `plot-clip-N`, `plot-pattern-N`, `plot-marker-N`; Inputs' `inputs-3a86ea-N`). SVG and
+ * HTML ids are global to the document, and a page may run two copies of a library: its subset and
+ * the whole one an edit or a left-out package loads. Counting from 1 each, the copies would give
+ * two elements one id, and a chart's `clip-path="url(#plot-clip-2)"` could take another chart's
+ * clipPath. So every copy counts with the one shared module.
+ */
+const idCounters: readonly { file: string; counters: readonly string[] }[] = [
+  { file: "/node_modules/@observablehq/plot/src/style.js", counters: ["nextClipId", "nextPatternId"] },
+  { file: "/node_modules/@observablehq/plot/src/marker.js", counters: ["nextMarkerId"] },
+  { file: "/node_modules/@observablehq/inputs/dist/index.js", counters: ["nextId"] },
+];
+
+/** The shared counters' module: one count per library counter, as each copy counted alone. */
+export const sharedIdsModule = `const counts = new Map();
+export function nextId(key) {
+  const next = (counts.get(key) ?? 0) + 1;
+  counts.set(key, next);
+  return next;
+}
+`;
+
+/**
+ * The source of the module at `id` (a file, or a page's copy of one) with its id counters taken
+ * from the shared module, or null for a module without any. Lines stay where they were. Throws when
+ * a listed module no longer has the counter it had (the library changed): the build must not quietly
+ * bring the duplicate ids back.
+ */
+export function shareIdCounters(code: string, id: string): string | null {
+  const path = (findSubsetModule(id)?.path ?? id).replaceAll("\\", "/");
+  const found = idCounters.find(({ file }) => path.endsWith(file));
+  if (!found) return null;
+  let result = code;
+  for (const name of found.counters) {
+    const declaration = new RegExp(`\\blet ${name} = 0;`);
+    const increment = `++${name}`;
+    if (!declaration.test(result) || !result.includes(increment)) {
+      throw new Error(`${path}: its id counter \`${name}\` is not where live-lesson expects it (\`let ${name} = 0;\`, \`++${name}\`): update idCounters in src/vite/isolateSubsets.ts for this version of the library`);
+    }
+    result = result.replace(declaration, "").replaceAll(increment, `__liveLessonNextId(${JSON.stringify(`${found.file}#${name}`)})`);
+  }
+  return `import { nextId as __liveLessonNextId } from ${JSON.stringify(sharedIdsId)}; ${result}`;
+}

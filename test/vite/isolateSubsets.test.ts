@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findSubsetModule, loadSubsetModule, markSubsetModule, resolveInSubset } from "../../src/vite/isolateSubsets.ts";
+import { readFileSync } from "node:fs";
+import { findSubsetModule, loadSubsetModule, markSubsetModule, resolveInSubset, shareIdCounters, sharedIdsModule } from "../../src/vite/isolateSubsets.ts";
 
 /** A plugin context whose resolve answers from a table (source → resolution), recording each call. */
 function contextOf(table: Record<string, { id: string; external?: boolean; moduleSideEffects?: boolean | null } | null>) {
@@ -58,5 +59,44 @@ describe("isolateSubsets", () => {
     writeFileSync(file, "export const answer = 42;\n");
     expect(loadSubsetModule(markSubsetModule(file, "page"))).toEqual({ code: "export const answer = 42;\n", moduleType: "js" });
     expect(loadSubsetModule(file)).toBeNull();
+  });
+
+  describe("shareIdCounters", () => {
+    const style = join(process.cwd(), "node_modules/@observablehq/plot/src/style.js");
+
+    /** Runs a counting module's `getClipId` as the bundle would, its shared module given. */
+    function clipIdsOf(code: string, shared: { nextId(key: string): number }) {
+      const body = code.replace(/^import \{ nextId as __liveLessonNextId \} from "[^"]+"; /, "");
+      const match = /export function getClipId\(\) \{[\s\S]*?\n\}/.exec(body);
+      expect(match).not.toBeNull();
+      return new Function("__liveLessonNextId", `${match![0].replace("export ", "")}; return getClipId;`)(shared.nextId) as () => string;
+    }
+
+    it("has two copies of Plot's style.js (a page's subset and the whole library) count clip ids with one counter", () => {
+      const code = readFileSync(style, "utf8");
+      const copy = shareIdCounters(code, markSubsetModule(style, "a-page"));
+      const whole = shareIdCounters(code, style);
+      expect(copy).toMatch(/^import \{ nextId as __liveLessonNextId \} from "virtual:live-lesson\/ids"; /);
+      expect(copy).not.toMatch(/\+\+nextClipId|let nextClipId/);
+      // Lines stay where they were.
+      expect(copy!.split("\n").length).toBe(code.split("\n").length);
+      const shared = new Function(`${sharedIdsModule.replace("export ", "")}; return { nextId };`)() as { nextId(key: string): number };
+      const ids = [clipIdsOf(copy!, shared)(), clipIdsOf(whole!, shared)(), clipIdsOf(copy!, shared)()];
+      expect(ids).toEqual(["plot-clip-1", "plot-clip-2", "plot-clip-3"]);
+    });
+
+    it("leaves other modules alone, and fails loudly when a listed module lost its counter", () => {
+      expect(shareIdCounters("let nextClipId = 0;", "/x/node_modules/d3-array/src/max.js")).toBeNull();
+      expect(() => shareIdCounters("export const x = 1;", style)).toThrow(/nextClipId.*idCounters/);
+    });
+
+    it("covers Plot's markers and Inputs' ids", () => {
+      for (const [file, name] of [["@observablehq/plot/src/marker.js", "nextMarkerId"], ["@observablehq/inputs/dist/index.js", "nextId"]]) {
+        const path = join(process.cwd(), "node_modules", file!);
+        const shared = shareIdCounters(readFileSync(path, "utf8"), path);
+        expect(shared).not.toMatch(new RegExp(`\\+\\+${name}\\b`));
+        expect(shared).toContain(`__liveLessonNextId("/node_modules/${file}#${name}")`);
+      }
+    });
   });
 });
