@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { buildAndServe, launchBrowser, type Browser, type Site } from "./browser.ts";
 import { findEditor, openClean, typeAndRun } from "./editorPage.ts";
 import { describeUnfulfilled, settle } from "./lessonPage.ts";
@@ -25,6 +26,47 @@ function findWholePlotChunks(outDir: string): string[] {
   return readdirSync(assets).filter((name) => name.endsWith(".js") && /\bhexbin\b/.test(readFileSync(join(assets, name), "utf8")));
 }
 
+/** The ids library counters number (Plot's clip paths, patterns and markers; Inputs' forms). */
+const numberedId = /^(plot-(clip|pattern|marker)|inputs-3a86ea)-\d+$/;
+
+/**
+ * From now on, records each element given a library-numbered id that an element present now or
+ * added since already had: one counter never gives an id twice, two counters (two copies of a
+ * library) do. Read with {@link readReusedIds}.
+ */
+function recordReusedIds(page: Page): Promise<void> {
+  return page.evaluate((source) => {
+    const numbered = new RegExp(source);
+    const owners = new Map<string, Element>();
+    const reused: string[] = ((window as unknown as { __reusedIds: string[] }).__reusedIds = []);
+    const note = (element: Element) => {
+      if (!numbered.test(element.id)) return;
+      const owner = owners.get(element.id);
+      if (owner && owner !== element) reused.push(element.id);
+      owners.set(element.id, element);
+    };
+    document.querySelectorAll("[id]").forEach(note);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === "attributes") note(record.target as Element);
+        for (const node of record.addedNodes) if (node instanceof Element) [node, ...node.querySelectorAll("[id]")].forEach(note);
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["id"] });
+  }, numberedId.source);
+}
+
+function readReusedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...new Set((window as unknown as { __reusedIds: string[] }).__reusedIds)]);
+}
+
+/** The ids two or more elements of the document share. */
+function findDuplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((element) => element.id);
+    return [...new Set(ids.filter((id, at) => ids.indexOf(id) !== at))];
+  });
+}
+
 describe("library subsets", () => {
   it("loads only the Plot members the page reads, and the whole of Plot for an edit that needs it", async () => {
     const whole = findWholePlotChunks(site.outDir);
@@ -36,6 +78,7 @@ describe("library subsets", () => {
     await openClean(page, url);
     expect(describeUnfulfilled("derivatives-and-gradients", await settle(page))).toEqual([]);
     expect(loaded.filter((name) => whole.includes(name))).toEqual([]);
+    await recordReusedIds(page);
 
     const listing = "Plot.line(d3.range(-5, 5.001, 0.05)";
     // A hidden cell's listing is closed: open it as a reader would to see the code. Opening may
@@ -47,10 +90,18 @@ describe("library subsets", () => {
       .toBe(true);
     const editor = await findEditor(page, listing);
     // `Plot.areaY` and `d3.shuffle` are read by no cell of the lesson, so neither subset has them.
-    await typeAndRun(page, editor, 'Plot.plot({marks: [Plot.areaY(d3.shuffle([1, 4, 9]), {y: (d) => d, fill: "#ccc"})]})');
+    // Clipped, so the whole Plot numbers a clip path too (plot-clip-N), as the subset did for the page's charts.
+    await typeAndRun(page, editor, 'Plot.plot({clip: true, marks: [Plot.areaY(d3.shuffle([1, 4, 9]), {y: (d) => d, fill: "#ccc"})]})');
     await expect.poll(() => page.locator('#lesson g[aria-label="area"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(describeUnfulfilled("derivatives-and-gradients", await settle(page))).toEqual([]);
     expect(loaded.filter((name) => whole.includes(name)).length).toBeGreaterThan(0);
+    // Ids are global to the document: the subset's Plot and the whole one count from one counter,
+    // or a chart's clip-path="url(#plot-clip-2)" could take another chart's clipPath.
+    expect(await page.locator("#lesson clipPath[id^=plot-clip-]").count()).toBeGreaterThan(1);
+    expect(await findDuplicateIds(page)).toEqual([]);
+    // Not only once the page settles: while the whole library redraws the charts, the subset's stay
+    // until each is replaced, and no new element may take one of their ids meanwhile.
+    expect(await readReusedIds(page)).toEqual([]);
     await page.close();
   });
 });
