@@ -88,7 +88,7 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
     await typeAndRun(page, editor, "const doubled: number = k * 10;");
     await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
     await page.reload();
-    await page.waitForFunction(() => "lesson" in window);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     const reloaded = await findEditor(page, "k * 10");
     await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
     await reloaded.locator(".cell-edited-badge").waitFor({ state: "visible" });
@@ -198,7 +198,7 @@ describe.each(modes)("editing a cell in the page (%s)", (mode) => {
       for (const name of Object.keys(localStorage)) if (name.startsWith("live-lesson:")) localStorage.setItem(name, "{garbage");
     });
     await page.reload();
-    await page.waitForFunction(() => "lesson" in window);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toContain("could not be read");
     await settle(page);
     expect(await lessonText(page)).toContain("Twice k is 4.");

@@ -21,7 +21,7 @@ beforeAll(async () => {
   sourceLines = source.split("\n");
   page = await browser.newPage();
   await page.goto(`${site.url}fixture-faults.html`);
-  await page.waitForFunction(() => "lesson" in window, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
   // idle() must come back although two cells never settle: they are reported as stalled.
   cells = await page.evaluate(async () => {
     const lesson = (window as unknown as { lesson: LessonApi }).lesson;

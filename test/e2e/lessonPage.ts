@@ -31,10 +31,10 @@ export function readBundledLessons(dir = bundledLessonsDir): LessonInfo[] {
     });
 }
 
-/** Opens a page and waits until the lesson API exists and no cell is pending (at most 20 s). */
+/** Opens a page and waits until the lesson API exists (not merely `window.lesson`: a built page's `<div id="lesson">` is that before the runtime starts) and no cell is pending (at most 20 s). */
 export async function openLesson(page: Page, url: string): Promise<CellState[]> {
   await page.goto(url);
-  await page.waitForFunction(() => "lesson" in window, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
   return settle(page);
 }
 

@@ -63,7 +63,7 @@ describe("saved edits (nothing lost)", () => {
 
     const fresh = await browser.newPage();
     await fresh.goto(url);
-    await fresh.waitForFunction(() => "lesson" in window);
+    await fresh.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     // The torn main copy is set aside; the previous good copy comes back, with a notice.
     expect(await fresh.evaluate((key) => localStorage.getItem(key), mainKey)).not.toContain("k * 30;");
     await expect.poll(() => fresh.locator(".lesson-edits-notice").textContent()).toContain("an earlier copy was restored");
@@ -92,7 +92,7 @@ describe("saved edits (nothing lost)", () => {
 
     const fresh = await browser.newPage();
     await fresh.goto(url);
-    await fresh.waitForFunction(() => "lesson" in window);
+    await fresh.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     await settle(fresh);
     // Some saved version of the reader's edit comes back (which one depends on where the crash
     // landed; under load an autorun may even have saved a half-typed cell), never nothing.
@@ -115,7 +115,7 @@ describe("slider positions (#16)", () => {
     await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `${mainKey}:inputs`), { timeout: 30_000 }).toContain('"k":5');
 
     await page.reload();
-    await page.waitForFunction(() => "lesson" in window);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 10.");
     expect(await readValue(page, "k")).toBe(5);
 
@@ -124,7 +124,7 @@ describe("slider positions (#16)", () => {
     await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 4.");
     expect(await page.evaluate((key) => localStorage.getItem(key), `${mainKey}:inputs`)).toBeNull();
     await page.reload();
-    await page.waitForFunction(() => "lesson" in window);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 4.");
     await page.close();
   });

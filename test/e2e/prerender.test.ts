@@ -165,7 +165,7 @@ describe("prerendered pages", () => {
       // The build's DOM prefers reduced motion: animations show their last frame at once.
       await page.emulateMedia({ reducedMotion: "reduce" });
       await page.goto(url);
-      await page.waitForFunction(() => "lesson" in window, undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
       const cells = await settle(page);
       expect(cells.filter((cell) => cell.status !== "fulfilled"), slug).toEqual([]);
       // Generators (an animation of 60 frames) run on after the cells settle, as the build's run

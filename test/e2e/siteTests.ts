@@ -68,7 +68,7 @@ export function defineSiteTests(context: SiteContext): void {
     expect(links.map((link) => link.href)).toContain("./fixture-slider.html");
     // The index links work relative to wherever the site is served from.
     await page.locator('.ll-index-link[href="./fixture-slider.html"]').click();
-    await page.waitForFunction(() => "lesson" in window);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     expect(page.url()).toBe(`${context.site().url}fixture-slider.html`);
     await page.close();
   });
