@@ -35,7 +35,7 @@ function recordShifts(): void {
 async function loadAndReadShifts(page: Page, url: string): Promise<{ value: number; sources: string[] }[]> {
   await page.addInitScript(recordShifts);
   await page.goto(url);
-  await page.waitForFunction(() => "lesson" in window, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
   await settle(page);
   await page.waitForSelector(".learning-bar:not([data-placeholder])", { state: "attached", timeout: 20_000 });
   await page.waitForSelector(".lesson-edits", { state: "attached", timeout: 20_000 });

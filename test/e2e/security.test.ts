@@ -241,7 +241,7 @@ describe("saved edits", () => {
       await openClean(page, url);
       await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`live-lesson:${lessonKey}`, make()]);
       await page.reload();
-      await page.waitForFunction(() => "lesson" in window);
+      await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
       await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(notice);
       await settle(page);
       expect(await isPwned(page)).toBeUndefined();
@@ -262,7 +262,7 @@ describe("saved edits", () => {
     await expect.poll(bodyText, { timeout: 20_000 }).toBe("");
     // The next visit opens the lesson without it, says why, and keeps it.
     await page.reload();
-    await page.waitForFunction(() => "lesson" in window);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     await expect.poll(() => lessonText(page)).toContain("Twice k is 4.");
     await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(/did not finish loading last time/);
     expect(await page.evaluate((key) => localStorage.getItem(key), key)).toBe(saved);
@@ -276,7 +276,7 @@ describe("saved edits", () => {
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [key, saved]);
     await page.goto("about:blank");
     await page.goto(`${url}#no-edits`);
-    await page.waitForFunction(() => "lesson" in window);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     await settle(page);
     await expect.poll(() => lessonText(page)).toContain("Twice k is 4.");
     await expect.poll(() => page.locator(".lesson-edits-notice").textContent()).toMatch(/#no-edits/);
@@ -299,7 +299,7 @@ describe("saved edits", () => {
     });
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`live-lesson:${lessonKey}`, saved]);
     await page.reload();
-    await page.waitForFunction(() => "lesson" in window);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
     await expect.poll(() => lessonText(page)).toContain("Twice k is 20.");
     await expect.poll(() => lessonText(page)).toContain("<img src=x onerror="); // As text.
     expect(await page.locator("img").count()).toBe(0);
@@ -415,7 +415,7 @@ describe("built pages", () => {
     await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
     await expect.poll(() => page.frames().some((f) => f.url().startsWith(builtUrl)), { timeout: 20_000 }).toBe(true);
     const frame = page.frames().find((f) => f.url().startsWith(builtUrl))!;
-    await frame.waitForFunction(() => "lesson" in window, undefined, { timeout: 20_000 });
+    await frame.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
     await expect.poll(() => frame.locator(".lesson-edits-notice").textContent()).toMatch(/inside a frame/);
     expect(await frame.locator("dialog").count()).toBe(0);
     expect(await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
