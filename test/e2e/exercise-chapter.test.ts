@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { momentum, runOptimizer, sgd, surfaces } from "../../src/math/index.ts";
 import type { LessonApi } from "../../src/runtime/types.ts";
 import { launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
-import { check as checkBy, exercise, typeCode } from "./exercisePage.ts";
+import { check as checkBy, exercise, typeCode, waitForAnswers } from "./exercisePage.ts";
 import { openLesson, readValue } from "./lessonPage.ts";
 
 /** Presses Check by keyboard and waits for the verdict. */
@@ -32,14 +32,7 @@ beforeAll(async () => {
   url = `${site.url}derivatives-and-gradients.html`;
   // The dev server computes the chapter's answers with the Node runner on first request; wait for them.
   const page = await browser.newPage();
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    await openLesson(page, url);
-    const said = await check(page, "dLdw");
-    if (!said.includes("still being computed")) break;
-    if (Date.now() > deadline) throw new Error(`the dev server never computed the chapter's answers: ${said}`);
-    await page.waitForTimeout(3000);
-  }
+  await waitForAnswers(page, url, "dLdw");
   await page.close();
 }, 300_000);
 

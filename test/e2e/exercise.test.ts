@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LessonApi } from "../../src/runtime/types.ts";
 import { buildAndServe, launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
-import { check, exercise, feedback, typeCode } from "./exercisePage.ts";
+import { check, exercise, feedback, typeCode, waitForAnswers } from "./exercisePage.ts";
 import { openLesson } from "./lessonPage.ts";
 
 type Summary = ReturnType<NonNullable<LessonApi["exercises"]>>[number];
@@ -34,14 +34,7 @@ describe("exercises (dev server)", () => {
     // The first request starts computing the exercises' answers with the Node runner; the dev
     // server serves the page meanwhile, saying so. Wait until a page has them (slow under load).
     const page = await browser.newPage();
-    const deadline = Date.now() + 240_000;
-    for (;;) {
-      await openLesson(page, url);
-      const said = await check(page, "twice");
-      if (!said.includes("still being computed")) break;
-      if (Date.now() > deadline) throw new Error(`the dev server never computed the exercises' answers: ${said}`);
-      await page.waitForTimeout(3000);
-    }
+    await waitForAnswers(page, url, "twice");
     await page.evaluate(() => localStorage.clear());
     await page.close();
   }, 300_000);
