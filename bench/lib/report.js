@@ -152,7 +152,7 @@ ${probeRow("first contentful paint", (p) => p?.fcp)}
 
 What moved during the load with the largest shift: live-lesson ${shiftList("ours")}; Framework ${shiftList(fw)}; Notebook Kit ${shiftList(nk)}.
 
-JavaScript and CSS the page loaded (KiB raw / KiB gzip -9): the files requested, and the text of every `<script>` and `<style>` inlined in the HTML (each gzipped on its own); the rest of the HTML document and the fonts are not counted:
+JavaScript and CSS the page loaded (KiB raw / KiB gzip -9): the files requested, and the text of every \`<script>\` and \`<style>\` inlined in the HTML (each gzipped on its own); the rest of the HTML document and the fonts are not counted:
 
 | | live-lesson | Framework | Notebook Kit | ours / Framework (gzip) |
 | --- | --- | --- | --- | --- |
