@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { ViteDevServer } from "vite";
 import { buildSite } from "../../src/vite/buildSite.ts";
 import { startServer } from "../../src/vite/startServer.ts";
@@ -139,6 +140,34 @@ export async function buildAndServe(subPath = "/course/", fixtureFolder?: string
       await served.close();
       await rm(lessonsDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A suite's Chromium and built site (the scratch lessons served under `subPath`): launched and built
+ * together before the suite's tests, both closed after them. Read them through the returned getters.
+ */
+export function useBrowserAndBuiltSite(subPath = "/course/"): { readonly browser: Browser; readonly site: Site & { outDir: string } } {
+  let browser: Browser | undefined;
+  let site: (Site & { outDir: string }) | undefined;
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), buildAndServe(subPath)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`the suite's ${name} is read before its beforeAll has started it`);
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser, "browser");
+    },
+    get site() {
+      return ready(site, "built site");
     },
   };
 }

@@ -3,14 +3,13 @@
 import { mkdir } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { buildAndServe, launchBrowser, screenshotsDir, type Browser, type Site } from "./browser.ts";
+import { screenshotsDir, useBrowserAndBuiltSite } from "./browser.ts";
 import { openLesson, readBundledLessons } from "./lessonPage.ts";
 import { defineSiteTests } from "./siteTests.ts";
 
-let browser: Browser;
-let site: Site & { outDir: string };
+const built = useBrowserAndBuiltSite();
 const requests: string[] = [];
 const cspViolations: string[] = [];
 
@@ -24,51 +23,43 @@ function record(page: Page): void {
   });
 }
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), buildAndServe("/course/")]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe("built site", () => {
-  defineSiteTests({ site: () => site, browser: () => browser, onPage: record });
+  defineSiteTests({ site: () => built.site, browser: () => built.browser, onPage: record });
 
   it("writes an index and one page per lesson, with a Content-Security-Policy", () => {
     for (const name of ["index.html", "fixture-slider.html", ...readBundledLessons().map((l) => `${l.slug}.html`)]) {
-      const html = readFileSync(join(site.outDir, name), "utf8");
+      const html = readFileSync(join(built.site.outDir, name), "utf8");
       expect(html, name).toContain('http-equiv="Content-Security-Policy"');
       expect(html, name).toMatch(/<script type="module" crossorigin src="\.\/assets\//);
     }
   });
 
   it("makes no request outside the host and runs under its CSP", async () => {
-    expect(site.url).toMatch(/\/course\/$/);
+    expect(built.site.url).toMatch(/\/course\/$/);
     // Every page once more (the shared checks above were recorded too), so this test stands alone.
-    const page = await browser.newPage();
+    const page = await built.browser.newPage();
     record(page);
-    await page.goto(site.url);
+    await page.goto(built.site.url);
     for (const slug of [...readBundledLessons().map((l) => l.slug), "fixture-slider", "fixture-errors"]) {
-      await openLesson(page, `${site.url}${slug}.html`);
+      await openLesson(page, `${built.site.url}${slug}.html`);
     }
     await page.close();
     expect(requests.length).toBeGreaterThan(0);
-    const origin = new URL(site.url).origin;
+    const origin = new URL(built.site.url).origin;
     const foreign = requests.filter((url) => !url.startsWith(`${origin}/course/`) && !/^(data|blob):/.test(url));
     expect(foreign).toEqual([]);
     expect(cspViolations).toEqual([]);
   });
 
   it("fetches no stylesheet: each is in its page, and KaTeX's fonts load from the sub-path", async () => {
-    const page = await browser.newPage();
+    const page = await built.browser.newPage();
     const fetched: string[] = [];
     const failed: string[] = [];
     page.on("request", (request) => fetched.push(request.url()));
     page.on("response", (response) => void (response.ok() || failed.push(`${response.status()} ${response.url()}`)));
     // The chapter has math and Inputs, whose chunk lists Inputs' CSS among its dependencies.
-    for (const slug of ["derivatives-and-gradients", "fixture-slider"]) await openLesson(page, `${site.url}${slug}.html`);
+    for (const slug of ["derivatives-and-gradients", "fixture-slider"]) await openLesson(page, `${built.site.url}${slug}.html`);
     const fonts = await page.evaluate(async () => {
       await document.fonts.ready;
       return [...document.fonts].filter((font) => font.status === "loaded").map((font) => font.family);
@@ -80,12 +71,12 @@ describe("built site", () => {
   });
 
   it("loads no KaTeX JavaScript on a page that does not use tex", async () => {
-    const page = await browser.newPage();
+    const page = await built.browser.newPage();
     const scripts: Promise<{ url: string; code: string }>[] = [];
     page.on("response", (response) => {
       if (response.request().resourceType() === "script") scripts.push(response.text().then((code) => ({ url: response.url(), code })));
     });
-    await openLesson(page, `${site.url}fixture-slider.html`);
+    await openLesson(page, `${built.site.url}fixture-slider.html`);
     const loaded = await Promise.all(scripts);
     expect(loaded.length).toBeGreaterThan(0);
     // Judged by content, not file names: KaTeX's parser carries this message.
@@ -99,12 +90,12 @@ describe("built site", () => {
     await mkdir(screenshotsDir, { recursive: true });
     const slugs = [...readBundledLessons().map((l) => l.slug), "fixture-slider", "fixture-errors"];
     for (const width of [1000, 375]) {
-      const page = await browser.newPage({ width, height: 800 });
+      const page = await built.browser.newPage({ width, height: 800 });
       for (const colorScheme of width === 1000 ? (["light", "dark"] as const) : (["light"] as const)) {
         await page.emulateMedia({ colorScheme });
         for (const slug of ["index", ...slugs]) {
-          if (slug === "index") await page.goto(site.url);
-          else await openLesson(page, `${site.url}${slug}.html`);
+          if (slug === "index") await page.goto(built.site.url);
+          else await openLesson(page, `${built.site.url}${slug}.html`);
           await page.screenshot({ path: join(screenshotsDir, `${slug}-${colorScheme}-${width}.png`), fullPage: true });
         }
       }

@@ -4,21 +4,12 @@
 // entries are summed as CLS counts them (shifts right after the reader's input excluded). This is
 // a layout assertion, not a timing one: the bench measures the same figure against Framework.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAndServe, launchBrowser, type Browser, type Site } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { useBrowserAndBuiltSite } from "./browser.ts";
 import { readBundledLessons, settle } from "./lessonPage.ts";
 
-let browser: Browser;
-let site: Site & { outDir: string };
+const built = useBrowserAndBuiltSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), buildAndServe("/course/")]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** Installed before any page script: every layout shift of the load, with what moved. */
 function recordShifts(): void {
@@ -47,8 +38,8 @@ async function loadAndReadShifts(page: Page, url: string): Promise<{ value: numb
 describe("a built page while it loads", () => {
   for (const { slug } of readBundledLessons()) {
     it(`${slug}.md shifts nothing (cumulative layout shift < 0.01)`, async () => {
-      const page = await browser.newPage();
-      const shifts = await loadAndReadShifts(page, `${site.url}${slug}.html`);
+      const page = await built.browser.newPage();
+      const shifts = await loadAndReadShifts(page, `${built.site.url}${slug}.html`);
       await page.close();
       const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
       expect(total, `layout shifts: ${JSON.stringify(shifts)}`).toBeLessThan(0.01);

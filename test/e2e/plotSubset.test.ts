@@ -2,23 +2,14 @@
 // cells read, and an in-page edit that reads another member loads the whole library and runs.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { buildAndServe, launchBrowser, type Browser, type Site } from "./browser.ts";
+import { useBrowserAndBuiltSite } from "./browser.ts";
 import { findEditor, openClean, typeAndRun } from "./editorPage.ts";
 import { describeUnfulfilled, settle } from "./lessonPage.ts";
 
-let browser: Browser;
-let site: Site & { outDir: string };
+const built = useBrowserAndBuiltSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), buildAndServe("/course/")]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** The built chunks holding all of Plot: the only ones that export `hexbin`, which no lesson reads. */
 function findWholePlotChunks(outDir: string): string[] {
@@ -69,12 +60,12 @@ function findDuplicateIds(page: Page): Promise<string[]> {
 
 describe("library subsets", () => {
   it("loads only the Plot members the page reads, and the whole of Plot for an edit that needs it", async () => {
-    const whole = findWholePlotChunks(site.outDir);
+    const whole = findWholePlotChunks(built.site.outDir);
     expect(whole.length).toBeGreaterThan(0);
-    const page = await browser.newPage();
+    const page = await built.browser.newPage();
     const loaded: string[] = [];
     page.on("request", (request) => loaded.push(new URL(request.url()).pathname.replace(/^.*\//, "")));
-    const url = `${site.url}derivatives-and-gradients.html`;
+    const url = `${built.site.url}derivatives-and-gradients.html`;
     await openClean(page, url);
     expect(describeUnfulfilled("derivatives-and-gradients", await settle(page))).toEqual([]);
     expect(loaded.filter((name) => whole.includes(name))).toEqual([]);

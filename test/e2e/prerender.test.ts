@@ -2,23 +2,14 @@
 // without JavaScript, each bundled lesson is a complete static document that prints; with it, the
 // runtime takes the outputs over and ends showing what was prerendered.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAndServe, launchBrowser, type Browser, type Site } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { useBrowserAndBuiltSite } from "./browser.ts";
 import { compileLesson } from "../../src/compile/index.ts";
 import { findLeftOut } from "../../src/run/index.ts";
 import { readBundledLessons, settle } from "./lessonPage.ts";
 
-let browser: Browser;
-let site: Site & { outDir: string };
+const built = useBrowserAndBuiltSite();
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), buildAndServe("/course/")]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 const lessons = readBundledLessons();
 
@@ -29,7 +20,7 @@ function leftOutOf(source: string): Set<string> {
 
 /** A page with scripts off (the browser's setting for the page, through the DevTools protocol). */
 async function openWithoutScripts(url: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await built.browser.newPage();
   const session = await page.context().newCDPSession(page);
   await session.send("Emulation.setScriptExecutionDisabled", { value: true });
   await page.goto(url);
@@ -120,7 +111,7 @@ describe("prerendered pages", () => {
   it("read as complete documents without JavaScript: every output at its defaults, controls disabled, and they print", async () => {
     expect(lessons.map((l) => l.slug)).toContain("derivatives-and-gradients");
     for (const { slug, source } of lessons) {
-      const page = await openWithoutScripts(`${site.url}${slug}.html`);
+      const page = await openWithoutScripts(`${built.site.url}${slug}.html`);
       const state = await page.evaluate(() => ({
         // (`window.lesson` alone would be main#lesson, by its id.)
         scripted: typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function",
@@ -156,12 +147,12 @@ describe("prerendered pages", () => {
 
   it("show what the live page shows once it settles (normalised as readOutputs says)", async () => {
     for (const { slug, source } of lessons) {
-      const url = `${site.url}${slug}.html`;
+      const url = `${built.site.url}${slug}.html`;
       const still = await openWithoutScripts(url);
       const leftOut = leftOutOf(source);
       const prerendered = Object.fromEntries(Object.entries(await readOutputs(still)).filter(([id]) => !leftOut.has(id)));
       await still.close();
-      const page = await browser.newPage();
+      const page = await built.browser.newPage();
       // The build's DOM prefers reduced motion: animations show their last frame at once.
       await page.emulateMedia({ reducedMotion: "reduce" });
       await page.goto(url);
