@@ -65,18 +65,38 @@ export const sharedIdsId = "virtual:live-lesson/ids";
  * HTML ids are global to the document, and a page may run two copies of a library: its subset and
  * the whole one an edit or a left-out package loads. Counting from 1 each, the copies would give
  * two elements one id, and a chart's `clip-path="url(#plot-clip-2)"` could take another chart's
- * clipPath. So every copy counts with the one shared module.
+ * clipPath. So every copy counts with the one shared module. Each counter names the id prefix it
+ * numbers: a built page's prerendered charts are in the document before any copy counts, with the
+ * build's ids, so a page's first count of a prefix starts after the highest such id already there.
  */
-const idCounters: readonly { file: string; counters: readonly string[] }[] = [
-  { file: "/node_modules/@observablehq/plot/src/style.js", counters: ["nextClipId", "nextPatternId"] },
-  { file: "/node_modules/@observablehq/plot/src/marker.js", counters: ["nextMarkerId"] },
-  { file: "/node_modules/@observablehq/inputs/dist/index.js", counters: ["nextId"] },
+const idCounters: readonly { file: string; counters: readonly { name: string; prefix: string }[] }[] = [
+  {
+    file: "/node_modules/@observablehq/plot/src/style.js",
+    counters: [
+      { name: "nextClipId", prefix: "plot-clip-" },
+      { name: "nextPatternId", prefix: "plot-pattern-" },
+    ],
+  },
+  { file: "/node_modules/@observablehq/plot/src/marker.js", counters: [{ name: "nextMarkerId", prefix: "plot-marker-" }] },
+  { file: "/node_modules/@observablehq/inputs/dist/index.js", counters: [{ name: "nextId", prefix: "inputs-3a86ea-" }] },
 ];
 
-/** The shared counters' module: one count per library counter, as each copy counted alone. */
+/**
+ * The shared counters' module: one count per library counter, as each copy counted alone, from
+ * the highest number the document already has for the counter's prefix (the prerendered outputs').
+ */
 export const sharedIdsModule = `const counts = new Map();
-export function nextId(key) {
-  const next = (counts.get(key) ?? 0) + 1;
+function highestInDocument(prefix) {
+  let highest = 0;
+  if (typeof document === "undefined") return highest;
+  for (const element of document.querySelectorAll(\`[id^="\${prefix}"]\`)) {
+    const number = Number(element.id.slice(prefix.length));
+    if (Number.isSafeInteger(number) && number > highest) highest = number;
+  }
+  return highest;
+}
+export function nextId(key, prefix) {
+  const next = (counts.get(key) ?? highestInDocument(prefix)) + 1;
   counts.set(key, next);
   return next;
 }
@@ -93,13 +113,13 @@ export function shareIdCounters(code: string, id: string): string | null {
   const found = idCounters.find(({ file }) => path.endsWith(file));
   if (!found) return null;
   let result = code;
-  for (const name of found.counters) {
+  for (const { name, prefix } of found.counters) {
     const declaration = new RegExp(`\\blet ${name} = 0;`);
     const increment = `++${name}`;
-    if (!declaration.test(result) || !result.includes(increment)) {
-      throw new Error(`${path}: its id counter \`${name}\` is not where live-lesson expects it (\`let ${name} = 0;\`, \`++${name}\`): update idCounters in src/vite/isolateSubsets.ts for this version of the library`);
+    if (!declaration.test(result) || !result.includes(`${prefix}\${${increment}}`)) {
+      throw new Error(`${path}: its id counter \`${name}\` is not where live-lesson expects it (\`let ${name} = 0;\`, \`${prefix}\${++${name}}\`): update idCounters in src/vite/isolateSubsets.ts for this version of the library`);
     }
-    result = result.replace(declaration, "").replaceAll(increment, `__liveLessonNextId(${JSON.stringify(`${found.file}#${name}`)})`);
+    result = result.replace(declaration, "").replaceAll(increment, `__liveLessonNextId(${JSON.stringify(`${found.file}#${name}`)}, ${JSON.stringify(prefix)})`);
   }
   return `import { nextId as __liveLessonNextId } from ${JSON.stringify(sharedIdsId)}; ${result}`;
 }

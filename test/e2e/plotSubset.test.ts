@@ -21,29 +21,28 @@ function findWholePlotChunks(outDir: string): string[] {
 const numberedId = /^(plot-(clip|pattern|marker)|inputs-3a86ea)-\d+$/;
 
 /**
- * From now on, records each element given a library-numbered id that an element present now or
- * added since already had: one counter never gives an id twice, two counters (two copies of a
- * library) do. Read with {@link readReusedIds}.
+ * In the page, from now on: records each element given a library-numbered id that an element
+ * present now or added since already had: one counter never gives an id twice, two counters (two
+ * copies of a library, or the build's count in the prerendered charts and the page's own) do. Read
+ * with {@link readReusedIds}.
  */
-function recordReusedIds(page: Page): Promise<void> {
-  return page.evaluate((source) => {
-    const numbered = new RegExp(source);
-    const owners = new Map<string, Element>();
-    const reused: string[] = ((window as unknown as { __reusedIds: string[] }).__reusedIds = []);
-    const note = (element: Element) => {
-      if (!numbered.test(element.id)) return;
-      const owner = owners.get(element.id);
-      if (owner && owner !== element) reused.push(element.id);
-      owners.set(element.id, element);
-    };
-    document.querySelectorAll("[id]").forEach(note);
-    new MutationObserver((records) => {
-      for (const record of records) {
-        if (record.type === "attributes") note(record.target as Element);
-        for (const node of record.addedNodes) if (node instanceof Element) [node, ...node.querySelectorAll("[id]")].forEach(note);
-      }
-    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["id"] });
-  }, numberedId.source);
+function watchReusedIds(source: string): void {
+  const numbered = new RegExp(source);
+  const owners = new Map<string, Element>();
+  const reused: string[] = ((window as unknown as { __reusedIds: string[] }).__reusedIds = []);
+  const note = (element: Element) => {
+    if (!numbered.test(element.id)) return;
+    const owner = owners.get(element.id);
+    if (owner && owner !== element) reused.push(element.id);
+    owners.set(element.id, element);
+  };
+  document.querySelectorAll("[id]").forEach(note);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === "attributes") note(record.target as Element);
+      for (const node of record.addedNodes) if (node instanceof Element) [node, ...node.querySelectorAll("[id]")].forEach(note);
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["id"] });
 }
 
 function readReusedIds(page: Page): Promise<string[]> {
@@ -69,7 +68,7 @@ describe("library subsets", () => {
     await openClean(page, url);
     expect(describeUnfulfilled("derivatives-and-gradients", await settle(page))).toEqual([]);
     expect(loaded.filter((name) => whole.includes(name))).toEqual([]);
-    await recordReusedIds(page);
+    await page.evaluate(watchReusedIds, numberedId.source);
 
     const listing = "Plot.line(d3.range(-5, 5.001, 0.05)";
     // A hidden cell's listing is closed: open it as a reader would to see the code. Opening may
@@ -93,6 +92,23 @@ describe("library subsets", () => {
     // Not only once the page settles: while the whole library redraws the charts, the subset's stay
     // until each is replaced, and no new element may take one of their ids meanwhile.
     expect(await readReusedIds(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("gives a live chart no id a prerendered chart still on the page has", async () => {
+    const url = `${built.site.url}derivatives-and-gradients.html`;
+    // The built page arrives with its charts' clip paths numbered by the build's run.
+    const html = readFileSync(join(built.site.outDir, "derivatives-and-gradients.html"), "utf8");
+    expect(html.match(/id="plot-clip-\d+"/g)?.length ?? 0).toBeGreaterThan(1);
+    const page = await built.browser.newPage();
+    // Watched from the first parsed element: each live chart replaces its prerendered one while
+    // the later cells' prerendered charts are still there.
+    await page.addInitScript(watchReusedIds, numberedId.source);
+    await openClean(page, url);
+    expect(describeUnfulfilled("derivatives-and-gradients", await settle(page))).toEqual([]);
+    expect(await page.locator("#lesson clipPath[id^=plot-clip-]").count()).toBeGreaterThan(1);
+    expect(await readReusedIds(page)).toEqual([]);
+    expect(await findDuplicateIds(page)).toEqual([]);
     await page.close();
   });
 });

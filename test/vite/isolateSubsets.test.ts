@@ -65,7 +65,7 @@ describe("isolateSubsets", () => {
     const style = join(process.cwd(), "node_modules/@observablehq/plot/src/style.js");
 
     /** Runs a counting module's `getClipId` as the bundle would, its shared module given. */
-    function clipIdsOf(code: string, shared: { nextId(key: string): number }) {
+    function clipIdsOf(code: string, shared: { nextId(key: string, prefix: string): number }) {
       const body = code.replace(/^import \{ nextId as __liveLessonNextId \} from "[^"]+"; /, "");
       const match = /export function getClipId\(\) \{[\s\S]*?\n\}/.exec(body);
       expect(match).not.toBeNull();
@@ -80,10 +80,26 @@ describe("isolateSubsets", () => {
       expect(copy).not.toMatch(/\+\+nextClipId|let nextClipId/);
       // Lines stay where they were.
       expect(copy!.split("\n").length).toBe(code.split("\n").length);
-      const shared = new Function(`${sharedIdsModule.replace("export ", "")}; return { nextId };`)() as { nextId(key: string): number };
+      const shared = loadSharedIds();
       const ids = [clipIdsOf(copy!, shared)(), clipIdsOf(whole!, shared)(), clipIdsOf(copy!, shared)()];
       expect(ids).toEqual(["plot-clip-1", "plot-clip-2", "plot-clip-3"]);
     });
+
+    it("counts on after the ids a built page's prerendered charts already have, so a live chart never takes one", () => {
+      const code = readFileSync(style, "utf8");
+      const copy = shareIdCounters(code, markSubsetModule(style, "a-page"))!;
+      // The document as a built page has it: prerendered charts numbered by the build's run.
+      const prerendered = ["plot-clip-1", "plot-clip-4", "plot-clip-2", "plot-clip-x", "plot-pattern-9"];
+      const document = { querySelectorAll: (selector: string) => prerendered.filter((id) => selector === '[id^="plot-clip-"]' && id.startsWith("plot-clip-")).map((id) => ({ id })) };
+      const shared = loadSharedIds(document);
+      const getClipId = clipIdsOf(copy, shared);
+      expect([getClipId(), getClipId()]).toEqual(["plot-clip-5", "plot-clip-6"]);
+    });
+
+    /** The shared counters' module as the bundle runs it, with `document` as the page's (none in Node). */
+    function loadSharedIds(document?: unknown): { nextId(key: string, prefix: string): number } {
+      return new Function("document", `${sharedIdsModule.replaceAll("export ", "")}; return { nextId };`)(document);
+    }
 
     it("leaves other modules alone, and fails loudly when a listed module lost its counter", () => {
       expect(shareIdCounters("let nextClipId = 0;", "/x/node_modules/d3-array/src/max.js")).toBeNull();
@@ -95,7 +111,7 @@ describe("isolateSubsets", () => {
         const path = join(process.cwd(), "node_modules", file!);
         const shared = shareIdCounters(readFileSync(path, "utf8"), path);
         expect(shared).not.toMatch(new RegExp(`\\+\\+${name}\\b`));
-        expect(shared).toContain(`__liveLessonNextId("/node_modules/${file}#${name}")`);
+        expect(shared).toMatch(new RegExp(`__liveLessonNextId\\("/node_modules/${file}#${name}", "(plot-marker|inputs-3a86ea)-"\\)`));
       }
     });
   });
