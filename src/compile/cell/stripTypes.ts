@@ -105,10 +105,13 @@ function locate(source: string, p: { code: string; message: string; offset: numb
 type Blank = (start: number, end: number) => void;
 type Report = (node: TsNode, message: string) => void;
 
+// Index loops and `for…in`, not `for…of` over Object.keys: this runs on every node of every TypeScript
+// cell while the code is still cold, when each `for…of` step allocates an iterator result (1.8 of
+// the 23.6 MB a cold compile of the chapter allocated, and with them one garbage collection more).
 function visit(node: unknown, source: string, blank: Blank, report: Report): void {
   if (!node || typeof node !== "object") return;
   if (Array.isArray(node)) {
-    for (const child of node) visit(child, source, blank, report);
+    for (let i = 0; i < node.length; i++) visit(node[i], source, blank, report);
     return;
   }
   const n = node as TsNode;
@@ -157,7 +160,8 @@ function visit(node: unknown, source: string, blank: Blank, report: Report): voi
     default:
       if (n.type.startsWith("TS")) return report(n, `TypeScript syntax ${n.type} is not supported in cells`);
   }
-  for (const key of Object.keys(n)) {
+  // `for…in`, not Object.keys: no array per node; a node's prototype (acorn's Node) has no enumerable keys.
+  for (const key in n) {
     if (key === "loc" || key === "implements") continue;
     const value = n[key] as TsNode | null;
     if (typeKeys.has(key) && value && typeof value === "object" && !Array.isArray(value)) {

@@ -37,7 +37,9 @@ function collectCells(state: StateCore): void {
     for (const body of scope.bodies) body.hiddenCells.push(cell.id);
   };
   let map: [number, number] | null = null;
-  for (const token of state.tokens) {
+  // Index loops over the document's tokens: while this code is cold, a `for…of` step allocates.
+  for (let i = 0; i < state.tokens.length; i++) {
+    const token = state.tokens[i]!;
     // Table cells' inline tokens have no map of their own; the row before them does.
     if (token.map) map = token.map;
     else if (token.type === "inline" && map) token.map = [map[0], map[1]];
@@ -150,7 +152,9 @@ function texDiagnostic(message: string, line: number, column: number): Diagnosti
 
 function collectInline(token: Token, env: LessonEnv, addCell: AddCell, scope: PredictScope): void {
   let locate: ((offset: number) => { line: number; column: number }) | null = null;
-  for (const [index, child] of token.children!.entries()) {
+  const children = token.children!;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
     if (child.type === "blank" || child.type === "blank_unclosed") {
       locate ??= makeLocator(token, env.lines);
       collectBlank(token.children!, index, env, locate, addCell, scope);
