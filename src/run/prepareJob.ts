@@ -7,6 +7,7 @@ import { analyzeCell, checkCells, type Cell, type Lesson } from "../compile/inde
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import { collectImports, renderCells } from "../site/renderLessonModule.ts";
 import { transpileCells } from "../site/transpileCells.ts";
+import { findRunnerBody } from "./findRunnerBody.ts";
 import { resolveImports } from "./resolveImports.ts";
 import { READING_WIDTH, type Probe, type RunJob, type RunOptions } from "./types.ts";
 
@@ -28,7 +29,8 @@ export function prepareJob(lesson: Lesson, options: RunOptions = {}): RunJob {
   return {
     file,
     title: lesson.title,
-    html: lesson.html,
+    // A prerender keeps only the outputs: it may mount the slots alone (findRunnerBody.ts).
+    html: options.prerender ? findRunnerBody(all) : lesson.html,
     diagnostics: [...diagnostics, ...probes.flatMap((p) => p.diagnostics), ...unresolved],
     cells: renderCells(all, transpiled),
     guarded: all.cells.filter((cell) => transpiled.get(cell.id)?.guarded).map((cell) => cell.id),

@@ -45,7 +45,8 @@ export interface RunOptions {
   animationMs?: number;
   /**
    * Take the HTML for a page read without JavaScript (prerenderLesson): every form control in
-   * `html` and `outputs` comes back disabled, since nothing would answer it.
+   * `html` and `outputs` comes back disabled, since nothing would answer it. The run may mount the
+   * output slots alone (findRunnerBody.ts), and `html` is then theirs, not the whole body's.
    */
   prerender?: boolean;
 }
