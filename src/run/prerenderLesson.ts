@@ -2,7 +2,7 @@
 // written in, less the cells that must wait for the reader's browser (findPrerenderBlocker) and
 // every cell that reads their names.
 import { findPrerenderBlocker, type Lesson } from "../compile/index.ts";
-import { renderPrerendered } from "./renderPrerendered.ts";
+import { fillOutputs } from "./renderPrerendered.ts";
 import { runLesson } from "./runLesson.ts";
 import type { RunOptions } from "./types.ts";
 
@@ -17,6 +17,12 @@ export interface LeftOut {
 export interface Prerendered {
   /** The lesson body with the outputs written in; undefined when the run was killed. */
   html?: string;
+  /**
+   * Writes the outputs into `html`, any HTML holding the compiled body's placeholders (the page the
+   * bundler made of the compiled body), each output passed through `transform` first; undefined
+   * when the run was killed.
+   */
+  fill?: (html: string, transform?: (output: string) => string) => string;
   /** The cells the body shows no output for, and why. */
   leftOut: LeftOut[];
   /** How many cells' outputs the body shows. */
@@ -30,17 +36,18 @@ export interface Prerendered {
  * named) and returns its prerendered body. Rejects with RunnerUnavailableError when the runner
  * cannot start.
  */
-export async function prerenderLesson(lesson: Lesson, options: Pick<RunOptions, "path" | "file" | "timeoutMs" | "startTimeoutMs"> = {}): Promise<Prerendered> {
+export async function prerenderLesson(lesson: Lesson, options: Pick<RunOptions, "path" | "file" | "timeoutMs" | "startTimeoutMs" | "signal"> = {}): Promise<Prerendered> {
   const leftOut = findLeftOut(lesson);
   // Nothing to run (prose, math and listings only, like the generated math reference, whose cells
   // are all run=false): the body is the compiled one, with no worker to start (happy-dom's
   // start-up is most of a small lesson's run, and a build paid it for the reference every time).
-  if (!lesson.cells.some((cell) => cell.options.run)) return { html: lesson.html, leftOut, count: 0 };
+  if (!lesson.cells.some((cell) => cell.options.run)) return { html: lesson.html, fill: (html) => html, leftOut, count: 0 };
   const result = await runLesson(lesson, { ...options, prerender: true });
   if (result.killed) return { leftOut, count: 0, error: result.error ?? "the run did not finish" };
   const leaveOut = new Set(leftOut.map((cell) => cell.id));
   const shown = result.cells.filter((state) => state.status !== "pending" && !leaveOut.has(state.id));
-  return { html: renderPrerendered(lesson, result.outputs, result.cells, leaveOut), leftOut, count: shown.length };
+  const fill = (html: string, transform?: (output: string) => string) => fillOutputs(html, result.outputs, result.cells, leaveOut, transform);
+  return { html: fill(lesson.html), fill, leftOut, count: shown.length };
 }
 
 /** The cells with a blocker, then every cell that reads a name they declare (transitively), in lesson order. */

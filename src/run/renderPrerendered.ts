@@ -6,6 +6,8 @@
 import type { Lesson } from "../compile/index.ts";
 import type { CellState } from "../runtime/types.ts";
 
+const placeholderPattern = /<(div|span) class="(cell-output|cell-inline)" data-cell="([0-9a-z-]+)" data-status="pending"><\/\1>/g;
+
 /**
  * `lesson.html` with each settled cell's output (`outputs`, by id) in its empty `[data-cell]`
  * placeholder, marked `data-prerendered`, its status the settled one. A cell of `leaveOut` (its
@@ -14,15 +16,20 @@ import type { CellState } from "../runtime/types.ts";
  * live output does not push the page about when it arrives. A pending cell (stalled) stays empty.
  */
 export function renderPrerendered(lesson: Lesson, outputs: Record<string, string>, cells: CellState[], leaveOut: ReadonlySet<string>): string {
+  return fillOutputs(lesson.html, outputs, cells, leaveOut);
+}
+
+/**
+ * renderPrerendered on any HTML holding the compiled body's placeholders (a whole page the bundler
+ * has already made of it), each output passed through `transform` first.
+ */
+export function fillOutputs(html: string, outputs: Record<string, string>, cells: CellState[], leaveOut: ReadonlySet<string>, transform: (output: string) => string = (output) => output): string {
   const states = new Map(cells.map((state) => [state.id, state]));
-  return lesson.html.replace(
-    /<(div|span) class="(cell-output|cell-inline)" data-cell="([0-9a-z-]+)" data-status="pending"><\/\1>/g,
-    (placeholder, tag: string, kind: string, id: string) => {
-      const state = states.get(id);
-      const output = outputs[id];
-      if (!state || state.status === "pending" || output === undefined) return placeholder;
-      if (leaveOut.has(id)) return `<${tag} class="${kind}" data-cell="${id}" data-status="pending" data-prerendered="placeholder">${output}</${tag}>`;
-      return `<${tag} class="${kind}" data-cell="${id}" data-status="${state.status}" data-prerendered>${output}</${tag}>`;
-    },
-  );
+  return html.replace(placeholderPattern, (placeholder, tag: string, kind: string, id: string) => {
+    const state = states.get(id);
+    const output = outputs[id];
+    if (!state || state.status === "pending" || output === undefined) return placeholder;
+    if (leaveOut.has(id)) return `<${tag} class="${kind}" data-cell="${id}" data-status="pending" data-prerendered="placeholder">${transform(output)}</${tag}>`;
+    return `<${tag} class="${kind}" data-cell="${id}" data-status="${state.status}" data-prerendered>${transform(output)}</${tag}>`;
+  });
 }

@@ -49,6 +49,7 @@ export function runLesson(lesson: Lesson, options: RunOptions = {}): Promise<Run
       if (finished) return;
       finished = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener("abort", abort);
       void worker.terminate();
       outcome();
     };
@@ -69,6 +70,10 @@ export function runLesson(lesson: Lesson, options: RunOptions = {}): Promise<Run
       else if (message.type === "done") finish(() => resolve({ ...message.result, killed: false, log }));
       else kill(message.message);
     });
+    // A run nobody waits for any more ends now, not at its time limit (a failed build would wait for it).
+    const abort = () => kill("it was stopped");
+    options.signal?.addEventListener("abort", abort, { once: true });
+    if (options.signal?.aborted) abort();
     worker.on("error", (error) => kill(error.stack ?? error.message));
     worker.on("exit", (code) => kill(`its worker exited (code ${code})`));
   });

@@ -30,6 +30,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Limit of the worker's start-up: past it runLesson rejects with RunnerUnavailableError (default 120 s). */
   startTimeoutMs?: number;
+  /** Stops the run when aborted (the build it was for has failed): its worker is terminated and the run reported killed. */
+  signal?: AbortSignal;
   /** The `width` builtin: the lesson column's content width (default {@link READING_WIDTH}). */
   width?: number;
   /** Seeds `Math.random` for the whole run (default: the engine's own, unseeded). */

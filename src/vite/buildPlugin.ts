@@ -20,7 +20,8 @@ import { findSubsetModule, loadSubsetModule, resolveInSubset, shareIdCounters, s
 import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
-import { prerenderSite } from "./prerenderSite.ts";
+import { createStyleMinifier } from "./minifyOutputStyles.ts";
+import { prerenderSite, type FillPage } from "./prerenderSite.ts";
 import { createBuildErrors } from "./reportBuildErrors.ts";
 import { packageImporter } from "./packageFiles.ts";
 import { findLibraryOf, findPageSlug, findStubOf, pagePrefix, problemPrefix, shellId } from "./virtualIds.ts";
@@ -46,7 +47,10 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
   let logger: Logger;
   let base = "./";
   let stopLogging: (() => void) | undefined;
-  let prerendered = new Map<string, string>();
+  /** The prerendered outputs of each lesson, by slug, as they will be: the build bundles while the lessons run. */
+  let prerendered: Promise<Map<string, FillPage>> = Promise.resolve(new Map());
+  let stopPrerender: AbortController | undefined;
+  let minifyStyles: (html: string) => string = (html) => html;
   let checker: TypeChecker | undefined;
   /** Each lesson's type errors, checked in a worker from the build's start. */
   const typeErrors = new Map<string, Promise<Diagnostic[]>>();
@@ -89,13 +93,16 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     configResolved(config) {
       logger = config.logger;
       base = config.base;
+      minifyStyles = createStyleMinifier(config);
       // Errors fail the build and warnings are printed, each once, when the lesson's page loads.
       stopLogging?.();
       stopLogging = site.onCompile(({ lesson }) => logger.info(`compiling ${lesson.file}`));
     },
 
     // Before any page loads: the type check starts in its worker, then each lesson runs once in a
-    // worker of its own, one per core, to prerender its page.
+    // worker of its own, one per core, to prerender its page, while Vite bundles: the outputs are
+    // written into the pages Vite has made (transformIndexHtml), so bundling does not wait for the
+    // runs (the 1,000-cell lesson's run was most of its build, and the main thread sat idle).
     async buildStart() {
       const config = site.config;
       if (config.path && config.file) errors.report(this, config.path, config.file, site.findConfigProblems());
@@ -109,10 +116,17 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
           ]));
         }
       }
-      prerendered = options.prerender === false ? new Map() : await prerenderSite(site, logger);
+      if (options.prerender !== false) {
+        stopPrerender = new AbortController();
+        prerendered = prerenderSite(site, logger, stopPrerender.signal);
+        // Awaited by each lesson's page; a build that fails before then must not hear it as unhandled.
+        prerendered.catch(() => {});
+      }
     },
 
-    async buildEnd() {
+    async buildEnd(error) {
+      // A failed build writes no page: the runs still going would only keep the process alive.
+      if (error) stopPrerender?.abort();
       await checker?.close();
       checker = undefined;
       typeErrors.clear();
@@ -154,8 +168,9 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       const route = id.endsWith(".html") ? routeOf(id) : null;
       if (!route) return null;
       if (route.kind === "lesson") this.addWatchFile(site.pathOf(route.slug));
-      const body = route.kind === "lesson" ? prerendered.get(route.slug) : undefined;
-      return site.renderPage(route, { csp: true, scriptSrc: route.kind === "index" ? shellId : pagePrefix + route.slug }, body) ?? null;
+      // The compiled body: the prerendered outputs are written into its placeholders once Vite has
+      // made the page (transformIndexHtml), so the bundling does not wait for the runs.
+      return site.renderPage(route, { csp: true, scriptSrc: route.kind === "index" ? shellId : pagePrefix + route.slug }) ?? null;
     },
 
     // A page may run two copies of a library (its subset, and the whole one): their element ids
@@ -165,10 +180,11 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       return shared === null ? null : { code: shared, map: null };
     },
 
-    // Built lesson pages fetch the chunks of the libraries their cells use while the page starts.
+    // Built lesson pages get their prerendered outputs, and fetch the chunks of the libraries their
+    // cells use while the page starts.
     transformIndexHtml: {
       order: "post",
-      async handler(_html, ctx) {
+      async handler(page, ctx) {
         if (!ctx.bundle || !ctx.filename) return;
         const route = routeOf(ctx.filename);
         if (route?.kind !== "lesson") return;
@@ -189,10 +205,14 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
           .filter((file) => file.type === "asset" && file.fileName.endsWith(".css"))
           .filter((file) => ((file as { originalFileNames?: string[] }).originalFileNames ?? []).some((name) => used.some((library) => name.replaceAll("\\", "/").includes(`node_modules/${library}/`))))
           .map((file) => file.fileName);
-        return [
+        // Written in after Vite's HTML pass, which minified the charts' <style> elements when the
+        // outputs were in the page it parsed: the same minifier keeps the pages' bytes.
+        const fill = (await prerendered).get(route.slug);
+        const tags = [
           ...[...new Set(styles)].map((file) => ({ tag: "link", attrs: { rel: "stylesheet", crossorigin: true, href: `${base}${file}` }, injectTo: "head" as const })),
           ...chunks.map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `${base}${file}` }, injectTo: "head" as const })),
         ];
+        return { html: fill ? fill(page, minifyStyles) : page, tags };
       },
     },
   };

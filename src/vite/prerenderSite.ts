@@ -1,34 +1,43 @@
 // Runs every lesson of a site once at its defaults (src/run's prerenderLesson), a few at a time, for
 // the build to write each cell's first output into its page. A lesson whose run fails is built as
 // before (its cells render in the browser); a runner that cannot start turns prerendering off with
-// one notice, and the build goes on.
+// one notice, and the build goes on. The build does not wait for it to bundle: the outputs go into
+// the pages the bundler has made (buildPlugin.ts's transformIndexHtml).
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "vite";
-import { prerenderLesson, RunnerUnavailableError } from "../run/index.ts";
+import { prerenderLesson, RunnerUnavailableError, type Prerendered } from "../run/index.ts";
 import type { Site } from "../site/createSite.ts";
 
-/** The prerendered lesson bodies of `site`, by slug: only lessons without errors that ran to the end. */
-export async function prerenderSite(site: Site, logger: Pick<Logger, "info" | "warn">): Promise<Map<string, string>> {
-  const bodies = new Map<string, string>();
+/** Writes a lesson's prerendered outputs into its page's HTML (Prerendered.fill). */
+export type FillPage = NonNullable<Prerendered["fill"]>;
+
+/**
+ * The prerendered lessons of `site`, by slug, each as the function that writes its outputs into its
+ * page: only lessons without errors that ran to the end. Once `signal` aborts (the build failed),
+ * the runs still going are stopped and nothing more is logged.
+ */
+export async function prerenderSite(site: Site, logger: Pick<Logger, "info" | "warn">, signal?: AbortSignal): Promise<Map<string, FillPage>> {
+  const fills = new Map<string, FillPage>();
   const entries = site.lessons().filter((entry) => !entry.errors);
-  if (entries.length === 0) return bodies;
+  if (entries.length === 0) return fills;
   const started = performance.now();
   let unavailable: string | undefined;
   let done = 0;
   const queue = [...entries];
   const work = async () => {
-    for (let entry = queue.shift(); entry && !unavailable; entry = queue.shift()) {
+    for (let entry = queue.shift(); entry && !unavailable && !signal?.aborted; entry = queue.shift()) {
       const { lesson, path } = site.compile(entry.path);
       const t0 = performance.now();
       try {
-        const result = await prerenderLesson(lesson, { path, file: lesson.file });
+        const result = await prerenderLesson(lesson, { path, file: lesson.file, signal });
+        if (signal?.aborted) return;
         done += 1;
         const seconds = ((performance.now() - t0) / 1000).toFixed(1);
         const leftOut = result.leftOut.length ? `, ${result.leftOut.length} left to the browser` : "";
-        if (result.html === undefined) logger.warn(`prerender ${done}/${entries.length} ${lesson.file}: not prerendered: ${result.error}`);
+        if (result.fill === undefined) logger.warn(`prerender ${done}/${entries.length} ${lesson.file}: not prerendered: ${result.error}`);
         else {
-          bodies.set(entry.slug, result.html);
+          fills.set(entry.slug, result.fill);
           logger.info(`prerender ${done}/${entries.length} ${lesson.file}: ${result.count} outputs${leftOut} (${seconds} s)`);
         }
       } catch (error) {
@@ -39,11 +48,13 @@ export async function prerenderSite(site: Site, logger: Pick<Logger, "info" | "w
   };
   // One lesson per core: each run is a worker thread with its own DOM.
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), entries.length) }, work));
-  if (unavailable) {
+  if (signal?.aborted) fills.clear();
+  else if (unavailable) {
     logger.warn(`lesson build: pages are not prerendered (their cells render in the browser): ${unavailable}`);
-    bodies.clear();
+    fills.clear();
   } else {
-    logger.info(`prerendered ${bodies.size} of ${entries.length} lessons in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    logger.info(`prerendered ${fills.size} of ${entries.length} lessons in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  return bodies;
+  return fills;
 }
+

@@ -53,19 +53,26 @@ describe("prerenderLesson", () => {
     // The chart whole: a second parse of an SVG's <style> by happy-dom would lose its marks.
     expect(result.html).toMatch(/<svg[^>]*class="plot-[\s\S]*<path[^>]*d="M[\s\S]*<\/svg>/);
     expect(result.html).toMatch(/Now: <span[^>]*data-status="pending" data-prerendered="placeholder">[^<]+<\/span>/);
+    // The same outputs written into a page the bundler made of the compiled body, each through `transform`.
+    expect(result.fill!(`<h1>page</h1>${lesson.html}<footer></footer>`)).toBe(`<h1>page</h1>${result.html}<footer></footer>`);
+    expect(result.fill!(lesson.html, (output) => `[${output}]`)).toMatch(/k² is <span[^>]*data-prerendered>\[9\]<\/span>/);
   });
 
   it("gives a lesson without cells its compiled body, without starting a runner", async () => {
     const lesson = lessonOf("# Reference\n\nProse and $x^2$ only.\n\n```python\nprint(1)\n```\n");
     vi.mocked(runLesson).mockClear();
-    expect(await prerenderLesson(lesson)).toEqual({ html: lesson.html, leftOut: [], count: 0 });
+    const { fill, ...rest } = await prerenderLesson(lesson);
+    expect(rest).toEqual({ html: lesson.html, leftOut: [], count: 0 });
+    expect(fill?.(lesson.html)).toBe(lesson.html);
     expect(runLesson).not.toHaveBeenCalled();
   });
 
   it("gives a lesson whose cells are all listings (run=false) its compiled body, as a run would, without starting a runner", { timeout: 120_000 }, async () => {
     const lesson = lessonOf("# Reference\n\n```ts run=false\nconst x = 1;\n```\n\nListings only.\n\n```ts run=false\nx + 1\n```\n");
     vi.mocked(runLesson).mockClear();
-    expect(await prerenderLesson(lesson)).toEqual({ html: lesson.html, leftOut: [], count: 0 });
+    const { fill, ...rest } = await prerenderLesson(lesson);
+    expect(rest).toEqual({ html: lesson.html, leftOut: [], count: 0 });
+    expect(fill?.(lesson.html)).toBe(lesson.html);
     expect(runLesson).not.toHaveBeenCalled();
     // What the runner makes of the same lesson: nothing to fill in.
     const ran = await runLesson(lesson, { prerender: true });

@@ -124,6 +124,16 @@ describe("runLesson", () => {
     expect(result.html).toBe("");
   });
 
+  it("stops a run when its signal aborts, long before its time limit", slow, async () => {
+    const lesson = lessonOf("hang.md", "```ts\nAtomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n```\n");
+    const controller = new AbortController();
+    const run = runLesson(lesson, { timeoutMs: 600_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 2000);
+    // Whether the worker had started or not (a busy machine), the run ends at once, saying why.
+    const outcome = await run.then((result) => result.error, (error: Error) => error.message);
+    expect(outcome).toMatch(/it was stopped/);
+  });
+
   it("rejects with RunnerUnavailableError when the worker does not start in time", slow, async () => {
     const lesson = lessonOf("late.md", "```ts\nconst ok = 1;\n```\n");
     await expect(runLesson(lesson, { startTimeoutMs: 1 })).rejects.toMatchObject({ name: "RunnerUnavailableError", message: expect.stringContaining("did not start") });
