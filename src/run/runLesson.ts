@@ -64,7 +64,7 @@ export function runLesson(lesson: Lesson, options: RunOptions = {}): Promise<Run
       if (message.type === "ready") {
         ready = true;
         clearTimeout(timer);
-        timer = setTimeout(() => kill(`the run took more than ${timeoutMs / 1000} s`), timeoutMs);
+        timer = setTimeout(() => kill(`the run took more than ${Number((timeoutMs / 1000).toFixed(1))} s`), timeoutMs);
       }
       else if (message.type === "status") states.set(message.state.id, message.state);
       else if (message.type === "done") finish(() => resolve({ ...message.result, killed: false, log }));

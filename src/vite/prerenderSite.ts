@@ -3,10 +3,11 @@
 // before (its cells render in the browser); a runner that cannot start turns prerendering off with
 // one notice, and the build goes on. The build does not wait for it to bundle: the outputs go into
 // the pages the bundler has made (buildPlugin.ts's transformIndexHtml).
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "vite";
-import { prerenderLesson, RunnerUnavailableError, type Prerendered } from "../run/index.ts";
+import type { Lesson } from "../compile/index.ts";
+import { DEFAULT_TIMEOUT_MS, prerenderLesson, RunnerUnavailableError, type Prerendered } from "../run/index.ts";
 import type { Site } from "../site/createSite.ts";
 
 /** Writes a lesson's prerendered outputs into its page's HTML (Prerendered.fill). */
@@ -30,7 +31,7 @@ export async function prerenderSite(site: Site, logger: Pick<Logger, "info" | "w
       const { lesson, path } = site.compile(entry.path);
       const t0 = performance.now();
       try {
-        const result = await prerenderLesson(lesson, { path, file: lesson.file, signal });
+        const result = await prerenderLesson(lesson, { path, file: lesson.file, signal, timeoutMs: findPrerenderLimit(lesson) });
         if (signal?.aborted) return;
         done += 1;
         const seconds = ((performance.now() - t0) / 1000).toFixed(1);
@@ -58,3 +59,18 @@ export async function prerenderSite(site: Site, logger: Pick<Logger, "info" | "w
   return fills;
 }
 
+// Each cell that runs adds to a run's limit: the generated 1,000-cell lesson takes ~6 s of the
+// worker's CPU on an idle machine, a chapter of 90 cells ~2 s.
+const PER_CELL_MS = 20;
+
+/**
+ * The time limit of `lesson`'s prerender run: the runner's default plus {@link PER_CELL_MS} per
+ * cell that runs, stretched by how busy the machine is (the 1-minute load average per core, when
+ * over 1). The limit is wall-clock time, and at a load of 20 on two cores the chapter and the
+ * 1,000-cell lesson lost their prerender to a fixed 30 s while their runs were sound; the loop
+ * guard, not this limit, stops the endless loops lessons are likely to have.
+ */
+export function findPrerenderLimit(lesson: Pick<Lesson, "cells">, load: number = loadavg()[0]! / availableParallelism()): number {
+  const cells = lesson.cells.filter((cell) => cell.options.run).length;
+  return Math.round((DEFAULT_TIMEOUT_MS + PER_CELL_MS * cells) * Math.max(1, load));
+}
