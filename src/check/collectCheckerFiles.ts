@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path
 import ts from "typescript";
 import { builtinsModule } from "../typecheck/emitLessonProgram.ts";
 import { builtinsFileOf } from "../typecheck/compilerOptions.ts";
+import { summarizeCells, type CellSource } from "../typecheck/summarizeCell.ts";
 import type { CheckerFiles } from "../typecheck/types.ts";
 import { compilerOptions, viteClientFile, virtualFileFor } from "./checkTypes.ts";
 import { createCheckHost } from "./createCheckHost.ts";
@@ -18,8 +19,10 @@ import { isCompiled, packageRoot } from "./packageRoot.ts";
  * The files a program over `imports` (module specifiers the lessons in `lessonsDir` import) reads,
  * plus the builtins' declarations. Paths are made relative to the folder that holds the package,
  * the lessons and every file read, so no path of the machine that built the site is shipped.
+ * With them go the summaries of the lessons' `cells` (summarizeCell.ts), so the page's checker
+ * analyses only the cells a reader changed.
  */
-export function collectCheckerFiles(lessonsDir: string, imports: readonly string[]): CheckerFiles {
+export function collectCheckerFiles(lessonsDir: string, imports: readonly string[], cells: readonly CellSource[] = []): CheckerFiles {
   const lessonFile = virtualFileFor(resolve(lessonsDir, "__checker__.md"));
   const importer = [builtinsModule, "live-lesson/math", ...imports].map((s) => `import ${JSON.stringify(s)};`).join("\n");
   // The check's own host: in the type checker's worker, the files its checks parsed are parsed already.
@@ -42,7 +45,7 @@ export function collectCheckerFiles(lessonsDir: string, imports: readonly string
   const toMemory = (path: string) => (isLib(path) ? `/${path.slice(libDir.length + 1)}` : `/${relative(base, path).split(sep).join("/")}`);
   const files: Record<string, string> = {};
   for (const [path, text] of [...read].sort(([a], [b]) => a.localeCompare(b))) files[toMemory(path)] = isDomLib(path) ? withoutDocComments(text) : text;
-  return { root: toMemory(packageRoot).replace(/\/$/, ""), compiled: isCompiled, lessonDir: toMemory(dirname(lessonFile)).replace(/\/$/, ""), ambient: [toMemory(viteClientFile)], files };
+  return { root: toMemory(packageRoot).replace(/\/$/, ""), compiled: isCompiled, lessonDir: toMemory(dirname(lessonFile)).replace(/\/$/, ""), ambient: [toMemory(viteClientFile)], files, cells: summarizeCells(cells) };
 }
 
 /**

@@ -9,7 +9,7 @@ const compiled = new URL("./collectCheckerFiles.js", import.meta.url);
 if (!existsSync(compiled)) (await import("tsx/esm/api")).register();
 const { collectCheckerFiles } = await import(existsSync(compiled) ? "./collectCheckerFiles.js" : "./collectCheckerFiles.ts");
 try {
-  parentPort.postMessage({ files: collectCheckerFiles(workerData.lessonsDir, workerData.imports) });
+  parentPort.postMessage({ files: collectCheckerFiles(workerData.lessonsDir, workerData.imports, workerData.cells) });
 } catch (error) {
   parentPort.postMessage({ error: String(error?.stack ?? error) });
 }

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lesson } from "../compile/index.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
+import type { CellSource } from "../typecheck/summarizeCell.ts";
 import type { CheckerFiles } from "../typecheck/types.ts";
 import { readCachedAnswer, writeCachedAnswer } from "./cacheTypeAnswers.ts";
 import type { CheckTypesOptions } from "./checkTypes.ts";
@@ -18,15 +19,15 @@ export interface TypeChecker {
    * newer one replaces it and both callers get the newer result (typing fast costs one check).
    */
   check(lesson: Lesson, options?: CheckTypesOptions): Promise<Diagnostic[]>;
-  /** Resolves to `collectCheckerFiles(lessonsDir, imports)`, computed in the same worker, after the checks queued before it. */
-  collectFiles(lessonsDir: string, imports: readonly string[]): Promise<CheckerFiles>;
+  /** Resolves to `collectCheckerFiles(lessonsDir, imports, cells)`, computed in the same worker, after the checks queued before it. */
+  collectFiles(lessonsDir: string, imports: readonly string[], cells?: readonly CellSource[]): Promise<CheckerFiles>;
   /** Stops the worker; pending checks reject. */
   close(): Promise<void>;
 }
 
 interface Waiting {
   /** What the worker gets: a lesson to check, or the files to collect. */
-  message: { lesson: Pick<Lesson, "file" | "cells" | "diagnostics" | "frontMatter" | "title" | "html">; file: string } | { collect: { lessonsDir: string; imports: readonly string[] } };
+  message: { lesson: Pick<Lesson, "file" | "cells" | "diagnostics" | "frontMatter" | "title" | "html">; file: string } | { collect: { lessonsDir: string; imports: readonly string[]; cells: readonly CellSource[] } };
   /** The lesson file or lessons folder the answer is kept for, with `cache`. */
   place: string;
   settle: Array<{ resolve(result: never): void; reject(e: Error): void }>;
@@ -112,9 +113,11 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
       const { cells, diagnostics, frontMatter, title } = lesson;
       return enqueue<Diagnostic[]>(file, resolve(file), { lesson: { file: lesson.file, cells, diagnostics, frontMatter, title, html: "" }, file });
     },
-    collectFiles(lessonsDir, imports) {
-      // Keyed apart from any lesson's file (no path holds a NUL).
-      return enqueue<CheckerFiles>(`\0collect:${lessonsDir}:${JSON.stringify(imports)}`, resolve(lessonsDir), { collect: { lessonsDir, imports: [...imports] } });
+    collectFiles(lessonsDir, imports, cells = []) {
+      // Keyed apart from any lesson's file (no path holds a NUL); the cells' texts are in the
+      // message, hence in the cached answer's key too.
+      const message = { collect: { lessonsDir, imports: [...imports], cells: [...cells] } };
+      return enqueue<CheckerFiles>(`\0collect:${lessonsDir}:${JSON.stringify(imports)}`, resolve(lessonsDir), message);
     },
     async close() {
       const index = open.indexOf(checker);

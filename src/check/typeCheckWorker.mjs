@@ -14,7 +14,7 @@ const { trackReads } = await import(`./createCheckHost${ext}`);
 // With `track`, the reply lists the files the answer read too, for the caller's cache (cacheTypeAnswers.ts).
 parentPort.on("message", ({ id, lesson, file, collect, track }) => {
   try {
-    const answer = () => (collect ? { files: collectCheckerFiles(collect.lessonsDir, collect.imports) } : { diagnostics: checkTypes(lesson, { file }) });
+    const answer = () => (collect ? { files: collectCheckerFiles(collect.lessonsDir, collect.imports, collect.cells) } : { diagnostics: checkTypes(lesson, { file }) });
     if (!track) parentPort.postMessage({ id, ...answer() });
     else {
       const { result, read } = trackReads(answer);

@@ -3,15 +3,16 @@
 // The program is the one `lesson check` builds (emitLessonProgram, lessonCompilerOptions).
 import ts from "typescript";
 import { analyzeCell } from "../compile/cells.ts";
-import type { Cell } from "../compile/index.ts";
 import { builtinNames } from "../contract/builtins.ts";
 import { lessonCompilerOptions } from "./compilerOptions.ts";
 import { createMemoryHost } from "./createMemoryHost.ts";
-import { emitLessonProgram, type LessonProgram } from "./emitLessonProgram.ts";
+import { emitLessonProgram, type CheckedCell, type LessonProgram } from "./emitLessonProgram.ts";
 import { findDeclaration } from "./findDeclaration.ts";
 import { findReaders } from "./findReaders.ts";
+import type { CellLayout } from "./layoutCell.ts";
 import { lineAndCharacterInCell, offsetInCell } from "./locateInCell.ts";
 import { locateOffset, locateTypeErrors } from "./locateTypeErrors.ts";
+import { isSyntaxProblem, summaryKey } from "./summarizeCell.ts";
 import type { CellCompletion, CellCompletions, CellHover, CellPlace, CellProblem, CellProblems, CellText, CheckerFiles } from "./types.ts";
 
 /** The checker of one lesson. */
@@ -55,10 +56,13 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
   const lessonFile = `${files.lessonDir}/${name}.__lesson__.ts`;
   const memory = createMemoryHost(new Map(Object.entries(files.files)), lessonFile, "export {};", files.ambient, lessonCompilerOptions(files.root, files.compiled));
   const service = ts.createLanguageService(memory.host, ts.createDocumentRegistry(true, "/"));
-  let cells: Cell[] = [];
+  let cells: CheckedCell[] = [];
   let syntax: CellProblem[] = [];
   let program: LessonProgram = { text: "export {};", segments: [], waiting: new Set() };
-  const analyses = new Map<string, { key: string; cell: Cell; syntax: CellProblem[] }>();
+  const analyses = new Map<string, { key: string; cell: CheckedCell; syntax: CellProblem[] }>();
+  // The build's layouts of the cells taken from its summaries (the others are parsed by emitLessonProgram).
+  const layouts = new WeakMap<CheckedCell, CellLayout>();
+  const summaries = files.cells ?? {};
 
   const source = () => service.getProgram()!.getSourceFile(lessonFile)!;
   const cellById = (id: string) => cells.find((cell) => cell.id === id);
@@ -93,6 +97,30 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     const owner = cells.find((cell) => cell.outputs.includes(name));
     const at = owner && findDeclaration(owner.source, name);
     return owner && at ? { cell: owner.id, ...at } : null;
+  };
+
+  /**
+   * A cell as the checker uses it, and its syntax errors: from the build's summary of that text
+   * when there is one (no analysis, no parse), else analysed here.
+   */
+  const analyse = (text: CellText): { cell: CheckedCell; syntax: CellProblem[] } => {
+    const place = { id: text.id, source: text.source, lang: text.lang, line: text.line, column: text.column };
+    const summary = summaries[summaryKey(text)];
+    if (summary) {
+      const { layout, inputs, outputs, expression, async, generator } = summary;
+      const cell: CheckedCell = { ...place, inputs, outputs, expression, async, generator };
+      layouts.set(cell, layout);
+      return { cell, syntax: [] };
+    }
+    const { cell: analysed, diagnostics } = analyzeCell(text.source, { lang: text.lang, line: text.line, column: text.column, inline: text.inline });
+    const { inputs, outputs, expression, async, generator } = analysed;
+    const problems = diagnostics.filter(isSyntaxProblem).map((d): CellProblem => {
+      const line = d.line - text.line;
+      const character = line === 0 ? d.column - text.column : d.column - 1;
+      const from = offsetInCell(text.source, line, character);
+      return { cell: text.id, severity: "error", code: "syntax", message: d.message, from, to: Math.min(from + 1, text.source.length), line: line + 1, column: character + 1 };
+    });
+    return { cell: { ...place, inputs, outputs, expression, async, generator }, syntax: problems };
   };
 
   const listCompletions = (id: string, offset: number, explicit = false): CompletionList | null => {
@@ -136,24 +164,14 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
 
   return {
     setCells(next) {
-      const live: Cell[] = [];
-      const stubs: Cell[] = [];
+      const live: CheckedCell[] = [];
+      const stubs: CheckedCell[] = [];
       syntax = [];
       for (const text of next) {
         const key = `${text.lang}\u0000${text.line}\u0000${text.column}\u0000${text.inline}\u0000${text.source}`;
         let analysis = analyses.get(text.id);
         if (analysis?.key !== key) {
-          const { cell, diagnostics } = analyzeCell(text.source, { lang: text.lang, line: text.line, column: text.column, inline: text.inline });
-          cell.id = text.id;
-          const problems = diagnostics
-            .filter((d) => d.severity === "error" && /syntax|parse/.test(d.code))
-            .map((d): CellProblem => {
-              const line = d.line - text.line;
-              const character = line === 0 ? d.column - text.column : d.column - 1;
-              const from = offsetInCell(text.source, line, character);
-              return { cell: text.id, severity: "error", code: "syntax", message: d.message, from, to: Math.min(from + 1, text.source.length), line: line + 1, column: character + 1 };
-            });
-          analysis = { key, cell, syntax: problems };
+          analysis = { key, ...analyse(text) };
           analyses.set(text.id, analysis);
         }
         (analysis.syntax.length ? stubs : live).push(analysis.cell);
@@ -161,7 +179,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
       }
       for (const id of analyses.keys()) if (!next.some((text) => text.id === id)) analyses.delete(id);
       cells = [...live, ...stubs];
-      program = emitLessonProgram(live, stubs, builtinNames);
+      program = emitLessonProgram(live, stubs, builtinNames, (cell) => layouts.get(cell));
       // An unchanged module keeps the program TypeScript has already checked.
       memory.setText(program.text);
     },

@@ -1,14 +1,17 @@
 // One lesson → one virtual TypeScript module, so a cell reading another cell's value gets its type.
 // Cells are copied verbatim, line for line, in dependency order; a segment table maps each copied
 // line back to the cell (and so to the .md file).
-import ts from "typescript";
 import type { Cell } from "../compile/index.ts";
+import { layoutCell, type CellLayout } from "./layoutCell.ts";
 import { splitLines } from "./locateInCell.ts";
 import { sortCells } from "./sortCells.ts";
 
+/** What the lesson module uses of a cell: its text and place, and what its analysis found. */
+export type CheckedCell = Pick<Cell, "id" | "line" | "column" | "lang" | "source" | "inputs" | "outputs" | "expression" | "async" | "generator">;
+
 /** Lines `start … start + lines - 1` (0-based) of the virtual file are the lines of `cell.source`. */
 export interface Segment {
-  cell: Cell;
+  cell: CheckedCell;
   start: number;
   lines: number;
 }
@@ -41,8 +44,15 @@ const unwrap = "type __Value<T> = T extends Generator<infer Y, any, any> | Async
  * shared by every cell). An expression cell is `const __cell_N = (…);`. A generator cell's
  * outputs are `any` (their values arrive one by one). `stubs` are cells left out (syntax errors):
  * their outputs are declared `any`, so the cells reading them are not flagged as well.
+ * `layoutOf` may give a cell's layout without parsing it (the page's checker passes the build's,
+ * see summarizeCell.ts); other cells are parsed.
  */
-export function emitLessonProgram(cells: readonly Cell[], stubs: readonly Cell[], builtins: readonly string[]): LessonProgram {
+export function emitLessonProgram(
+  cells: readonly CheckedCell[],
+  stubs: readonly CheckedCell[],
+  builtins: readonly string[],
+  layoutOf: (cell: CheckedCell) => CellLayout | undefined = () => undefined,
+): LessonProgram {
   const lines: string[] = [];
   const segments: Segment[] = [];
   const defined = new Set([...cells, ...stubs].flatMap((cell) => cell.outputs));
@@ -50,28 +60,26 @@ export function emitLessonProgram(cells: readonly Cell[], stubs: readonly Cell[]
   if (available.length) lines.push(`import { ${available.join(", ")} } from ${JSON.stringify(builtinsModule)};`);
   lines.push(unwrap);
   for (const cell of stubs) declareAny(lines, cell.outputs);
-  const copy = (cell: Cell, code: string) => {
+  const copy = (cell: CheckedCell, code: string) => {
     const copied = splitLines(code);
     segments.push({ cell, start: lines.length, lines: copied.length });
     lines.push(...copied);
   };
   sortCells(cells).forEach((cell, n) => {
     const name = `__cell_${n}`;
-    const parsed = parseCell(cell);
+    const layout = layoutOf(cell) ?? cachedLayout(cell);
     const asyncPrefix = cell.async ? "async " : "";
     if (cell.expression) {
-      const body = blankTrailingSemicolon(cell.source, parsed);
+      const body = blankAt(cell.source, layout.semicolon);
       lines.push(cell.generator ? `const ${name} = (${asyncPrefix}function* () { return (` : `const ${name} = (`);
       copy(cell, body);
       lines.push(cell.generator ? `); })();` : `);`);
       return;
     }
-    const hoisted = parsed.statements.filter(
-      (s) => ts.isImportDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isInterfaceDeclaration(s),
-    );
+    const { hoisted } = layout;
     if (hoisted.length) copy(cell, keepOnly(cell.source, hoisted));
     const body = blank(cell.source, hoisted);
-    const imported = new Set(hoisted.filter(ts.isImportDeclaration).flatMap(importedNames));
+    const imported = new Set(layout.imported);
     const outputs = cell.outputs.filter((output) => !imported.has(output));
     if (cell.generator) {
       lines.push(`const ${name} = (${asyncPrefix}function* () {`);
@@ -87,10 +95,8 @@ export function emitLessonProgram(cells: readonly Cell[], stubs: readonly Cell[]
       lines.push(`declare const ${outputs.map((output) => `${output}: __Value<typeof ${name}[${JSON.stringify(output)}]>`).join(", ")};`);
     }
     // A class is a type too: readers may write `let p: Point`.
-    for (const statement of parsed.statements) {
-      if (ts.isClassDeclaration(statement) && statement.name && outputs.includes(statement.name.text)) {
-        lines.push(`type ${statement.name.text} = InstanceType<typeof ${statement.name.text}>;`);
-      }
+    for (const declared of layout.classes) {
+      if (outputs.includes(declared)) lines.push(`type ${declared} = InstanceType<typeof ${declared}>;`);
     }
   });
   lines.push("export {};");
@@ -98,7 +104,7 @@ export function emitLessonProgram(cells: readonly Cell[], stubs: readonly Cell[]
 }
 
 // The cells reading a stub's outputs, and the cells reading theirs, to a fixed point.
-function findWaiting(cells: readonly Cell[], stubs: readonly Cell[]): Set<string> {
+function findWaiting(cells: readonly CheckedCell[], stubs: readonly CheckedCell[]): Set<string> {
   const waiting = new Set<string>();
   const unknown = new Set(stubs.flatMap((cell) => cell.outputs));
   for (let grew = unknown.size > 0; grew; ) {
@@ -113,17 +119,17 @@ function findWaiting(cells: readonly Cell[], stubs: readonly Cell[]): Set<string
   return waiting;
 }
 
-// The page's checker emits the lesson again at every keystroke with the same Cell objects for the
-// cells that did not change: their parse is kept.
-const parsedCells = new WeakMap<Cell, ts.SourceFile>();
+// The page's checker emits the lesson again at every keystroke with the same cell objects for the
+// cells that did not change: their layout is kept.
+const layouts = new WeakMap<CheckedCell, { source: string; layout: CellLayout }>();
 
-function parseCell(cell: Cell): ts.SourceFile {
-  let parsed = parsedCells.get(cell);
-  if (parsed?.text !== cell.source) {
-    parsed = ts.createSourceFile("cell.ts", cell.source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    parsedCells.set(cell, parsed);
+function cachedLayout(cell: CheckedCell): CellLayout {
+  let known = layouts.get(cell);
+  if (known?.source !== cell.source) {
+    known = { source: cell.source, layout: layoutCell(cell.source) };
+    layouts.set(cell, known);
   }
-  return parsed;
+  return known.layout;
 }
 
 function declareAny(lines: string[], names: readonly string[]): void {
@@ -131,43 +137,21 @@ function declareAny(lines: string[], names: readonly string[]): void {
   if (names.length) lines.push(`declare let ${names.map((name) => `${name}: any`).join(", ")};`);
 }
 
-/** `1 + 2;` is an expression cell too, but `(1 + 2;)` is not an expression: drop the `;`. */
-function blankTrailingSemicolon(source: string, parsed: ts.SourceFile): string {
-  const statement = parsed.statements[0];
-  if (!statement || !ts.isExpressionStatement(statement)) return source;
-  const tail = source.slice(statement.expression.end, statement.end);
-  const semicolon = tail.lastIndexOf(";");
-  if (semicolon < 0) return source;
-  const at = statement.expression.end + semicolon;
-  return source.slice(0, at) + " " + source.slice(at + 1);
+/** `source` with the character at `at` (a trailing `;`, see layoutCell) replaced by a space; as it is when `at` is -1. */
+function blankAt(source: string, at: number): string {
+  return at < 0 ? source : source.slice(0, at) + " " + source.slice(at + 1);
 }
 
-/** `source` with the `nodes` replaced by spaces (line breaks kept, so positions stay put). */
-function blank(source: string, nodes: readonly ts.Node[]): string {
+/** `source` with the `spans` replaced by spaces (line breaks kept, so positions stay put). */
+function blank(source: string, spans: readonly [number, number][]): string {
   let out = source;
-  for (const node of nodes) {
-    const start = node.getStart();
-    out = out.slice(0, start) + out.slice(start, node.end).replace(/[^\r\n]/g, " ") + out.slice(node.end);
-  }
+  for (const [start, end] of spans) out = out.slice(0, start) + out.slice(start, end).replace(/[^\r\n]/g, " ") + out.slice(end);
   return out;
 }
 
-/** `source` with everything but the `nodes` replaced by spaces. */
-function keepOnly(source: string, nodes: readonly ts.Node[]): string {
+/** `source` with everything but the `spans` replaced by spaces. */
+function keepOnly(source: string, spans: readonly [number, number][]): string {
   let out = source.replace(/[^\r\n]/g, " ");
-  for (const node of nodes) {
-    const start = node.getStart();
-    out = out.slice(0, start) + source.slice(start, node.end) + out.slice(node.end);
-  }
+  for (const [start, end] of spans) out = out.slice(0, start) + source.slice(start, end) + out.slice(end);
   return out;
-}
-
-function importedNames(node: ts.ImportDeclaration): string[] {
-  const clause = node.importClause;
-  if (!clause) return [];
-  const names = clause.name ? [clause.name.text] : [];
-  const bindings = clause.namedBindings;
-  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-  if (bindings && ts.isNamedImports(bindings)) names.push(...bindings.elements.map((e) => e.name.text));
-  return names;
 }

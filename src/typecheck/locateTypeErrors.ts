@@ -1,14 +1,13 @@
 // TypeScript's diagnostics on a lesson's virtual module → the cells they belong to, with positions
 // both inside the cell (for an editor) and in the .md file (for a report).
 import ts from "typescript";
-import type { Cell } from "../compile/index.ts";
 import { ignoredCodes } from "./compilerOptions.ts";
-import type { LessonProgram } from "./emitLessonProgram.ts";
+import type { CheckedCell, LessonProgram } from "./emitLessonProgram.ts";
 import { locateInCell, offsetInCell, type MdPosition } from "./locateInCell.ts";
 
 /** A type error inside one cell. */
 export interface CellTypeError extends MdPosition {
-  cell: Cell;
+  cell: CheckedCell;
   /** TypeScript's error code (2345, …). */
   code: number;
   message: string;
@@ -40,7 +39,7 @@ export function locateTypeErrors(program: LessonProgram, source: ts.SourceFile, 
 }
 
 /** The cell, offset within it and .md position of an offset of the virtual module; undefined on wrapper lines. */
-export function locateOffset(program: LessonProgram, source: ts.SourceFile, offset: number): ({ cell: Cell; offset: number } & MdPosition) | undefined {
+export function locateOffset(program: LessonProgram, source: ts.SourceFile, offset: number): ({ cell: CheckedCell; offset: number } & MdPosition) | undefined {
   const at = source.getLineAndCharacterOfPosition(offset);
   for (const segment of program.segments) {
     if (at.line >= segment.start && at.line < segment.start + segment.lines) {

@@ -1,5 +1,6 @@
 // What the page's checker and the page exchange: the cells as they are now, and what the checker
 // says of them (problems, completions, hover, definitions), positions as offsets in a cell.
+import type { CellSummary } from "./summarizeCell.ts";
 
 /** The files a checker runs on (collected in Node by src/check/collectCheckerFiles.ts). */
 export interface CheckerFiles {
@@ -13,6 +14,8 @@ export interface CheckerFiles {
   ambient: string[];
   /** Text by path; TypeScript's libs at the root (`/lib.dom.d.ts`). */
   files: Record<string, string>;
+  /** What the build found of the lessons' cells, by content hash (summarizeCell.ts): the checker analyses only the others. */
+  cells?: Record<string, CellSummary>;
 }
 
 /** One live cell as the page has it now (an edit in progress included). */

@@ -7,12 +7,19 @@ import { createTypeChecker } from "../../src/check/createTypeChecker.ts";
 import { compileLesson } from "../../src/compile/index.ts";
 
 const lessons = new URL("../../lessons", import.meta.url).pathname;
+// Cells whose summaries go with the files (summarizeCell.ts); the broken one gets none.
+const cells = [
+  { lang: "ts" as const, inline: false, source: "const a: number = 1;" },
+  { lang: "ts" as const, inline: true, source: "a + 1" },
+  { lang: "ts" as const, inline: false, source: "const b = (;" },
+];
 
 describe("collectCheckerFilesOffThread", () => {
   test("collects what collectCheckerFiles collects", { timeout: 180_000 }, async () => {
-    const off = await collectCheckerFilesOffThread(lessons, ["d3"]);
-    const here = collectCheckerFiles(lessons, ["d3"]);
+    const off = await collectCheckerFilesOffThread(lessons, ["d3"], cells);
+    const here = collectCheckerFiles(lessons, ["d3"], cells);
     expect(Object.keys(off.files)).toEqual(Object.keys(here.files));
+    expect(Object.keys(here.cells!)).toHaveLength(2);
     expect(off).toEqual(here);
   });
 
@@ -21,10 +28,10 @@ describe("collectCheckerFilesOffThread", () => {
     try {
       const collect = vi.spyOn(checker, "collectFiles");
       const lesson = compileLesson("---\ntitle: a\n---\n\n```ts\nconst a: string = 1;\n```\n", { file: "a.md" });
-      const [diagnostics, off] = await Promise.all([checker.check(lesson, { file: "a.md" }), collectCheckerFilesOffThread(lessons, ["d3"])]);
-      expect(collect).toHaveBeenCalledWith(lessons, ["d3"]);
+      const [diagnostics, off] = await Promise.all([checker.check(lesson, { file: "a.md" }), collectCheckerFilesOffThread(lessons, ["d3"], cells)]);
+      expect(collect).toHaveBeenCalledWith(lessons, ["d3"], cells);
       expect(diagnostics.map((d) => d.code)).toEqual(["type"]);
-      expect(off).toEqual(collectCheckerFiles(lessons, ["d3"]));
+      expect(off).toEqual(collectCheckerFiles(lessons, ["d3"], cells));
     } finally {
       await checker.close();
     }

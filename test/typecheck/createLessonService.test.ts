@@ -6,7 +6,10 @@ import { checkTypes } from "../../src/check/checkTypes.ts";
 import { collectCheckerFiles, withoutDocComments } from "../../src/check/collectCheckerFiles.ts";
 import { compileLesson } from "../../src/compile/index.ts";
 import type { Lesson } from "../../src/compile/index.ts";
+import { analyzeCell } from "../../src/compile/cells.ts";
 import { createLessonService, type LessonService } from "../../src/typecheck/createLessonService.ts";
+import { layoutCell } from "../../src/typecheck/layoutCell.ts";
+import { summarizeCells, summaryKey } from "../../src/typecheck/summarizeCell.ts";
 import type { CellText, CheckerFiles } from "../../src/typecheck/types.ts";
 
 const lessonSource = [
@@ -174,5 +177,54 @@ describe("createLessonService", { timeout: 60_000 }, () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(found).toEqual(expected);
     }
+  });
+
+  test("the build's summary of a cell is what the page's checker finds in it itself", () => {
+    const paths = ["lessons/derivatives-and-gradients.md", "test/fixtures/check/type-in-cell.md", "test/fixtures/check/type-across-cells.md"];
+    const texts = paths.flatMap((path) => textsOf(compileLesson(readFileSync(path, "utf8"), { file: path })));
+    const summaries = summarizeCells(texts);
+    expect(Object.keys(summaries).length).toBeGreaterThan(80);
+    for (const text of texts) {
+      const { cell } = analyzeCell(text.source, { lang: text.lang, line: text.line, column: text.column, inline: text.inline });
+      const { inputs, outputs, expression, async, generator } = cell;
+      expect(summaries[summaryKey(text)]).toEqual({ inputs, outputs, expression, async, generator, layout: layoutCell(text.source) });
+    }
+  });
+
+  test("with the build's summaries, the checker answers as it does without them", () => {
+    const path = "lessons/derivatives-and-gradients.md";
+    const chapter = compileLesson(readFileSync(path, "utf8"), { file: path });
+    const texts = textsOf(chapter);
+    const summarized = createLessonService({ ...files, cells: summarizeCells(texts) }, "chapter.md");
+    const analysed = createLessonService(files, "chapter.md");
+    const steps = texts.find((c) => c.source.includes("const steps"))!;
+    // As built; then an edit (its cell analysed in the page), and a broken edit.
+    for (const source of [steps.source, `${steps.source}\nx`, `${steps.source}\nconst = ;`]) {
+      const now = texts.map((c) => (c.id === steps.id ? { ...c, source } : c));
+      summarized.setCells(now);
+      analysed.setCells(now);
+      const ids = [steps.id, ...summarized.readers([steps.id])];
+      expect(summarized.problems(ids, false)).toEqual(analysed.problems(ids, false));
+    }
+    expect(analysed.problems([steps.id], false).problems.length).toBeGreaterThan(0);
+    const at = steps.source.indexOf("descend") + 2;
+    summarized.setCells(texts);
+    analysed.setCells(texts);
+    expect(summarized.hover(steps.id, at)).toEqual(analysed.hover(steps.id, at));
+  });
+
+  test("a summary is taken only for the text it was made from", () => {
+    const texts = textsOf(lesson);
+    const loss = cellWith("const loss");
+    const summaries = summarizeCells(texts);
+    // A summary that says the cell declares nothing: taken, `loss` is then unknown to its readers.
+    summaries[summaryKey(loss)] = { ...summaries[summaryKey(loss)]!, outputs: [] };
+    const own = createLessonService({ ...files, cells: summaries }, "service.md");
+    const all = texts.map((c) => c.id);
+    own.setCells(texts);
+    expect(own.problems(all).problems.map((p) => p.message)).toContain("Cannot find name 'loss'.");
+    // The same cell edited (another text) is analysed here: its outputs are found again.
+    own.setCells(edit("const loss", "const loss = (w: number) => (w - 3) ** 2;"));
+    expect(own.problems(all).problems).toEqual([]);
   });
 });
