@@ -31,23 +31,12 @@ export function lessonHref(slug: string): string {
   return `./${encodeURIComponent(slug)}.html`;
 }
 
-/** The id of the element after a lesson page's content, until which its first paint waits. */
-export const lessonEndId = "ll-lesson-end";
-
-// A lesson page paints once, when its whole lesson is parsed: `rel=expect` with `blocking=render`
-// holds rendering until the element with that id (the footer after the lesson) has been parsed.
-// Without it Chromium painted 4-5 partial frames while it parsed the ~140 KB document, each frame
-// a style, layout and paint of what it had so far, and the last chart became visible only frames
-// after the first paint (a trace of the built worked example, cold). It must come before <body>;
-// a browser without it paints progressively, as before, and parsing's end unblocks in any case.
-const renderBlockingUntilLessonEnd = `<link rel="expect" href="#${lessonEndId}" blocking="render">\n`;
-
-function renderHead(title: string, description: string | undefined, site: PageOptions, isLesson = false): string {
+function renderHead(title: string, description: string | undefined, site: PageOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-${isLesson ? renderBlockingUntilLessonEnd : ""}<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 ${site.csp ? `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy("meta")}">\n` : ""}<meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
 ${site.themeScript ? `<script>${themeInitSource}</script>\n` : ""}<title>${escapeHtml(title)}</title>
@@ -69,7 +58,7 @@ function renderPager(previous: LessonEntry | undefined, next: LessonEntry | unde
     entry
       ? `<a rel="${rel}" href="${lessonHref(entry.slug)}"><small>${rel === "prev" ? "← Previous" : "Next →"}</small>${escapeHtml(entry.title)}</a>`
       : "";
-  return `<footer class="ll-lesson-footer" id="${lessonEndId}">
+  return `<footer class="ll-lesson-footer">
 <nav class="lesson-nav" aria-label="Previous and next lesson">
 ${link(previous, "prev")}
 ${link(next, "next")}
@@ -114,7 +103,7 @@ function renderProgressPlaceholder(entry: LessonEntry): string {
  * and images show before JavaScript runs, and so the build rewrites the lesson's asset URLs.
  */
 export function renderLessonPage({ entry, bodyHtml, previous, next, prerequisites = [] }: LessonPage, site: PageOptions): string {
-  return `${renderHead(`${entry.title} · ${site.siteTitle}`, entry.summary, site, true)}
+  return `${renderHead(`${entry.title} · ${site.siteTitle}`, entry.summary, site)}
 <body>
 ${renderHeader(site, false)}
 <section class="ll-lesson-meta" aria-label="About this lesson"><p class="lesson-meta">${renderMeta(entry)}</p></section>

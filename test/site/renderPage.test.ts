@@ -42,15 +42,6 @@ describe("renderLessonPage", () => {
     expect(renderLessonPage({ entry: entry("b"), bodyHtml: "" }, site)).toContain(">Progress: 0%</label>");
   });
 
-  it("holds its first paint until the whole lesson is parsed (one render pass, not one per parse chunk)", () => {
-    const head = html.slice(0, html.indexOf("<body>"));
-    expect(head).toContain('<link rel="expect" href="#ll-lesson-end" blocking="render">');
-    // The target is after the lesson, once in the page, so every prerendered output paints in the first frame.
-    expect(html.match(/id="ll-lesson-end"/g)).toHaveLength(1);
-    expect(html.indexOf('id="ll-lesson-end"')).toBeGreaterThan(html.indexOf("</main>"));
-    expect(renderIndexPage([{ entries: [entry("a")] }], site)).not.toContain('rel="expect"');
-  });
-
   it("marks a dev page for type warnings, and no other", () => {
     expect(renderLessonPage({ entry: entry("b"), bodyHtml: "" }, { ...site, typeWarnings: true })).toContain('<main id="lesson" data-lesson="b" data-type-warnings>');
     expect(html).not.toContain("data-type-warnings");
