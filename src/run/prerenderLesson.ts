@@ -13,14 +13,12 @@ export interface LeftOut {
   why: string;
 }
 
-/** What {@link prerenderLesson} gives: the page body, or why there is none. */
+/** What {@link prerenderLesson} gives: how to write the outputs into a page, or why there is none. */
 export interface Prerendered {
-  /** The lesson body with the outputs written in; undefined when the run was killed. */
-  html?: string;
   /**
-   * Writes the outputs into `html`, any HTML holding the compiled body's placeholders (the page the
-   * bundler made of the compiled body), each output passed through `transform` first; undefined
-   * when the run was killed.
+   * Writes the outputs into `html`, any HTML holding the compiled body's placeholders (the body
+   * itself, or the page the bundler made of it), each output passed through `transform` first;
+   * undefined when the run was killed.
    */
   fill?: (html: string, transform?: (output: string) => string) => string;
   /** The cells the body shows no output for, and why. */
@@ -33,7 +31,7 @@ export interface Prerendered {
 
 /**
  * Runs `lesson` (RunOptions as runLesson's: `path` where its imports resolve from, `file` how it is
- * named) and returns its prerendered body. Rejects with RunnerUnavailableError when the runner
+ * named) and returns how to write its outputs into its page. Rejects with RunnerUnavailableError when the runner
  * cannot start.
  */
 export async function prerenderLesson(lesson: Lesson, options: Pick<RunOptions, "path" | "file" | "timeoutMs" | "startTimeoutMs" | "signal"> = {}): Promise<Prerendered> {
@@ -41,13 +39,13 @@ export async function prerenderLesson(lesson: Lesson, options: Pick<RunOptions, 
   // Nothing to run (prose, math and listings only, like the generated math reference, whose cells
   // are all run=false): the body is the compiled one, with no worker to start (happy-dom's
   // start-up is most of a small lesson's run, and a build paid it for the reference every time).
-  if (!lesson.cells.some((cell) => cell.options.run)) return { html: lesson.html, fill: (html) => html, leftOut, count: 0 };
+  if (!lesson.cells.some((cell) => cell.options.run)) return { fill: (html) => html, leftOut, count: 0 };
   const result = await runLesson(lesson, { ...options, prerender: true });
   if (result.killed) return { leftOut, count: 0, error: result.error ?? "the run did not finish" };
   const leaveOut = new Set(leftOut.map((cell) => cell.id));
   const shown = result.cells.filter((state) => state.status !== "pending" && !leaveOut.has(state.id));
   const fill = (html: string, transform?: (output: string) => string) => fillOutputs(html, result.outputs, result.cells, leaveOut, transform);
-  return { html: fill(lesson.html), fill, leftOut, count: shown.length };
+  return { fill, leftOut, count: shown.length };
 }
 
 /** The cells with a blocker, then every cell that reads a name they declare (transitively), in lesson order. */

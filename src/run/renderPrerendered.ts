@@ -3,25 +3,17 @@
 // task its cell settles, so nothing blinks). Plain string work on the compiler's own placeholders
 // (compile/markdown/renderCells.ts), not a parse: the outputs come serialised by the DOM that made
 // them, and a second parse by happy-dom loses the content of an SVG's <style> and what follows it.
-import type { Lesson } from "../compile/index.ts";
 import type { CellState } from "../runtime/types.ts";
 
 const placeholderPattern = /<(div|span) class="(cell-output|cell-inline)" data-cell="([0-9a-z-]+)" data-status="pending"><\/\1>/g;
 
 /**
- * `lesson.html` with each settled cell's output (`outputs`, by id) in its empty `[data-cell]`
+ * `html` (a compiled lesson body, or a page the bundler made of one) with each settled cell's
+ * output (`outputs`, by id, passed through `transform` first) in its empty `[data-cell]`
  * placeholder, marked `data-prerendered`, its status the settled one. A cell of `leaveOut` (its
  * output depends on the moment or the reader) gets its build-time output too, but marked
  * `data-prerendered="placeholder"`, which the theme hides: it holds the output's place, so the
  * live output does not push the page about when it arrives. A pending cell (stalled) stays empty.
- */
-export function renderPrerendered(lesson: Lesson, outputs: Record<string, string>, cells: CellState[], leaveOut: ReadonlySet<string>): string {
-  return fillOutputs(lesson.html, outputs, cells, leaveOut);
-}
-
-/**
- * renderPrerendered on any HTML holding the compiled body's placeholders (a whole page the bundler
- * has already made of it), each output passed through `transform` first.
  */
 export function fillOutputs(html: string, outputs: Record<string, string>, cells: CellState[], leaveOut: ReadonlySet<string>, transform: (output: string) => string = (output) => output): string {
   const states = new Map(cells.map((state) => [state.id, state]));

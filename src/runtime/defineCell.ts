@@ -65,7 +65,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   const setStatus = (status: CellState["status"], error?: string): void => {
     if (!cell.active) return;
     element.dataset.status = status;
-    // A built page's first output (renderPrerendered) is this run's from now on: later runs are marked pending.
+    // A built page's first output (renderPrerendered.ts) is this run's from now on: later runs are marked pending.
     if (status !== "pending") delete element.dataset.prerendered;
     const line = cell.definition.line; // Hot reload updates the line when prose above moves.
     board.set(error === undefined ? { id, line, status } : { id, line, status, error });

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { compileLesson, type Lesson } from "../../src/compile/index.ts";
 import { findLeftOut, prerenderLesson } from "../../src/run/index.ts";
-import { renderPrerendered } from "../../src/run/renderPrerendered.ts";
+import { fillOutputs } from "../../src/run/renderPrerendered.ts";
 import { runLesson } from "../../src/run/runLesson.ts";
 
 // runLesson as it is, watched: a lesson with nothing to run must not start a worker.
@@ -27,12 +27,12 @@ describe("findLeftOut", () => {
   });
 });
 
-describe("renderPrerendered", () => {
+describe("fillOutputs", () => {
   it("fills settled cells' placeholders, marked, and hides the left-out cells' outputs", () => {
     const lesson = lessonOf("```ts\nconst a = 1;\n```\n\nA is ${a}, B is ${b}.\n\n```ts\nconst b = now;\n```\n");
     const [cell, inlineA, inlineB, blocked] = lesson.cells;
     const states = lesson.cells.map((c) => ({ id: c.id, line: c.line, status: "fulfilled" as const }));
-    const html = renderPrerendered(lesson, { [cell!.id]: "", [inlineA!.id]: "1", [inlineB!.id]: "17", [blocked!.id]: "" }, states, new Set([inlineB!.id, blocked!.id]));
+    const html = fillOutputs(lesson.html, { [cell!.id]: "", [inlineA!.id]: "1", [inlineB!.id]: "17", [blocked!.id]: "" }, states, new Set([inlineB!.id, blocked!.id]));
     expect(html).toContain(`<span class="cell-inline" data-cell="${inlineA!.id}" data-status="fulfilled" data-prerendered>1</span>`);
     // Left out: the build's output holds its place, hidden, until the page's own arrives.
     expect(html).toContain(`<span class="cell-inline" data-cell="${inlineB!.id}" data-status="pending" data-prerendered="placeholder">17</span>`);
@@ -48,13 +48,14 @@ describe("prerenderLesson", () => {
     expect(result.error).toBeUndefined();
     expect(result.count).toBe(3);
     expect(result.leftOut.map((cell) => cell.why)).toEqual(["reads now"]);
-    expect(result.html).toMatch(/<input type="range"[^>]*value="3"[^>]*disabled/);
-    expect(result.html).toMatch(/k² is <span[^>]*data-prerendered>9<\/span>/);
+    const html = result.fill!(lesson.html);
+    expect(html).toMatch(/<input type="range"[^>]*value="3"[^>]*disabled/);
+    expect(html).toMatch(/k² is <span[^>]*data-prerendered>9<\/span>/);
     // The chart whole: a second parse of an SVG's <style> by happy-dom would lose its marks.
-    expect(result.html).toMatch(/<svg[^>]*class="plot-[\s\S]*<path[^>]*d="M[\s\S]*<\/svg>/);
-    expect(result.html).toMatch(/Now: <span[^>]*data-status="pending" data-prerendered="placeholder">[^<]+<\/span>/);
+    expect(html).toMatch(/<svg[^>]*class="plot-[\s\S]*<path[^>]*d="M[\s\S]*<\/svg>/);
+    expect(html).toMatch(/Now: <span[^>]*data-status="pending" data-prerendered="placeholder">[^<]+<\/span>/);
     // The same outputs written into a page the bundler made of the compiled body, each through `transform`.
-    expect(result.fill!(`<h1>page</h1>${lesson.html}<footer></footer>`)).toBe(`<h1>page</h1>${result.html}<footer></footer>`);
+    expect(result.fill!(`<h1>page</h1>${lesson.html}<footer></footer>`)).toBe(`<h1>page</h1>${html}<footer></footer>`);
     expect(result.fill!(lesson.html, (output) => `[${output}]`)).toMatch(/k² is <span[^>]*data-prerendered>\[9\]<\/span>/);
   });
 
@@ -62,7 +63,7 @@ describe("prerenderLesson", () => {
     const lesson = lessonOf("# Reference\n\nProse and $x^2$ only.\n\n```python\nprint(1)\n```\n");
     vi.mocked(runLesson).mockClear();
     const { fill, ...rest } = await prerenderLesson(lesson);
-    expect(rest).toEqual({ html: lesson.html, leftOut: [], count: 0 });
+    expect(rest).toEqual({ leftOut: [], count: 0 });
     expect(fill?.(lesson.html)).toBe(lesson.html);
     expect(runLesson).not.toHaveBeenCalled();
   });
@@ -71,11 +72,11 @@ describe("prerenderLesson", () => {
     const lesson = lessonOf("# Reference\n\n```ts run=false\nconst x = 1;\n```\n\nListings only.\n\n```ts run=false\nx + 1\n```\n");
     vi.mocked(runLesson).mockClear();
     const { fill, ...rest } = await prerenderLesson(lesson);
-    expect(rest).toEqual({ html: lesson.html, leftOut: [], count: 0 });
+    expect(rest).toEqual({ leftOut: [], count: 0 });
     expect(fill?.(lesson.html)).toBe(lesson.html);
     expect(runLesson).not.toHaveBeenCalled();
     // What the runner makes of the same lesson: nothing to fill in.
     const ran = await runLesson(lesson, { prerender: true });
-    expect(renderPrerendered(lesson, ran.outputs, ran.cells, new Set())).toBe(lesson.html);
+    expect(fillOutputs(lesson.html, ran.outputs, ran.cells, new Set())).toBe(lesson.html);
   });
 });
