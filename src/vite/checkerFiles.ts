@@ -44,13 +44,15 @@ const sourceDir = codeRoot;
 
 /** The checker's modules for the lessons of `site` (their imports are read at each load). */
 export function createCheckerModules(site: Site): CheckerModules {
-  const lessons = () => site.lessons().map((entry) => site.compile(entry.path).lesson);
-  const imports = () => [...new Set(lessons().flatMap((lesson) => collectImports(lesson)))];
-  // The lessons' live cells, summarized with the files so the page's checker need not analyse them.
-  const cells = () => lessons().flatMap((lesson) => lesson.cells.filter((cell) => cell.options.run).map(({ lang, inline, source }) => ({ lang, inline, source })));
   // Dev server and build alike collect them in a worker thread: seconds of TypeScript that must not
-  // hold up serving pages (the reader's checker is what waits for them) or bundling them.
-  const filesOffThread = async () => `export default ${JSON.stringify(await collectCheckerFilesOffThread(site.root, imports(), cells()))};\n`;
+  // hold up serving pages (the reader's checker is what waits for them) or bundling them. With them
+  // go the lessons' live cells, summarized so the page's checker need not analyse them.
+  const filesOffThread = async () => {
+    const lessons = site.lessons().map((entry) => site.compile(entry.path).lesson);
+    const imports = [...new Set(lessons.flatMap((lesson) => collectImports(lesson)))];
+    const cells = lessons.flatMap((lesson) => lesson.cells.filter((cell) => cell.options.run).map(({ lang, inline, source }) => ({ lang, inline, source })));
+    return `export default ${JSON.stringify(await collectCheckerFilesOffThread(site.root, imports, cells))};\n`;
+  };
   const resolveId = (source: string, importer: string | undefined) => {
     // Only this package's code gets the stand-in: a lesson importing TypeScript gets the real one.
     if (source === "typescript") return importer?.startsWith(sourceDir) ? `\0${shimId}` : undefined;
