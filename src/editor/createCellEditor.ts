@@ -5,6 +5,7 @@ import type { CellDefinition } from "../runtime/types.ts";
 import type { CodeEditor } from "./codemirror.ts";
 import { createCellView, editorLabel, type CellView, type CellViewActions } from "./createCellView.ts";
 import { isSameCode, showSource } from "./isSameCode.ts";
+import { measureIndent } from "../compile/highlight/renderLines.ts";
 
 /** What the code editor reports back. */
 export interface CellEditorEvents {
@@ -59,7 +60,7 @@ export function createCellEditor(listing: HTMLElement, author: CellDefinition, a
         if (original) listing.replaceChildren(...original);
       } else {
         original ??= [...listing.childNodes].map((node) => node.cloneNode(true));
-        (listing.querySelector("code") ?? listing).textContent = next;
+        showText(listing.querySelector("code") ?? listing, next);
       }
       events.replaced?.();
     },
@@ -102,4 +103,24 @@ export function createCellEditor(listing: HTMLElement, author: CellDefinition, a
       if (original) listing.replaceChildren(...original);
     },
   };
+}
+
+/**
+ * Shows `text`, unhighlighted, as the compiler lays out a listing: a span per line with its
+ * indentation (theme.css `.line`), so a wrapped line still continues under it; as text, never HTML.
+ */
+function showText(code: Element, text: string): void {
+  const doc = code.ownerDocument;
+  const nodes: Node[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (i > 0) nodes.push(doc.createTextNode("\n"));
+    if (!line) return;
+    const span = doc.createElement("span");
+    span.className = "line";
+    const indent = measureIndent(line);
+    if (indent) span.style.setProperty("--indent", String(indent));
+    span.textContent = line;
+    nodes.push(span);
+  });
+  code.replaceChildren(...nodes);
 }

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { compileLesson } from "../../src/compile/index.ts";
 import type { LessonApi } from "../../src/runtime/types.ts";
 import { launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
 import { openLesson, readBundledLessons, settle } from "./lessonPage.ts";
@@ -109,6 +110,70 @@ describe("long lines", () => {
     expect(box.shadow).toContain("radial-gradient");
     const listing = await page.locator("pre.listing:not(.cell pre)").first().evaluate((e) => getComputedStyle(e).backgroundImage);
     expect(listing).toContain("radial-gradient");
+    await page.close();
+  });
+
+  it("continue a wrapped line of a cell's code under its own indentation, and copy as the code exactly", async () => {
+    const page = await browser.newPage({ width: 375, height: 800 });
+    await openLesson(page, `${site.url}derivatives-and-gradients.html`);
+    const listings = page.locator("#lesson .cell-code[open] > pre.listing:not([hidden])");
+    const sources = compileLesson(readFileSync(join(repoDir, "lessons/derivatives-and-gradients.md"), "utf8"), { file: "x.md" }).cells;
+    // Each source line's rows on screen (from each character's box, Range.getClientRects), where its
+    // first non-space character sits, and where each row after the first starts.
+    const lines = await listings.evaluateAll((all) =>
+      all.flatMap((pre) => {
+        const chars: { node: Text; offset: number }[] = [];
+        const walker = pre.ownerDocument.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          for (let offset = 0; offset < node.data.length; offset++) chars.push({ node, offset });
+        }
+        const text = pre.textContent!;
+        const boxOf = (i: number) => {
+          const range = pre.ownerDocument.createRange();
+          range.setStart(chars[i].node, chars[i].offset);
+          range.setEnd(chars[i].node, chars[i].offset + 1);
+          return [...range.getClientRects()].find((rect) => rect.width > 0);
+        };
+        const found: { text: string; first: number; continuations: number[] }[] = [];
+        let start = 0;
+        for (const line of text.split("\n")) {
+          const firstChar = line.search(/\S/);
+          if (firstChar >= 0) {
+            const rows = new Map<number, number>();
+            for (let i = start; i < start + line.length; i++) {
+              const box = /\s/.test(text[i]) ? undefined : boxOf(i);
+              if (box) rows.set(Math.round(box.top), Math.min(rows.get(Math.round(box.top)) ?? Infinity, box.left));
+            }
+            const [, ...continuations] = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, left]) => left);
+            found.push({ text: line, first: boxOf(start + firstChar)!.left, continuations });
+          }
+          start += line.length + 1;
+        }
+        return found;
+      }),
+    );
+    const wrapped = lines.filter((line) => line.continuations.length > 0);
+    // The chapter's runListing has indented lines longer than a 375 px column.
+    expect(wrapped.filter((line) => /^\s/.test(line.text)).length, "indented lines that wrap at 375 px").toBeGreaterThan(3);
+    const outdented = wrapped.filter((line) => line.continuations.some((left) => left <= line.first + 1));
+    expect(outdented.map((line) => line.text), "wrapped lines whose continuation starts left of their first character").toEqual([]);
+    // The text of every listing, as a script, innerText and a selection (what a copy takes) read it,
+    // is exactly the cell's source: no newline added or lost between the line spans.
+    const texts = await listings.evaluateAll((all) =>
+      all.map((pre) => {
+        const selection = getSelection()!;
+        selection.selectAllChildren(pre);
+        const copied = selection.toString();
+        selection.removeAllRanges();
+        return { id: pre.getAttribute("data-source-for")!, text: pre.textContent!, inner: (pre as HTMLElement).innerText, copied };
+      }),
+    );
+    expect(texts.length, "open listings").toBeGreaterThan(3);
+    for (const { id, text, inner, copied } of texts) {
+      const source = sources.find((cell) => cell.id === id)?.source;
+      expect(source, `cell ${id} in the compiled lesson`).toBeDefined();
+      expect({ text, inner, copied }).toEqual({ text: source!.replace(/\n$/, ""), inner: text, copied: text });
+    }
     await page.close();
   });
 });

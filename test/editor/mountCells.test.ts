@@ -32,6 +32,25 @@ describe("mountCells", () => {
     await expect.poll(() => state.saved.cells.c7).toBeUndefined();
   });
 
+  it("shows an edited text in the listing a line per span, as the compiler does, and the author's again on reset", () => {
+    const { state, root } = createFixture();
+    mountCells(state);
+    const listing = root.querySelector('[data-source-for="c7"]')!;
+    const author = listing.innerHTML;
+    const code = listing.querySelector("code")!;
+    const edited = "if (w) {\n  f(\"<b>\");\n\n\tg;\n}";
+    state.slots.get("c7")!.editor.setText(edited);
+    expect(code.textContent).toBe(edited);
+    expect([...code.querySelectorAll(".line")].map((line) => [line.textContent, (line as HTMLElement).style.getPropertyValue("--indent")])).toEqual([
+      ["if (w) {", ""],
+      ['  f("<b>");', "2"],
+      ["\tg;", "2"],
+      ["}", ""],
+    ]);
+    state.slots.get("c7")!.editor.setText("const y = w * 3;");
+    expect(listing.innerHTML).toBe(author);
+  });
+
   it("keeps the reader's version when they ask, and stops flagging the author's change", () => {
     const { state, root } = createFixture();
     state.saved.cells.c7 = { source: "const y = 0;", authorSource: "const y = 1;", savedAt: 1 };

@@ -3,6 +3,7 @@
 import type { MarkdownIt } from "markdown-it";
 import type { Cell } from "../types.ts";
 import { highlightCode, renderListing } from "../highlight/highlightCode.ts";
+import { renderLines } from "../highlight/renderLines.ts";
 import { escapeHtml } from "../escapeHtml.ts";
 import type { HtmlBlockPart } from "./collectCells.ts";
 
@@ -28,7 +29,8 @@ export function renderCellsPlugin(md: MarkdownIt): void {
 
 /**
  * A fenced cell: its code (open unless `hide`) and its output element. The runtime fills
- * `[data-cell]`; the editor replaces `[data-source-for]`.
+ * `[data-cell]`; the editor replaces `[data-source-for]`. The code wraps (theme.css), so it is
+ * rendered a line per span, each wrapped line continuing under its own indentation.
  */
 export function renderCell(cell: Cell): string {
   const language = cell.lang === "ts" ? "TypeScript" : "JavaScript";
@@ -38,7 +40,7 @@ export function renderCell(cell: Cell): string {
     `<div class="cell" id="cell-${cell.id}" data-line="${cell.line}"${editable}>\n` +
     `<details class="cell-code"${cell.options.hide ? "" : " open"}>${renderSummary(cell, language)}` +
     `<pre class="listing" data-source-for="${cell.id}"><code class="hljs language-${cell.lang}">` +
-    `${highlightCode(cell.source, hljsLanguage)}</code></pre></details>\n` +
+    `${renderLines(highlightCode(cell.source, hljsLanguage), cell.source)}</code></pre></details>\n` +
     `<div class="cell-output" data-cell="${cell.id}" data-status="pending"></div>\n` +
     `</div>\n`
   );
