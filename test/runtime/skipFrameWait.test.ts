@@ -41,4 +41,43 @@ describe("skipFrameWait", () => {
     expect(steps).toBeGreaterThan(1);
     runtime.dispose();
   });
+
+  it("computes an input's dependents at once while an animation waits for its frame, and still steps the animation once per frame", async () => {
+    const runtime = new Runtime();
+    skipFrameWait(runtime);
+    const main = runtime.module();
+    // An endless animation: the runtime always has a frame wait pending to resume it.
+    let steps = 0;
+    main.variable(true).define("tick", [], function* () {
+      while (true) yield ++steps;
+    });
+    // An input as a view is: a generator whose next value comes when the reader moves it.
+    let emit: (value: number) => void = () => {};
+    main.variable(true).define("w", [], async function* () {
+      yield 1;
+      while (true) yield await new Promise<number>((resolve) => (emit = resolve));
+    });
+    const seen: Array<[number, number]> = [];
+    main.variable({ fulfilled: (value) => void seen.push(value as [number, number]) }).define("both", ["w", "tick"], (w: number, tick: number) => [w, tick]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const stepsBefore = steps;
+    const seenBefore = seen.length;
+    expect(stepsBefore).toBeGreaterThan(1);
+    expect(seen.at(-1)).toEqual([1, stepsBefore]);
+    // The reader moves the input: its dependent is recomputed in this task's microtasks, before the
+    // next frame (setImmediate in Node), with the animation's current value and without stepping it.
+    let frame = false;
+    setImmediate(() => (frame = true));
+    emit(2);
+    // Microtasks only (a bounded number: a spin that never ended would starve the frame itself).
+    for (let hop = 0; hop < 1000 && seen.length === seenBefore; hop++) await Promise.resolve();
+    expect(frame).toBe(false);
+    expect(seen.slice(seenBefore)).toEqual([[2, stepsBefore]]);
+    expect(steps).toBe(stepsBefore);
+    // The animation goes on at the next frames, now with the input's new value.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(steps).toBeGreaterThan(stepsBefore);
+    expect(seen.at(-1)).toEqual([2, steps]);
+    runtime.dispose();
+  });
 });
