@@ -80,8 +80,11 @@ export function clarifyError(error: unknown): unknown {
 // A MessageChannel task is not throttled in background tabs the way setTimeout is (a throttled
 // disarm would let a later, legitimate stretch look like a runaway one).
 let channel: MessageChannel | undefined;
-const queue: Array<() => void> = [];
+let queue: Array<() => void> = [];
 
+// One message disarms every guard armed before it arrives: its arrival is a task of its own, so
+// the event loop has turned since each of them armed. A slider's change runs a dozen guarded cells
+// in one task; one message per cell cost more than the guards themselves.
 function scheduleTurn(callback: () => void): void {
   if (typeof MessageChannel === "undefined") {
     setTimeout(callback, 0);
@@ -89,11 +92,15 @@ function scheduleTurn(callback: () => void): void {
   }
   if (!channel) {
     channel = new MessageChannel();
-    channel.port1.onmessage = () => queue.shift()?.();
+    channel.port1.onmessage = () => {
+      const due = queue;
+      queue = [];
+      for (const disarm of due) disarm();
+    };
     // In Node an open port keeps the process alive; in browsers unref does not exist.
     (channel.port1 as { unref?: () => void }).unref?.();
     (channel.port2 as { unref?: () => void }).unref?.();
   }
   queue.push(callback);
-  channel.port2.postMessage(null);
+  if (queue.length === 1) channel.port2.postMessage(null);
 }

@@ -76,6 +76,25 @@ describe("guarded functions", () => {
   });
 });
 
+describe("the guards' disarming", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("disarms every guard armed in one task with one message, once the event loop turns", async () => {
+    // A new task, so that no earlier test's disarm is still waiting for its message.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const posted = vi.spyOn(MessagePort.prototype, "postMessage");
+    // Twelve cells run in one task (a slider's change): each arms its guard.
+    const guards = Array.from({ length: 12 }, () => createGuard(50));
+    for (const guard of guards) guard(true);
+    expect(posted).toHaveBeenCalledTimes(1);
+    // Longer than the budget, but the event loop turned: no guard charges this wait to its cell.
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    for (const guard of guards) expect(() => guard()).not.toThrow();
+    // A new task arms again with a message of its own.
+    expect(posted).toHaveBeenCalledTimes(2);
+  });
+});
+
 // The clock is a fake one here, advanced by the loop itself: what is asserted is how many turns
 // run before the stop, which does not depend on how loaded the machine is.
 describe("the guard's clock reads", () => {
