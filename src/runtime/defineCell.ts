@@ -10,6 +10,7 @@ import { describeError } from "./describeError.ts";
 import { createImporter } from "./importModule.ts";
 import { findAsyncBodyLine, findSyncBodyLine, isSameFunction, isSameScript, mapBodyLine, readCallSites, readOwnSite, type CallSite } from "./locateError.ts";
 import { noteFirstValue } from "./noteFirstValue.ts";
+import { StallWatch } from "./stallWatch.ts";
 import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import { isMissingLibraryPart } from "../contract/libraryPart.ts";
@@ -30,6 +31,9 @@ class DiagnosticError extends Error {
 export const STALL_MS = 10_000;
 
 const STALL_MESSAGE = `Still waiting: this cell has produced no value for ${STALL_MS / 1000} s (a promise that never settles, or a generator that never yields?)`;
+
+// Every cell's stall deadline, on one timer.
+const stalls = new StallWatch(STALL_MS);
 
 // The .md line each error thrown by a cell's body points at, when it could be mapped.
 const errorLines = new WeakMap<object, number>();
@@ -80,10 +84,9 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
 
   // A cell still pending after STALL_MS (a promise that never settles, a generator that never
   // yields) gets a notice in place and stops holding up `lesson.idle()`; it stays pending.
-  let stallTimer: ReturnType<typeof setTimeout> | undefined;
   let stallNotice: HTMLElement | undefined;
   const settle = (): void => {
-    clearTimeout(stallTimer);
+    stalls.clear(stall);
     stallNotice?.remove();
     stallNotice = undefined;
   };
@@ -99,7 +102,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
       computeStart = latest;
       settle();
       setStatus("pending");
-      stallTimer = setTimeout(stall, STALL_MS);
+      stalls.watch(stall);
     },
     fulfilled(value) {
       if (!cell.active) return;
@@ -147,7 +150,10 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   // frame of the body seen when the body called one synchronously (to locate a callback's error).
   let timers: CellTimers | undefined;
   let bodySite: CallSite | undefined;
-  cell.dispose = () => timers?.clear();
+  cell.dispose = () => {
+    timers?.clear();
+    stalls.clear(stall);
+  };
   const usesTimers = definition.params.some(isTimerName);
   const createTimers = (run: number): CellTimers => {
     const own = createCellTimers((error) => lateError(run, error));
@@ -217,7 +223,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
       };
 
   setStatus("pending"); // Reported before the first computation starts, so idle() waits for it.
-  stallTimer = setTimeout(stall, STALL_MS);
+  stalls.watch(stall);
   const hiddenName = definition.outputs.length ? `cell ${id}` : null;
   cell.variables.push(main.variable(observer).define(hiddenName, graphInputs, run));
   for (const name of definition.outputs) {
