@@ -57,7 +57,7 @@ function watchMarks([editorSelector, want]) {
  * Opens the `steps` cell (a hidden cell: its listing opens, and CodeMirror goes in without the
  * cursor, which is still reading); returns its editor's selector.
  */
-async function openStepsEditor(page) {
+export async function openStepsEditor(page) {
   const details = page.locator("details.cell-code", { hasText: "const steps" }).first();
   if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
   const id = await details.locator("[data-editor]").getAttribute("data-editor");
@@ -67,13 +67,13 @@ async function openStepsEditor(page) {
 }
 
 /** Puts the cursor at the end of the editor's code: reaching to edit, which starts the checker. */
-async function putCursorIn(page, selector) {
+export async function putCursorIn(page, selector) {
   await page.locator(selector).locator(".cm-content").click();
   await page.keyboard.press("ControlOrMeta+End");
 }
 
 /** How long the reader waits between putting the cursor in the cell and typing. */
-const readingMs = 1000;
+export const readingMs = 1000;
 
 /**
  * `url`: the built chapter served by `server` (fw.serveDist). A reader session (load, both sliders

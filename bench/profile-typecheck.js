@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// Where the page's type checker spends its first edit (issue 17), from a Chromium trace of the
+// bench's reader (bench/lib/typecheck.js): the cursor goes in the `steps` cell, `x` comes 1000 ms
+// later. Prints the worker thread's CPU up to the first answer (thread time: robust to load, unlike
+// wall time) and its sampled time by phase, and writes the worker's CPU profile beside the trace
+// (for bench/summarize-profile.js):
+//   node bin/lesson.js build lessons --out /tmp/chapter-dist --no-prerender
+//   node bench/profile-typecheck.js /tmp/chapter-dist [--named] [--out /tmp/checker]
+// `--named` serves a copy of the site whose TypeScript is its unminified script (same file name), so
+// the profile names TypeScript's functions and the phases can be told apart; its script compile is
+// then that of 9 MB instead of 3.5 MB.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import * as fw from "./peers/framework/measure.mjs";
+import { openStepsEditor, putCursorIn, readingMs } from "./lib/typecheck.js";
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { named: { type: "boolean" }, out: { type: "string" } } });
+const [dist] = positionals;
+if (!dist) {
+  console.error("usage: node bench/profile-typecheck.js <built site> [--named] [--out <prefix>]");
+  process.exit(2);
+}
+const out = values.out ?? join(tmpdir(), "live-lesson-checker");
+
+/** A copy of the site with TypeScript's own unminified script in place of the minified one. */
+function withNamedTypeScript(site) {
+  const copy = mkdtempSync(join(tmpdir(), "live-lesson-named-"));
+  cpSync(site, copy, { recursive: true });
+  const asset = readdirSync(join(copy, "assets")).find((name) => /^typescript-[^/]*\.js$/.test(name));
+  if (!asset) throw new Error(`${site} has no assets/typescript-*.js: is it a built site with the type checker?`);
+  const script = readFileSync(createRequire(import.meta.url).resolve("typescript"), "utf8");
+  writeFileSync(join(copy, "assets", asset), `${script.replace(/^\/\/# sourceMappingURL=.*$/m, "")}\nexport default ts;\n`);
+  return copy;
+}
+
+const site = values.named ? withNamedTypeScript(dist) : dist;
+const server = await fw.serveDist(site);
+const browser = await chromium.launch({ executablePath: fw.CHROMIUM, headless: true, args: fw.CHROMIUM_ARGS });
+let trace;
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1000, height: 900 } })).newPage();
+  await page.goto(`${server.origin}/derivatives-and-gradients.html`);
+  await page.waitForFunction(() => window.lesson && true, null, { timeout: 60000 });
+  await page.evaluate(() => window.lesson.idle());
+  const selector = await openStepsEditor(page);
+  await page.waitForTimeout(500);
+  await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline", "blink.user_timing", "disabled-by-default-v8.cpu_profiler"] });
+  // Marks in the trace: the click, the keydown of `x`, the checker's first answer.
+  await page.evaluate(() => {
+    performance.mark("checker-click");
+    let typed = false;
+    let answered = false;
+    window.addEventListener("keydown", (e) => {
+      if (e.key !== "x" || typed) return;
+      typed = true;
+      performance.mark("checker-keydown");
+    }, true);
+    document.addEventListener("live-lesson:types-checked", () => {
+      if (!typed || answered) return;
+      answered = true;
+      performance.mark("checker-answer");
+    }, true);
+  });
+  await putCursorIn(page, selector);
+  await page.waitForTimeout(readingMs);
+  await page.keyboard.press("x");
+  await page.waitForFunction(() => performance.getEntriesByName("checker-answer").length > 0, null, { timeout: 180000 });
+  trace = JSON.parse((await browser.stopTracing()).toString());
+} finally {
+  await browser.close();
+  await server.close();
+  if (site !== dist) rmSync(site, { recursive: true, force: true });
+}
+writeFileSync(`${out}.trace.json`, JSON.stringify(trace));
+
+const events = trace.traceEvents;
+const threadOf = (e) => `${e.pid}:${e.tid}`;
+const names = new Map(events.filter((e) => e.ph === "M" && e.name === "thread_name").map((e) => [threadOf(e), e.args.name]));
+const markAt = (name) => events.find((e) => e.name === name)?.ts;
+const [click, keydown, answer] = ["checker-click", "checker-keydown", "checker-answer"].map(markAt);
+const worker = [...names].find(([, name]) => name === "DedicatedWorker thread")?.[0];
+if (!worker || answer === undefined) throw new Error("the trace has no checker worker or no answer");
+let cpu = 0;
+for (const e of events) if (e.ph === "X" && e.name === "ThreadControllerImpl::RunTask" && threadOf(e) === worker && e.ts < answer) cpu += (e.tdur ?? 0) / 1000;
+
+// The worker's CPU profile, from its chunks in the trace.
+const profileId = events.find((e) => e.name === "Profile" && threadOf(e) === worker)?.id;
+const nodes = new Map();
+const samples = [];
+const timeDeltas = [];
+let startTime = 0;
+for (const e of events) {
+  if (e.pid !== Number(worker.split(":")[0]) || e.id !== profileId) continue;
+  if (e.name === "Profile") startTime = e.args.data.startTime;
+  if (e.name !== "ProfileChunk") continue;
+  for (const node of e.args.data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+  samples.push(...(e.args.data.cpuProfile?.samples ?? []));
+  timeDeltas.push(...(e.args.data.timeDeltas ?? []));
+}
+const parent = new Map();
+for (const node of nodes.values()) if (node.parent !== undefined) parent.set(node.id, node.parent);
+const profileNodes = [...nodes.values()].map((node) => ({ ...node, children: [...nodes.values()].filter((n) => n.parent === node.id).map((n) => n.id) }));
+writeFileSync(`${out}.worker.cpuprofile`, JSON.stringify({ nodes: profileNodes, startTime, endTime: startTime + timeDeltas.reduce((a, b) => a + b, 0), samples, timeDeltas }));
+
+// Sampled time up to the first answer, by phase: the first function on the stack that names one.
+const phases = [
+  ["TypeScript: parsing doc comments (JSDoc)", /^parseJSDocComment$/],
+  ["TypeScript: parsing", /^(createSourceFile|updateSourceFile|updateLanguageServiceSourceFile)$/],
+  ["TypeScript: binding", /^bindSourceFile$/],
+  ["TypeScript: checking", /^(getRegionSemanticDiagnostics|getSemanticDiagnostics|getSyntacticDiagnostics)$/],
+  ["TypeScript: resolving modules", /^resolveModuleNameLiterals$/],
+  ["live-lesson: the cells (setCells)", /^setCells$/],
+];
+const byPhase = new Map();
+let at = startTime;
+let busy = 0;
+samples.forEach((id, i) => {
+  at += timeDeltas[i] ?? 0;
+  if (at > answer) return;
+  const ms = (timeDeltas[i + 1] ?? 0) / 1000;
+  const leaf = nodes.get(id).callFrame.functionName;
+  if (leaf === "(idle)") return;
+  busy += ms;
+  const stack = [];
+  for (let n = id; n !== undefined; n = parent.get(n)) stack.push(nodes.get(n).callFrame.functionName);
+  const phase =
+    leaf === "(garbage collector)" ? "garbage collection" :
+    leaf === "(program)" ? "native: compiling scripts, other" :
+    phases.find(([, re]) => stack.some((name) => re.test(name)))?.[0] ?? "other JavaScript";
+  byPhase.set(phase, (byPhase.get(phase) ?? 0) + ms);
+});
+const round = (ms) => ms.toFixed(0);
+console.log(`worker thread CPU from the click to the first answer: ${round(cpu)} ms (wall: click → keydown ${round((keydown - click) / 1000)} ms, keydown → answer ${round((answer - keydown) / 1000)} ms)`);
+console.log(`sampled worker time to the first answer, idle left out: ${round(busy)} ms${values.named ? "" : " (TypeScript minified: run with --named to tell its phases apart)"}`);
+for (const [phase, ms] of [...byPhase].sort((a, b) => b[1] - a[1])) console.log(`${round(ms).padStart(7)} ms ${((ms / busy) * 100).toFixed(1).padStart(5)} %  ${phase}`);
+console.log(`trace: ${out}.trace.json, worker profile: ${out}.worker.cpuprofile`);
