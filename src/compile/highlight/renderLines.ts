@@ -7,32 +7,34 @@ const tabSize = 2;
 const hang = 2;
 
 /**
- * Splits `html`, the highlighted HTML of `code` (escaped text and `<span …>`/`</span>` only, as
- * highlightCode writes it), into one `<span class="line">` per source line, separated by the
- * source's own newlines: the text (textContent, a copy) stays exactly `code`. A highlight span that
- * crosses a line end (a block comment, a template string) is closed there and opened again on the
- * next line. Empty lines get no span.
+ * Splits `html`, highlighted code (escaped text and `<span …>`/`</span>` only, as highlightCode
+ * writes it), into one `<span class="line">` per line, separated by the code's own newlines: the
+ * text (textContent, a copy) stays exactly the code. A highlight span that crosses a line end (a
+ * block comment, a template string) is closed there and opened again on the next line. Empty lines
+ * get no span. A line's indentation is read from its HTML: a span opens only at a token, never on
+ * the spaces before it, and escaping leaves spaces and tabs alone.
  */
-export function renderLines(html: string, code: string): string {
-  const htmlLines = html.split("\n");
-  const codeLines = code.split("\n");
-  if (htmlLines.length !== codeLines.length) return html; // Not the HTML of `code`: leave it as it was.
-  const open: string[] = [];
+export function renderLines(html: string): string {
+  // One pass with indexOf, and tags kept only while a span crosses a line: this runs on every line
+  // of every cell, cold, in a lesson's first compile.
+  let open: string[] | null = null;
   let out = "";
-  for (let i = 0; i < htmlLines.length; i++) {
-    const line = htmlLines[i];
-    const reopened = open.join("");
-    if (line.includes("<")) {
-      for (const tag of line.matchAll(/<\/?span\b[^>]*>/g)) {
-        if (tag[0][1] === "/") open.pop();
-        else open.push(tag[0]);
-      }
+  for (let start = 0; start <= html.length; ) {
+    let end = html.indexOf("\n", start);
+    if (end < 0) end = html.length;
+    const line = html.slice(start, end);
+    const reopened = open ? open.join("") : "";
+    for (let tag = line.indexOf("<"); tag >= 0; tag = line.indexOf("<", tag + 1)) {
+      if (line.charCodeAt(tag + 1) === 47 /* / */) open?.pop();
+      else (open ??= []).push(line.slice(tag, line.indexOf(">", tag) + 1));
     }
-    if (i > 0) out += "\n";
-    if (!line) continue;
-    const indent = measureIndent(codeLines[i]);
-    const style = indent ? ` style="--indent:${indent}"` : "";
-    out += `<span class="line"${style}>${reopened}${line}${"</span>".repeat(open.length)}</span>`;
+    if (start > 0) out += "\n";
+    if (line) {
+      const indent = measureIndent(line);
+      out += indent ? `<span class="line" style="--indent:${indent}">` : `<span class="line">`;
+      out += reopened + line + (open?.length ? "</span>".repeat(open.length) : "") + "</span>";
+    }
+    start = end + 1;
   }
   return out;
 }

@@ -40,7 +40,7 @@ export function renderCell(cell: Cell): string {
     `<div class="cell" id="cell-${cell.id}" data-line="${cell.line}"${editable}>\n` +
     `<details class="cell-code"${cell.options.hide ? "" : " open"}>${renderSummary(cell, language)}` +
     `<pre class="listing" data-source-for="${cell.id}"><code class="hljs language-${cell.lang}">` +
-    `${renderLines(highlightCode(cell.source, hljsLanguage), cell.source)}</code></pre></details>\n` +
+    `${renderLines(highlightCode(cell.source, hljsLanguage))}</code></pre></details>\n` +
     `<div class="cell-output" data-cell="${cell.id}" data-status="pending"></div>\n` +
     `</div>\n`
   );
