@@ -12,7 +12,7 @@ import { toClonable } from "./toClonable.ts";
 import type { ProbeResult, RunJob, RunResult } from "./types.ts";
 
 /** Runs `job`; `onStatus` hears every cell's status change as it happens (the caller's record if the run is killed). */
-export async function executeJob(job: RunJob, onStatus: (state: CellState) => void): Promise<Pick<RunResult, "html" | "outputs" | "cells" | "probes">> {
+export async function executeJob(job: RunJob, onStatus: (state: CellState) => void): Promise<Pick<RunResult, "html" | "outputs" | "cells" | "probes" | "staticOutputs">> {
   // d3 is loaded only when a seed asks for it: most runs need no PRNG, and every run pays its start-up.
   const randomLcg = job.seed !== undefined || job.probes.some((probe) => probe.seed !== undefined) ? (await import("d3")).randomLcg : undefined;
   if (job.seed !== undefined) Math.random = randomLcg!(job.seed);
@@ -51,8 +51,8 @@ export async function executeJob(job: RunJob, onStatus: (state: CellState) => vo
       probes[probe.name] = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   }
-  const { html, outputs } = snapshotLesson(root, probeIds, { disableControls: job.prerender });
-  return { html, outputs, cells: states.filter((state) => !probeIds.has(state.id)), probes };
+  const { html, outputs, staticOutputs } = snapshotLesson(root, probeIds, { disableControls: job.prerender });
+  return { html, outputs, staticOutputs, cells: states.filter((state) => !probeIds.has(state.id)), probes };
 }
 
 /**

@@ -8,6 +8,7 @@
 // is a faster document but has none of these; happy-dom has them all and already runs the editor's
 // unit tests.
 import { GlobalRegistrator } from "@happy-dom/global-registrator";
+import { watchListeners } from "./findStaticOutputs.ts";
 import { fixHappyDom } from "./fixHappyDom.ts";
 
 /**
@@ -28,6 +29,8 @@ export function installDom(): void {
     },
   });
   fixHappyDom();
+  // Before any library loads, so every listener an output gets is seen (which outputs are static).
+  watchListeners();
   // The document of a built page: standards mode (KaTeX refuses to render in quirks mode).
   if (!document.doctype) document.insertBefore(document.implementation.createDocumentType("html", "", ""), document.documentElement);
 }

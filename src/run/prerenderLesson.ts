@@ -44,7 +44,8 @@ export async function prerenderLesson(lesson: Lesson, options: Pick<RunOptions, 
   if (result.killed) return { leftOut, count: 0, error: result.error ?? "the run did not finish" };
   const leaveOut = new Set(leftOut.map((cell) => cell.id));
   const shown = result.cells.filter((state) => state.status !== "pending" && !leaveOut.has(state.id));
-  const fill = (html: string, transform?: (output: string) => string) => fillOutputs(html, result.outputs, result.cells, leaveOut, transform);
+  const staticOutputs = new Set(result.staticOutputs);
+  const fill = (html: string, transform?: (output: string) => string) => fillOutputs(html, result.outputs, result.cells, leaveOut, transform, staticOutputs);
   return { fill, leftOut, count: shown.length };
 }
 

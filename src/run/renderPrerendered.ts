@@ -14,14 +14,25 @@ const placeholderPattern = /<(div|span) class="(cell-output|cell-inline)" data-c
  * output depends on the moment or the reader) gets its build-time output too, but marked
  * `data-prerendered="placeholder"`, which the theme hides: it holds the output's place, so the
  * live output does not push the page about when it arrives. A pending cell (stalled) stays empty.
+ * A fulfilled output of `staticOutputs` (nothing in it listens for an event) is marked
+ * `data-static`: the page's runtime may keep it rather than run its cell at start
+ * (src/runtime/adoptOutput.ts).
  */
-export function fillOutputs(html: string, outputs: Record<string, string>, cells: CellState[], leaveOut: ReadonlySet<string>, transform: (output: string) => string = (output) => output): string {
+export function fillOutputs(
+  html: string,
+  outputs: Record<string, string>,
+  cells: CellState[],
+  leaveOut: ReadonlySet<string>,
+  transform: (output: string) => string = (output) => output,
+  staticOutputs: ReadonlySet<string> = new Set(),
+): string {
   const states = new Map(cells.map((state) => [state.id, state]));
   return html.replace(placeholderPattern, (placeholder, tag: string, kind: string, id: string) => {
     const state = states.get(id);
     const output = outputs[id];
     if (!state || state.status === "pending" || output === undefined) return placeholder;
     if (leaveOut.has(id)) return `<${tag} class="${kind}" data-cell="${id}" data-status="pending" data-prerendered="placeholder">${transform(output)}</${tag}>`;
-    return `<${tag} class="${kind}" data-cell="${id}" data-status="${state.status}" data-prerendered>${transform(output)}</${tag}>`;
+    const still = state.status === "fulfilled" && staticOutputs.has(id) ? " data-static" : "";
+    return `<${tag} class="${kind}" data-cell="${id}" data-status="${state.status}"${still} data-prerendered>${transform(output)}</${tag}>`;
   });
 }

@@ -95,6 +95,7 @@ function reportKilled(job: RunJob, states: Map<string, CellState>, why: string, 
   return {
     html: "",
     outputs: {},
+    staticOutputs: [],
     cells,
     probes,
     killed: true,

@@ -1,4 +1,5 @@
 // The lesson's DOM as HTML once it has settled: what a page rendered ahead of time shows.
+import { isStaticOutput } from "./findStaticOutputs.ts";
 
 /**
  * Writes each form control's current value into its attributes (`value`, `checked`, `selected`,
@@ -16,20 +17,25 @@ export function writeFormState(root: ParentNode): void {
 
 /**
  * The root's inner HTML and each cell output's inner HTML, by cell id, once the elements of
- * `leaveOut` (probe cells) are gone; with `disableControls`, every form control disabled. Done
- * last: it writes form state into attributes and removes those elements from the live DOM. One
- * pass over `[data-cell]`: happy-dom's selectors are slow.
+ * `leaveOut` (probe cells) are gone; with `disableControls`, every form control disabled; and the
+ * ids of the outputs nothing in which listens for an event (`staticOutputs`). Done last: it writes
+ * form state into attributes and removes those elements from the live DOM. One pass over
+ * `[data-cell]`: happy-dom's selectors are slow.
  */
-export function snapshotLesson(root: HTMLElement, leaveOut: ReadonlySet<string>, options: { disableControls?: boolean } = {}): { html: string; outputs: Record<string, string> } {
+export function snapshotLesson(root: HTMLElement, leaveOut: ReadonlySet<string>, options: { disableControls?: boolean } = {}): { html: string; outputs: Record<string, string>; staticOutputs: string[] } {
   writeFormState(root);
-  if (options.disableControls) for (const control of root.querySelectorAll("input, select, textarea, button")) control.setAttribute("disabled", "");
+  // Static before the controls are disabled: a disabled control still has its listeners.
+  const staticOutputs: string[] = [];
   const outputs: Record<string, string> = {};
-  for (const element of root.querySelectorAll<HTMLElement>("[data-cell]")) {
+  const elements = [...root.querySelectorAll<HTMLElement>("[data-cell]")];
+  for (const element of elements) if (!leaveOut.has(element.dataset.cell!) && isStaticOutput(element)) staticOutputs.push(element.dataset.cell!);
+  if (options.disableControls) for (const control of root.querySelectorAll("input, select, textarea, button")) control.setAttribute("disabled", "");
+  for (const element of elements) {
     const id = element.dataset.cell!;
     if (leaveOut.has(id)) element.remove();
     else outputs[id] = element.innerHTML;
   }
-  return { html: root.innerHTML, outputs };
+  return { html: root.innerHTML, outputs, staticOutputs };
 }
 
 /**

@@ -68,6 +68,11 @@ export interface RunResult {
   html: string;
   /** Each cell's output element's inner HTML (the children the runtime owns), by cell id; empty when killed. */
   outputs: Record<string, string>;
+  /**
+   * The cells whose output has no event listener anywhere in it (src/run/findStaticOutputs.ts): a
+   * built page keeps such an output until one of the cell's inputs changes. Empty when killed.
+   */
+  staticOutputs: string[];
   /** Every cell's state, as `window.lesson.cells()` reports it in the browser, by .md line. */
   cells: CellState[];
   /** The probes' results, by probe name. */
@@ -108,5 +113,5 @@ export interface RunJob {
 export type WorkerMessage =
   | { type: "ready" }
   | { type: "status"; state: CellState }
-  | { type: "done"; result: Pick<RunResult, "html" | "outputs" | "cells" | "probes"> }
+  | { type: "done"; result: Pick<RunResult, "html" | "outputs" | "cells" | "probes" | "staticOutputs"> }
   | { type: "failed"; message: string };

@@ -38,6 +38,20 @@ describe("fillOutputs", () => {
     expect(html).toContain(`<span class="cell-inline" data-cell="${inlineB!.id}" data-status="pending" data-prerendered="placeholder">17</span>`);
     expect(html).toContain(`<div class="cell-output" data-cell="${blocked!.id}" data-status="pending" data-prerendered="placeholder"></div>`);
     expect(html.match(/data-prerendered>/g)).toHaveLength(2);
+    expect(html).not.toContain("data-static");
+  });
+
+  it("marks the settled outputs in which nothing listens for an event as static", () => {
+    const lesson = lessonOf("```ts\nconst a = 1;\n```\n\nA is ${a}, B is ${b}.\n\n```ts\nconst b = now;\n```\n\n```ts\nfails()\n```\n");
+    const [cell, inlineA, inlineB, blocked, failing] = lesson.cells;
+    const states = lesson.cells.map((c) => ({ id: c.id, line: c.line, status: c === failing ? ("rejected" as const) : ("fulfilled" as const) }));
+    const outputs = { [cell!.id]: "", [inlineA!.id]: "1", [inlineB!.id]: "17", [blocked!.id]: "", [failing!.id]: "error" };
+    const html = fillOutputs(lesson.html, outputs, states, new Set([inlineB!.id, blocked!.id]), undefined, new Set(lesson.cells.map((c) => c.id)));
+    expect(html).toContain(`<span class="cell-inline" data-cell="${inlineA!.id}" data-status="fulfilled" data-static data-prerendered>1</span>`);
+    // Not a left-out cell's placeholder, nor an error: the page runs those.
+    expect(html).toContain(`data-cell="${inlineB!.id}" data-status="pending" data-prerendered="placeholder">`);
+    expect(html).toContain(`data-cell="${failing!.id}" data-status="rejected" data-prerendered>`);
+    expect(html.match(/data-static/g)).toHaveLength(2);
   });
 });
 
@@ -57,6 +71,11 @@ describe("prerenderLesson", () => {
     // The same outputs written into a page the bundler made of the compiled body, each through `transform`.
     expect(result.fill!(`<h1>page</h1>${lesson.html}<footer></footer>`)).toBe(`<h1>page</h1>${html}<footer></footer>`);
     expect(result.fill!(lesson.html, (output) => `[${output}]`)).toMatch(/k² is <span[^>]*data-prerendered>\[9\]<\/span>/);
+    // The number and the chart have no listener; the slider has (Inputs listens to its form).
+    expect(html).toMatch(/k² is <span[^>]*data-static data-prerendered>9<\/span>/);
+    expect(html).toMatch(/data-static data-prerendered><svg[^>]*class="plot-/);
+    expect(html).not.toMatch(/data-static data-prerendered><form/);
+    expect(html.match(/data-static/g)).toHaveLength(2);
   });
 
   it("gives a lesson without cells its compiled body, without starting a runner", async () => {
