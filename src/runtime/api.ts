@@ -20,6 +20,7 @@ export function createApi(context: LessonContext): LessonApi {
   return {
     value: (name) => context.main.value(name),
     async set(name, value) {
+      context.keeping = false; // A kept output (keepOutput.ts) shows the values the page started with.
       const element = findView(context, name);
       if (element) {
         (element as Element & { value: unknown }).value = value;

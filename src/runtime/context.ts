@@ -39,6 +39,11 @@ export interface LessonContext {
    * subset was left to replace.
    */
   provideWholeLibraries?: () => Promise<boolean>;
+  /**
+   * True from the start until a cell is redefined or a value set: till then a kept prerendered
+   * output (keepOutput.ts) shows the build's inputs, unless an input was moved.
+   */
+  keeping?: boolean;
 }
 
 /** The .md line of the cell defining `name`, for error messages. */

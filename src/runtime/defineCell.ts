@@ -9,6 +9,7 @@ import { clarifyError } from "./deadline.ts";
 import { describeError } from "./describeError.ts";
 import { createImporter } from "./importModule.ts";
 import { findAsyncBodyLine, findSyncBodyLine, isSameFunction, isSameScript, mapBodyLine, readCallSites, readOwnSite, type CallSite } from "./locateError.ts";
+import { isKeepableOutput, isStillKept, KEPT } from "./keepOutput.ts";
 import { noteFirstValue } from "./noteFirstValue.ts";
 import { StallWatch } from "./stallWatch.ts";
 import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts";
@@ -46,8 +47,11 @@ let runCellSite: ReturnType<typeof readOwnSite>;
 const local = new Set(["display", "view", "__import"]);
 const isLocal = (name: string): boolean => local.has(name) || isTimerName(name);
 
-/** Defines `definition` on the lesson's module, showing results in `element`. */
-export function defineCell(context: LessonContext, definition: CellDefinition, element: HTMLElement, diagnostics: readonly Diagnostic[]): DefinedCell {
+/**
+ * Defines `definition` on the lesson's module, showing results in `element`. `keep` (at start):
+ * the cells it reads from, when its prerendered output may stand for its first run (keepOutput.ts).
+ */
+export function defineCell(context: LessonContext, definition: CellDefinition, element: HTMLElement, diagnostics: readonly Diagnostic[], keep?: readonly string[]): DefinedCell {
   const cell: DefinedCell = { definition, element, variables: [], views: new Map(), diagnostics, active: true };
   if (!definition.options.run) return cell;
   const { id, inline } = definition;
@@ -58,6 +62,8 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   // its "New variant" sets another), so one exercise's new variant leaves the others alone.
   const graphInputs = definition.exercise === undefined ? graphParams : graphParams.map((p) => (p === "seed" ? exerciseSeedName(context, definition.exercise!) : p));
   const showsValue = definition.expression || (definition.generator && definition.outputs.length === 0);
+  // Until its first run, a kept cell is settled: its prerendered output is right for its inputs.
+  let keeping = keep !== undefined && errors.length === 0 && isKeepableOutput(element);
 
   // Runs are numbered so a stale run's display() is ignored and the first display of a new
   // run replaces the old output (clearing lazily avoids a flash of empty output).
@@ -70,7 +76,10 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     if (!cell.active) return;
     element.dataset.status = status;
     // A built page's first output (renderPrerendered.ts) is this run's from now on: later runs are marked pending.
-    if (status !== "pending") delete element.dataset.prerendered;
+    if (status !== "pending") {
+      delete element.dataset.prerendered;
+      delete element.dataset.static;
+    }
     const line = cell.definition.line; // Hot reload updates the line when prose above moves.
     board.set(error === undefined ? { id, line, status } : { id, line, status, error });
   };
@@ -98,7 +107,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
 
   const observer: Observer = {
     pending() {
-      if (!cell.active) return;
+      if (!cell.active || keeping) return;
       computeStart = latest;
       settle();
       setStatus("pending");
@@ -107,6 +116,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     fulfilled(value) {
       if (!cell.active) return;
       settle();
+      if (value === KEPT) return setStatus("fulfilled");
       if (displayed !== latest) {
         if (showsValue && (definition.expression || value !== undefined)) {
           clearOutput(element);
@@ -120,6 +130,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     },
     rejected(error) {
       if (!cell.active) return;
+      keeping = false; // An input failed: the error replaces the kept output.
       // A package the built page left out: the whole libraries replace the subsets and the cell
       // runs again, its prerendered or last output kept meanwhile (it stays pending).
       if (isMissingLibraryPart(error) && context.provideWholeLibraries) {
@@ -222,10 +233,23 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
         }
       };
 
-  setStatus("pending"); // Reported before the first computation starts, so idle() waits for it.
-  stalls.watch(stall);
+  const start = (): void => {
+    setStatus("pending"); // Reported before the first computation starts, so idle() waits for it.
+    stalls.watch(stall);
+  };
+  // A kept cell's first run keeps the prerendered output, unless an input has moved since.
+  const runFirst = function (this: unknown, ...args: unknown[]): unknown {
+    if (keeping) {
+      keeping = false;
+      if (isStillKept(context, element, keep!)) return KEPT;
+      start();
+    }
+    return run.apply(this, args);
+  };
+  if (keeping) board.set({ id, line: definition.line, status: "fulfilled" });
+  else start();
   const hiddenName = definition.outputs.length ? `cell ${id}` : null;
-  cell.variables.push(main.variable(observer).define(hiddenName, graphInputs, run));
+  cell.variables.push(main.variable(observer).define(hiddenName, graphInputs, keeping ? runFirst : run));
   for (const name of definition.outputs) {
     const read = (exports: unknown) => readOutput(context, cell, exports, name);
     cell.variables.push(main.variable(true).define(name, hiddenName ? [hiddenName] : [], read));

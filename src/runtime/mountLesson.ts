@@ -8,6 +8,7 @@ import { createBuiltins } from "./builtins.ts";
 import type { DefinedCell, LessonContext } from "./context.ts";
 import { deleteCell } from "./defineCell.ts";
 import { focusScrollables } from "./focusScrollables.ts";
+import { findKeepable } from "./keepOutput.ts";
 import { groupDiagnostics, markInlineWarnings, showCellWarnings, showLessonDiagnostics } from "./diagnostics.ts";
 import { applyUpdate, unplacedDiagnostics } from "./hotUpdate.ts";
 import { carryViewValues, findOutputElements, placeCell } from "./placeCell.ts";
@@ -39,8 +40,11 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
   };
   const groups = groupDiagnostics(module.diagnostics);
   const elements = findOutputElements(root);
+  // A built page's static outputs are kept until an input changes (keepOutput.ts).
+  const keepable = findKeepable(module.cells);
+  context.keeping = keepable.size > 0;
   for (const definition of module.cells) {
-    if (!context.cells.has(definition.id)) context.cells.set(definition.id, placeCell(context, definition, groups.get(definition.id) ?? [], elements.get(definition.id)));
+    if (!context.cells.has(definition.id)) context.cells.set(definition.id, placeCell(context, definition, groups.get(definition.id) ?? [], elements.get(definition.id), keepable.get(definition.id)));
   }
   showLessonDiagnostics(root, module.file, unplacedDiagnostics(module.diagnostics, context.cells));
   const api = createApi(context);
@@ -83,6 +87,7 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
 async function redefineCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly Diagnostic[] = []): Promise<CellState> {
   const old = context.cells.get(definition.id);
   if (!old) throw new Error(`redefine: no cell ${definition.id} in ${context.module.file}`);
+  context.keeping = false; // A kept output shows the author's cells' values.
   carryViewValues(context, old);
   deleteCell(context, old);
   context.cells.set(definition.id, placeCell(context, definition, diagnostics, old.element));

@@ -25,15 +25,19 @@ export function findOutputElements(root: ParentNode): Map<string, HTMLElement> {
   return found;
 }
 
-/** Defines `definition` in its placeholder. A cell missing from the HTML gets an element at the end of the lesson. */
-export function placeCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly Diagnostic[], element = findOutputElement(context.root, definition.id)): DefinedCell {
+/**
+ * Defines `definition` in its placeholder. A cell missing from the HTML gets an element at the end of
+ * the lesson. `keep` (at start only): the cells it reads from, when its prerendered output may be
+ * kept instead of its first run (keepOutput.ts).
+ */
+export function placeCell(context: LessonContext, definition: CellDefinition, diagnostics: readonly Diagnostic[], element = findOutputElement(context.root, definition.id), keep?: readonly string[]): DefinedCell {
   if (!element) {
     element = context.root.ownerDocument.createElement(definition.inline ? "span" : "div");
     element.dataset.cell = definition.id;
     context.root.append(element);
   }
   if (!definition.options.run) delete element.dataset.status; // A listing never runs, so it is never pending.
-  const cell = defineCell(context, definition, element, diagnostics);
+  const cell = defineCell(context, definition, element, diagnostics, keep);
   showCellWarnings(element, definition.id, context.module.file, diagnostics, definition.inline);
   return cell;
 }

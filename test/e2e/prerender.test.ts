@@ -3,7 +3,9 @@
 // runtime takes the outputs over and ends showing what was prerendered.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useBrowserAndBuiltSite } from "./browser.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fixtureLessonsDir, useBrowserAndBuiltSite } from "./browser.ts";
 import { compileLesson } from "../../src/compile/index.ts";
 import { findLeftOut } from "../../src/run/index.ts";
 import { readBundledLessons, settle } from "./lessonPage.ts";
@@ -30,7 +32,7 @@ async function openWithoutScripts(url: string): Promise<Page> {
 /**
  * Each cell output's HTML by cell id (outputs and inline values; not a blank's hidden answer), with what legitimately differs between the build's run
  * (happy-dom) and the page's normalised away: the prerendered mark and the disabled state of
- * controls; form values (written into attributes first, as the runner does); the class Plot and
+ * controls and the static mark; form values (written into attributes first, as the runner does); the class Plot and
  * Inputs generate per render (`plot-1a2b3c`, `inputs-3a86ea-4`) and the number Plot gives each
  * chart's clip path (`plot-clip-3`: a count over the page, in the order the charts' cells finish,
  * which depends on when each library's chunk has arrived); the text of Plot's per-chart
@@ -97,6 +99,7 @@ function normalise(html: string): string {
   return html
     .replace(/ disabled(="")?/g, "")
     .replace(/ data-prerendered(="")?/g, "")
+    .replace(/ data-static(="")?/g, "")
     .replace(/plot-[0-9a-f]{6}/g, "plot")
     .replace(/<style>[^<]*<\/style>/g, "<style></style>")
     .replace(/inputs-3a86ea-\d+/g, "inputs-id")
@@ -155,6 +158,12 @@ describe("prerendered pages", () => {
       const page = await built.browser.newPage();
       // The build's DOM prefers reduced motion: animations show their last frame at once.
       await page.emulateMedia({ reducedMotion: "reduce" });
+      // Every cell runs: without the static mark the page keeps no prerendered output, so each is
+      // compared with what its cell's own run shows (the page that keeps them is tested below).
+      await page.route(url, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace(/ data-static(="")?/g, "") });
+      });
       await page.goto(url);
       await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
       const cells = await settle(page);
@@ -171,5 +180,52 @@ describe("prerendered pages", () => {
         `${slug}: outputs that differ`,
       ).toEqual([]);
     }
+  });
+
+  it("keep a static output at start (never pending), and run its cell as soon as an input it reads moves", async () => {
+    // A slider, a value and a chart that read it (the chapter's charts read `width`: they run).
+    const slug = "fixture-slider";
+    const cells = compileLesson(readFileSync(join(fixtureLessonsDir, `${slug}.md`), "utf8"), { file: `${slug}.md` }).cells;
+    const page = await built.browser.newPage();
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    // From the first byte: the parser only inserts nodes, so an output that loses a node was
+    // replaced by its cell's run; and every status an output takes.
+    await page.addInitScript(() => {
+      const seen: { replaced: Record<string, number>; pending: string[] } = { replaced: {}, pending: [] };
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const element = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
+          const id = element?.closest<HTMLElement>("[data-cell]")?.dataset.cell;
+          if (!id) continue;
+          if (record.type === "childList" && record.removedNodes.length) seen.replaced[id] = (seen.replaced[id] ?? 0) + 1;
+          if (record.type === "attributes" && (record.target as HTMLElement).dataset.status === "pending") seen.pending.push(id);
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-status"] });
+    });
+    const html = await (await fetch(`${built.site.url}${slug}.html`)).text();
+    const statics = [...html.matchAll(/data-cell="([0-9a-z-]+)" data-status="fulfilled" data-static/g)].map((match) => match[1]!);
+    await page.goto(`${built.site.url}${slug}.html`);
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
+    expect((await settle(page)).filter((cell) => cell.status !== "fulfilled")).toEqual([]);
+    await waitForStillness(page, new Set());
+    type Seen = { replaced: Record<string, number>; pending: string[] };
+    const read = () => page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
+    const atStart = await read();
+    const kept = statics.filter((id) => !atStart.replaced[id]);
+    // The chart and the value in prose are kept (the slider listens, and the declaration is read
+    // by another cell: they run).
+    const readers = cells.filter((cell) => cell.outputs.length === 0 && cell.inputs.some((name) => name === "k" || name === "doubled")).map((cell) => cell.id);
+    expect(readers).toHaveLength(2);
+    expect(readers.filter((id) => !kept.includes(id)), "outputs replaced at start").toEqual([]);
+    expect(await page.evaluate((ids) => ids.filter((id) => document.querySelector(`[data-cell="${id}"] svg`)).length, kept), "kept charts").toBe(1);
+    expect(atStart.pending.filter((id) => readers.includes(id)), "kept outputs never pending").toEqual([]);
+
+    await page.evaluate(() => (window as unknown as { lesson: { set(name: string, value: unknown): Promise<void> } }).lesson.set("k", 3));
+    await settle(page);
+    const moved = await read();
+    expect(readers.filter((id) => !moved.replaced[id]), "kept outputs redrawn once k moved").toEqual([]);
+    expect(await page.evaluate(() => document.querySelector("#lesson")!.textContent)).toContain("Twice k is 6.");
+    await page.close();
   });
 });
