@@ -8,6 +8,7 @@ import type { CellDefinition, CellState, LessonModule, LibrarySubset } from "../
 import { findLibraryBuiltins } from "../contract/builtins.ts";
 import { createRoot } from "./installDom.ts";
 import { snapshotLesson, waitForStillness } from "./snapshotLesson.ts";
+import { findOutsideReaders } from "./findStaticOutputs.ts";
 import { toClonable } from "./toClonable.ts";
 import type { ProbeResult, RunJob, RunResult } from "./types.ts";
 
@@ -52,7 +53,8 @@ export async function executeJob(job: RunJob, onStatus: (state: CellState) => vo
     }
   }
   const { html, outputs, staticOutputs } = snapshotLesson(root, probeIds, { disableControls: job.prerender });
-  return { html, outputs, staticOutputs, cells: states.filter((state) => !probeIds.has(state.id)), probes };
+  const outsideReaders = findOutsideReaders(module.cells);
+  return { html, outputs, staticOutputs: staticOutputs.filter((id) => !outsideReaders.has(id)), cells: states.filter((state) => !probeIds.has(state.id)), probes };
 }
 
 /**

@@ -16,7 +16,7 @@ const placeholderPattern = /<(div|span) class="(cell-output|cell-inline)" data-c
  * live output does not push the page about when it arrives. A pending cell (stalled) stays empty.
  * A fulfilled output of `staticOutputs` (nothing in it listens for an event) is marked
  * `data-static`: the page's runtime may keep it rather than run its cell at start
- * (src/runtime/adoptOutput.ts).
+ * (src/runtime/keepOutput.ts).
  */
 export function fillOutputs(
   html: string,

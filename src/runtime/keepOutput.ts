@@ -22,8 +22,8 @@ const libraries = new Set<string>(findLibraryBuiltins().map(([name]) => name));
  * and no exercise, reading only library builtins, its own `display` and names of such cells; each of those reads only
  * library builtins, its own `view` and `display` and names of such cells. So no cell in the chain
  * reads `width`, `now`, the reader's exercises, timers, `Mutable`, `invalidation` or an imported
- * module, and none names the window, the document around its output, storage, the clock or chance
- * (`readsOutside`): at start its inputs are the build run's, unless the reader moved an input or something
+ * module (and the build marks no output static whose cell, or a cell it reads, could read more
+ * than its inputs: src/run/findStaticOutputs.ts): at start its inputs are the build run's, unless the reader moved an input or something
  * redefined a cell (isStillKept checks those when the cell first runs).
  */
 export function findKeepable(cells: readonly CellDefinition[]): Map<string, string[]> {
@@ -33,7 +33,7 @@ export function findKeepable(cells: readonly CellDefinition[]): Map<string, stri
   const findUpstream = (cell: CellDefinition, allowed: ReadonlySet<string>): Set<string> | null => {
     if (stable.has(cell.id)) return stable.get(cell.id)!;
     stable.set(cell.id, null);
-    if (!cell.options.run || cell.generator || cell.exercise !== undefined || readsOutside.test(cell.source)) return null;
+    if (!cell.options.run || cell.generator || cell.exercise !== undefined) return null;
     const upstream = new Set<string>();
     for (const name of cell.params) {
       if (libraries.has(name) || allowed.has(name)) continue;
@@ -54,12 +54,6 @@ export function findKeepable(cells: readonly CellDefinition[]): Map<string, stri
   }
   return keepable;
 }
-
-// Names through which a cell's value could depend on more than its inputs: the reader's window,
-// screen, storage and theme, the document around the output, the clock, chance. Conservative (a
-// property of that name counts too): such a cell runs at start, as before.
-const readsOutside =
-  /\b(?:document|window|globalThis|self|top|parent|navigator|location|localStorage|sessionStorage|indexedDB|matchMedia|getComputedStyle|innerWidth|innerHeight|devicePixelRatio|screen|ownerDocument|parentNode|parentElement|closest|getRootNode|previousSibling|nextSibling|previousElementSibling|nextElementSibling|Date|performance|random|crypto|fetch|XMLHttpRequest)\b/;
 
 const none: ReadonlySet<string> = new Set(["display"]);
 const ownInputs: ReadonlySet<string> = new Set(["view", "display"]);

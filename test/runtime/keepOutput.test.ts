@@ -28,19 +28,6 @@ function cellOf(id: string, params: string[], outputs: string[], body: (...args:
 }
 
 describe("findKeepable", () => {
-  it("runs a cell that could read more than its inputs (the window, the theme, the clock, chance), or reads from one", () => {
-    const readers = ["window.innerWidth", "matchMedia('(prefers-color-scheme: dark)').matches", "new Date()", "Math.random()", "getComputedStyle(document.body).color", "display(x).closest('section')"];
-    for (const source of readers) {
-      const chart = cellOf("chart", ["Plot"], [], () => null, { source: `Plot.plot({ caption: String(${source}) })` });
-      expect([...findKeepable([chart]).keys()], source).toEqual([]);
-      const upstream = cellOf("data", [], ["points"], () => ({}), { source: `const points = [${source}]` });
-      const reader = cellOf("chart", ["Plot", "points"], [], () => null, { source: "Plot.dot(points).plot()" });
-      expect([...findKeepable([upstream, reader]).keys()], `upstream: ${source}`).toEqual([]);
-    }
-    const plain = cellOf("chart", ["Plot"], [], () => null, { source: "Plot.dot([1, 2]).plot({ width: 300 })" });
-    expect([...findKeepable([plain]).keys()]).toEqual(["chart"]);
-  });
-
   const slider = cellOf("slider", ["view"], ["w"], () => ({}));
   const data = cellOf("data", [], ["points"], () => ({}));
   const clock = cellOf("clock", ["now"], ["t"], () => ({}));
