@@ -8,10 +8,14 @@ import type { Lesson } from "../compile/index.ts";
 // The compiler's empty output slots (compile/markdown/renderCells.ts, the blanks' hidden truths).
 const slotPattern = /<(div|span) class="(?:cell-output|cell-inline|blank-truth)" data-cell="[0-9a-z-]+" data-status="pending"(?: hidden)?><\/\1>/g;
 
-// Names through which a cell could reach the document around its output: the globals that are the
-// window, and the members that lead from an element to its parents or siblings. Conservative (a
-// word in a comment counts too): a lesson that names one is run on its whole body, as before.
-const readsDocument = /\b(?:document|window|globalThis|self|top|parent|frames|ownerDocument|parentNode|parentElement|offsetParent|closest|getRootNode|previousSibling|nextSibling|previousElementSibling|nextElementSibling)\b/;
+/**
+ * Names through which a cell could reach the document around its output: the globals that are the
+ * window, and the members that lead from an element to its parents or siblings.
+ */
+export const documentNames = "document|window|globalThis|self|top|parent|frames|ownerDocument|parentNode|parentElement|offsetParent|closest|getRootNode|previousSibling|nextSibling|previousElementSibling|nextElementSibling";
+
+// Conservative (a word in a comment counts too): a lesson that names one is run on its whole body, as before.
+const readsDocument = new RegExp(`\\b(?:${documentNames})\\b`);
 
 /**
  * The body to mount for a prerender run of `lesson`: its output slots alone, one after another,

@@ -3,6 +3,9 @@
 // A built page marks them (renderPrerendered.ts), and the page's runtime keeps such an output
 // instead of running its cell at start (src/runtime/keepOutput.ts).
 
+import { findReaders, type ReadingCell } from "../compile/cell/findReaders.ts";
+import { documentNames } from "./findRunnerBody.ts";
+
 const listened = new WeakSet<object>();
 
 /**
@@ -47,11 +50,12 @@ export function isStaticOutput(output: Element): boolean {
   return true;
 }
 
-// Names through which a cell's value could depend on more than its inputs: the reader's window,
-// screen, storage and theme, the document around the output, the clock, chance. Conservative (a
-// property of that name counts too).
-const readsOutside =
-  /\b(?:document|window|globalThis|self|top|parent|navigator|location|localStorage|sessionStorage|indexedDB|matchMedia|getComputedStyle|innerWidth|innerHeight|devicePixelRatio|screen|ownerDocument|parentNode|parentElement|closest|getRootNode|previousSibling|nextSibling|previousElementSibling|nextElementSibling|Date|performance|random|crypto|fetch|XMLHttpRequest)\b/;
+// Names through which a cell's value could depend on more than its inputs: the document around
+// its output (findRunnerBody.ts), the reader's window, screen, storage and theme, the clock, chance.
+// Conservative (a property of that name counts too).
+const readsOutside = new RegExp(
+  `\\b(?:${documentNames}|navigator|location|localStorage|sessionStorage|indexedDB|matchMedia|getComputedStyle|innerWidth|innerHeight|devicePixelRatio|screen|Date|performance|random|crypto|fetch|XMLHttpRequest)\\b`,
+);
 
 /**
  * The ids of the cells whose value could differ in the reader's page from the build's run even at
@@ -60,17 +64,6 @@ const readsOutside =
  * static: a page keeps a static output until an input moves, and the reader's dark theme, window or
  * date would not show.
  */
-export function findOutsideReaders(cells: readonly { id: string; source: string; params: readonly string[]; outputs: readonly string[] }[]): Set<string> {
-  const readers = new Set(cells.filter((cell) => readsOutside.test(cell.source)).map((cell) => cell.id));
-  const declaredBy = new Map<string, string>();
-  for (const cell of cells) for (const name of cell.outputs) declaredBy.set(name, cell.id);
-  for (let grew = readers.size > 0; grew; ) {
-    grew = false;
-    for (const cell of cells) {
-      if (readers.has(cell.id) || !cell.params.some((name) => readers.has(declaredBy.get(name) ?? ""))) continue;
-      readers.add(cell.id);
-      grew = true;
-    }
-  }
-  return readers;
+export function findOutsideReaders(cells: readonly (ReadingCell & { source: string })[]): Set<string> {
+  return findReaders(cells, cells.filter((cell) => readsOutside.test(cell.source)).map((cell) => cell.id));
 }

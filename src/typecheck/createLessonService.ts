@@ -8,7 +8,7 @@ import { lessonCompilerOptions } from "./compilerOptions.ts";
 import { createMemoryHost } from "./createMemoryHost.ts";
 import { emitLessonProgram, type CheckedCell, type LessonProgram } from "./emitLessonProgram.ts";
 import { findDeclaration } from "./findDeclaration.ts";
-import { findReaders } from "./findReaders.ts";
+import { findReaders } from "../compile/cell/findReaders.ts";
 import type { CellLayout } from "./layoutCell.ts";
 import { lineAndCharacterInCell, offsetInCell } from "./locateInCell.ts";
 import { locateOffset, locateTypeErrors } from "./locateTypeErrors.ts";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { findOutsideReaders } from "../../src/run/findStaticOutputs.ts";
 
-const cellOf = (id: string, source: string, params: string[] = [], outputs: string[] = []) => ({ id, source, params, outputs });
+const cellOf = (id: string, source: string, inputs: string[] = [], outputs: string[] = []) => ({ id, source, inputs, outputs });
 
 describe("findOutsideReaders", () => {
   it("finds a cell that names the window, the theme, the document around it, the clock or chance", () => {
