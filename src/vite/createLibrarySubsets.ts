@@ -52,8 +52,8 @@ export function createLibrarySubsets(site: Site): LibrarySubsets {
     },
     leftOut: (slug) => findLeftOutPackages(site.compile(site.pathOf(slug)).lesson),
     async loadStub(id) {
-      const packageName = findStubOf(id);
-      return packageName && optionalPackages.some((optional) => optional.package === packageName) ? renderStubModule(packageName, [...(await readExports(packageName))]) : null;
+      const optional = optionalPackages.find((candidate) => candidate.package === findStubOf(id));
+      return optional ? renderStubModule(optional.package, [...(await readExports(optional.package))], optional) : null;
     },
   };
   return subsets;

@@ -4,6 +4,7 @@
 
 import { dirname, resolve } from "node:path";
 import { Parser, type Identifier, type Literal } from "acorn";
+import { color } from "d3-color";
 import { normalizePath } from "vite";
 import { findMemberUses, type Lesson } from "../compile/index.ts";
 import { findLibraryBuiltins } from "../contract/builtins.ts";
@@ -74,39 +75,70 @@ function nameOf(node: Identifier | Literal): string {
 
 /**
  * A package a page's subsets may leave out unless its running cells' code says they need it
- * (`needs`). Plot imports d3-geo for every chart (its scales and `plot` reach projections and
- * `geoPath`), but calls it only for a projection, a geo, contour or density mark, or `clip:
- * "sphere"`: 9.6 KiB gzip of the worked example's Plot. A missed need (a computed option name) is
- * no error: the stub's throw makes the page load the whole libraries and run the cell again.
+ * (`needs`, given each cell's source). A missed need (a computed option name) is no error: the
+ * stub's throw makes the page load the whole libraries and run the cell again.
  */
 export interface OptionalPackage {
   package: string;
-  needs: RegExp;
+  needs(source: string): boolean;
+  /**
+   * True when the libraries call the package's functions as they load (Plot's projections module
+   * calls d3-geo's `geoTransform`): the stub's exports may then be called, and what a call returns
+   * throws when used. Otherwise every use of an export throws, reading one too (Plot indexes
+   * d3-scale-chromatic's schemes, which are arrays).
+   */
+  calledOnLoad: boolean;
 }
 
 /** The packages a page's subsets may leave out (see {@link OptionalPackage}). */
 export const optionalPackages: readonly OptionalPackage[] = [
-  { package: "d3-geo", needs: /projection|sphere|geo|graticule|contour|density|centroid/i },
+  // Plot imports d3-geo for every chart (its scales and `plot` reach projections and `geoPath`),
+  // but calls it only for a projection, a geo, contour or density mark, or `clip: "sphere"`:
+  // 9.6 KiB gzip of the worked example's Plot.
+  { package: "d3-geo", needs: (source) => /projection|sphere|geo|graticule|contour|density|centroid/i.test(source), calledOnLoad: true },
+  // Plot's color schemes hold every d3-scale-chromatic scheme, read only for a color scale: 7.8 KiB
+  // gzip of the worked example's Plot, whose charts draw in constant colors.
+  { package: "d3-scale-chromatic", needs: needsColorScale, calledOnLoad: false },
 ];
+
+/**
+ * True when `source` may make Plot draw with a color scale, or read d3's schemes and interpolators
+ * itself: it names color, a scheme, an interpolator or a legend; has a mark that colors by its
+ * values unless told otherwise (cellX, cellY, raster, contour, density); or gives a fill or stroke
+ * anything but a literal color (Plot's rule: a string that is no color is a field name, so a
+ * channel). Plot's strokeWidth or fillOpacity are other options and say nothing.
+ */
+export function needsColorScale(source: string): boolean {
+  if (/\bcolor\b|scheme|interpolat|legend|\bcell[XY]\b|raster|contour|density/i.test(source)) return true;
+  for (const option of source.matchAll(/\b(?:fill|stroke)\b/g)) {
+    const literal = /^\s*:\s*(["'`])([^"'`$\\]*)\1/.exec(source.slice(option.index + option[0].length));
+    if (!literal || !isConstantColor(literal[2]!)) return true;
+  }
+  return false;
+}
+
+/** A color Plot takes as a constant: one CSS can parse (d3-color's reading), or one of CSS's keywords for none and the text's color. */
+function isConstantColor(value: string): boolean {
+  return /^\s*(none|currentcolor|transparent)\s*$/i.test(value) || color(value) !== null;
+}
 
 /** The optional packages the lesson's running cells show no need of: its subsets get stubs of them. */
 export function findLeftOutPackages(lesson: Lesson): string[] {
   const code = lesson.cells.filter((cell) => cell.options.run).map((cell) => cell.source);
-  return optionalPackages.filter(({ needs }) => !code.some((source) => needs.test(source))).map((optional) => optional.package);
+  return optionalPackages.filter(({ needs }) => !code.some((source) => needs(source))).map((optional) => optional.package);
 }
 
 /**
- * The source of a stub of `packageName`: each of its export names (all functions) returns a value
- * whose every use throws a MissingLibraryPart error. Calling is no use yet: Plot's projections
- * module calls `geoTransform` as it loads, and uses the result only for a projection.
+ * The source of a stub of `packageName`: each of its export names is a value whose every use throws
+ * a MissingLibraryPart error; with `calledOnLoad`, a function whose calls return such a value (Plot's
+ * projections module calls `geoTransform` as it loads, and uses the result only for a projection).
  */
-export function renderStubModule(packageName: string, exportNames: readonly string[]): string {
+export function renderStubModule(packageName: string, exportNames: readonly string[], { calledOnLoad = true } = {}): string {
   const message = `This cell needs ${packageName}, which this page left out of its libraries; loading them whole.`;
   const names = exportNames.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
   const traps = ["get", "set", "has", "apply", "construct", "ownKeys", "getPrototypeOf", "defineProperty", "deleteProperty", "getOwnPropertyDescriptor"];
   return `const fail = () => { const error = new Error(${JSON.stringify(message)}); error.name = ${JSON.stringify(MISSING_PART_NAME)}; throw error; };
 const left = new Proxy(function () {}, {${traps.map((trap) => `${trap}: fail`).join(", ")}});
-const missing = () => left;
-export {${names.map((name) => `missing as ${name}`).join(", ")}};
+${calledOnLoad ? "const missing = () => left;\n" : ""}export {${names.map((name) => `${calledOnLoad ? "missing" : "left"} as ${name}`).join(", ")}};
 `;
 }

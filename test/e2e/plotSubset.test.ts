@@ -95,6 +95,26 @@ describe("library subsets", () => {
     await page.close();
   });
 
+  it("runs a chart whose color scale the build did not see: the page loads the whole libraries and draws its colors", async () => {
+    const whole = findWholePlotChunks(built.site.outDir);
+    const page = await built.browser.newPage();
+    const loaded: string[] = [];
+    page.on("request", (request) => loaded.push(new URL(request.url()).pathname.replace(/^.*\//, "")));
+    // This page's charts draw in constant colors: its Plot leaves d3's color schemes out.
+    await openClean(page, `${built.site.url}fixture-slider.html`);
+    expect(describeUnfulfilled("fixture-slider", await settle(page))).toEqual([]);
+    expect(loaded.filter((name) => whole.includes(name))).toEqual([]);
+    // A stroke option the build cannot read (a computed key) makes an ordinal color scale, whose
+    // scheme the page's Plot has only as a stub: the whole libraries run the cell again.
+    const editor = await findEditor(page, "Plot.lineY(");
+    await typeAndRun(page, editor, 'Plot.plot({width: 400, height: 200, marks: [Plot.lineY([0, 1, 2, 3, 4].map((x) => x * k), {["stro" + "ke"]: () => "one series"})]})');
+    // Observable10's first color, the default of an ordinal color scale.
+    await expect.poll(() => page.locator('#lesson g[aria-label="line"] path').first().getAttribute("stroke"), { timeout: 20_000 }).toBe("#4269d0");
+    expect(describeUnfulfilled("fixture-slider", await settle(page))).toEqual([]);
+    expect(loaded.filter((name) => whole.includes(name)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("gives a live chart no id a prerendered chart still on the page has", async () => {
     const url = `${built.site.url}derivatives-and-gradients.html`;
     // The built page arrives with its charts' clip paths numbered by the build's run.
