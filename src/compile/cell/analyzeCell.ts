@@ -8,7 +8,7 @@ import { JavaScriptParser, TypeScriptParser, parseCell, readSyntaxError, type Pa
 import { isBlankedStatement, stripTypes, type CellProblem } from "./stripTypes.ts";
 import { findReferences, type Reference } from "./findReferences.ts";
 import { findDeclarations } from "./findDeclarations.ts";
-import { findFeatures } from "./findFeatures.ts";
+import { findFeatures, isFeatureFree, noFeatures } from "./findFeatures.ts";
 import { memoize } from "../memoize.ts";
 import { keepTokens, startTokens } from "./cellTokens.ts";
 import { findOpenBracket } from "./explainSyntaxError.ts";
@@ -142,7 +142,9 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
     return broken({ code: "syntax", message: `SyntaxError: ${message}`, line, column }, JavaScriptParser);
   }
   try {
-    const features = findFeatures(parsed.node);
+    // The tree is the source's (or its JavaScript's, the same text with types blanked): a cell that
+    // spells none of the words needs no walk (most cells: a cold compile walks every node once less).
+    const features = isFeatureFree(source) ? noFeatures : findFeatures(parsed.node);
     shape.references = findReferences(parsed.node);
     shape.expression = parsed.expression && !features.generator;
     if (features.importMeta >= 0) {

@@ -12,6 +12,18 @@ export interface CellFeatures {
   importMeta: number;
 }
 
+/** What a cell without `await`, `yield` or `import.meta` has: nothing that shapes its function. */
+export const noFeatures: Readonly<CellFeatures> = Object.freeze({ async: false, generator: false, importMeta: -1 });
+
+/**
+ * True when `code` cannot hold a feature: none of the words `await`, `yield`, `import` appears in it.
+ * Exact, not a guess: acorn reads no escaped keyword as one (`aw\u0061it` is a name or an error), so
+ * every node findFeatures looks for is spelled out in the text. It spares the walk over most cells.
+ */
+export function isFeatureFree(code: string): boolean {
+  return !code.includes("await") && !code.includes("yield") && !code.includes("import");
+}
+
 /** Finds top-level `await` (including `for await`) and `yield` in `root`, skipping nested functions; and `import.meta`. */
 export function findFeatures(root: Node): CellFeatures {
   const found: CellFeatures = { async: false, generator: false, importMeta: -1 };
