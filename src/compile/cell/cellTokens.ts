@@ -1,10 +1,18 @@
 // The tokens a cell's parse read, kept so highlighting its listing need not tokenize it a second time.
 
-import { tokTypes, type Options, type Token } from "acorn";
+import type { TokenType } from "acorn";
+
+/** A token as highlighting reads it: acorn's type, value and offsets. */
+export interface CellToken {
+  type: TokenType;
+  value: unknown;
+  start: number;
+  end: number;
+}
 
 /** The tokens (eof excluded) and comment ranges of one successful parse, in source order. */
 export interface CellTokens {
-  tokens: Token[];
+  tokens: CellToken[];
   comments: [number, number][];
 }
 
@@ -14,27 +22,33 @@ const limit = 64;
 const maxCodeLength = 100_000;
 
 /**
- * acorn callbacks collecting into `into`. A token or comment read again at an earlier offset (a
- * re-scan) first drops what was collected from there on; tokens never overlap, but an empty template
- * chunk may share its offset with the `${` after it.
+ * Adds the token the parser is about to step past (what acorn's `onToken` would be given, eof
+ * excluded) to `into`. A token read again at an earlier offset (a re-scan, or a parse branch tried
+ * and abandoned) first drops what was collected from there on; tokens never overlap, but an empty
+ * template chunk may share its offset with the `${` after it.
  */
-export function collectTokens(into: CellTokens): Pick<Options, "onToken" | "onComment"> {
-  const rewind = (start: number) => {
-    for (let last = into.tokens.at(-1); last && (last.start > start || (last.start === start && last.end > start)); last = into.tokens.at(-1)) {
-      into.tokens.pop();
-    }
-    while (into.comments.length && into.comments[into.comments.length - 1][0] >= start) into.comments.pop();
-  };
-  return {
-    onToken(token: Token) {
-      rewind(token.start);
-      if (token.type !== tokTypes.eof) into.tokens.push(token);
-    },
-    onComment(_block: boolean, _text: string, start: number, end: number) {
-      rewind(start);
-      into.comments.push([start, end]);
-    },
-  };
+export function recordToken(into: CellTokens, token: CellToken): void {
+  rewind(into, token.start, token);
+  into.tokens.push(token);
+}
+
+/** Adds a comment's [start, end) to `into`, dropping what was collected from its start on (a re-scan). */
+export function recordComment(into: CellTokens, start: number, end: number): void {
+  rewind(into, start, null);
+  into.comments.push([start, end]);
+}
+
+function rewind(into: CellTokens, start: number, token: CellToken | null): void {
+  const tokens = into.tokens;
+  for (let last = tokens[tokens.length - 1]; last && (last.start > start || (last.start === start && (last.end > start || isSame(last, token)))); last = tokens[tokens.length - 1]) {
+    tokens.pop();
+  }
+  while (into.comments.length && into.comments[into.comments.length - 1][0] >= start) into.comments.pop();
+}
+
+/** The same empty token read again (an abandoned branch had stepped past it). */
+function isSame(a: CellToken, b: CellToken | null): boolean {
+  return b !== null && a.end === b.end && a.type === b.type;
 }
 
 /** An empty collection for the tokens of `code`, or undefined when `code` is too long to keep them. */

@@ -1,20 +1,43 @@
 // Parses cell code with acorn, as Observable does: one expression if it is one, else a program.
 
-import { Parser, tokTypes, type Expression, type Options, type Program } from "acorn";
+import { Parser, tokTypes, type Expression, type Options, type Program, type TokenType } from "acorn";
 import { tsPlugin } from "@sveltejs/acorn-typescript";
-import { collectTokens, type CellTokens } from "./cellTokens.ts";
+import { recordComment, recordToken, type CellTokens } from "./cellTokens.ts";
 
 // acorn's scope flags (acorn/src/scopeflags.js); the scope stack is internal, hence the casts.
 const SCOPE_ASYNC = 4;
 const SCOPE_GENERATOR = 8;
 
-/** A cell body runs as an async generator function, so top-level `await` and `yield` parse. */
+/** The options a parse collecting its tokens is given: where they go (not one of acorn's own options). */
+type TokenOptions = Options & { cellTokens?: CellTokens };
+
+/**
+ * A cell body runs as an async generator function, so top-level `await` and `yield` parse. A parse
+ * given `cellTokens` collects each token as the parser steps past it, where acorn would call
+ * `onToken`: with an `onToken`, acorn-typescript records every token read inside a parse branch it
+ * may abandon (an arrow function's parameters and body, a type argument list) as an event to replay,
+ * and the parser allocates a Token and its location for each: about a fifth of a cold TypeScript
+ * parse. An abandoned branch's tokens are dropped when the parser reads from that offset again.
+ */
 function allowCellScope(Base: typeof Parser): typeof Parser {
   return class CellParser extends Base {
-    constructor(options: Options, input: string, startPos?: number) {
+    readonly cellTokens: CellTokens | null;
+    constructor(options: TokenOptions, input: string, startPos?: number) {
       super(options, input, startPos);
       (this as unknown as { scopeStack: { flags: number }[] }).scopeStack[0].flags |=
         SCOPE_ASYNC | SCOPE_GENERATOR;
+      this.cellTokens = options.cellTokens ?? null;
+    }
+    next(ignoreEscapeSequenceInKeyword?: boolean): void {
+      const into = this.cellTokens;
+      if (into) {
+        const p = this as unknown as { type: TokenType; value: unknown; start: number; end: number; containsEsc: boolean };
+        // acorn's next() raises on an escaped keyword before it hands the token to onToken.
+        if (p.type !== tokTypes.eof && !(!ignoreEscapeSequenceInKeyword && p.type.keyword && p.containsEsc)) {
+          recordToken(into, { type: p.type, value: p.value, start: p.start, end: p.end });
+        }
+      }
+      (Base.prototype as unknown as { next(ignore?: boolean): void }).next.call(this, ignoreEscapeSequenceInKeyword);
     }
   };
 }
@@ -53,7 +76,9 @@ function optionsFor(P: typeof Parser): Options {
 }
 
 function withTokens(options: Options, tokens: CellTokens | undefined): Options {
-  return tokens ? { ...options, ...collectTokens(tokens) } : options;
+  if (!tokens) return options;
+  const onComment = (_block: boolean, _text: string, start: number, end: number) => recordComment(tokens, start, end);
+  return { ...options, onComment, cellTokens: tokens } as TokenOptions;
 }
 
 /** A parsed cell: the expression when the whole cell is one, else the program. */

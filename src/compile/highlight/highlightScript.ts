@@ -4,7 +4,7 @@ import { Parser, tokTypes as tt, type Options, type Token } from "acorn";
 import { escapeHtml } from "../escapeHtml.ts";
 import { memoize } from "../memoize.ts";
 import { JavaScriptParser, TypeScriptParser, parseCell } from "../cell/parseCell.ts";
-import { takeTokens, type CellTokens } from "../cell/cellTokens.ts";
+import { takeTokens, type CellToken, type CellTokens } from "../cell/cellTokens.ts";
 
 // The cell parser's class, not a second `Parser.extend(tsPlugin())`: a second copy of
 // acorn-typescript's methods would be JIT-compiled from scratch, which dominates a cold compile.
@@ -63,7 +63,7 @@ function scanScript(lang: string, code: string): CellTokens | null {
   try {
     const P = lang === "ts" ? TypeScriptTokenizer : Parser;
     const tokenOptions: Options = { ...options, onComment: (_block, _text, start, end) => void tokenized.comments.push([start, end]) };
-    for (const token of P.tokenizer(code, tokenOptions)) tokenized.tokens.push(token);
+    for (const token of P.tokenizer(code, tokenOptions)) tokenized.tokens.push(token as Token & { value: unknown }); // acorn's .d.ts leaves out `value`
   } catch {
     return null;
   }
@@ -71,9 +71,9 @@ function scanScript(lang: string, code: string): CellTokens | null {
 }
 
 /** The hljs class of token `i`, or null for punctuation and plain names. */
-function classify(tokens: Token[], i: number): string | null {
+function classify(tokens: CellToken[], i: number): string | null {
   const { type } = tokens[i];
-  const value = (tokens[i] as Token & { value: unknown }).value;
+  const value = tokens[i].value;
   if (tokens[i].start === tokens[i].end) return null;
   if (type === tt.string || type === tt.template || type === tt.backQuote) return "string";
   if (type === tt.num) return "number";
