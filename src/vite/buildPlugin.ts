@@ -70,6 +70,10 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       build: {
         // CodeMirror (~500 kB) is one chunk, loaded only when a reader opens an editor.
         chunkSizeWarningLimit: 1024,
+        // A font is fetched only when the page draws with it; as a data URL (Vite inlines files
+        // under 4 KiB) it is in the CSS of every page naming it: KaTeX_Size3's woff2 was 3.8 KB
+        // gzip of the worked example's CSS, whose math never uses it. Other files keep Vite's rule.
+        assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf|eot)$/i.test(file) ? false : undefined),
         rolldownOptions: {
           output: {
             chunkFileNames: nameChunkFile,
