@@ -4,8 +4,9 @@
 import ts from "typescript";
 import { analyzeCell } from "../compile/cells.ts";
 import { builtinNames } from "../contract/builtins.ts";
-import { lessonCompilerOptions } from "./compilerOptions.ts";
+import { builtinsFileOf, lessonCompilerOptions } from "./compilerOptions.ts";
 import { createMemoryHost } from "./createMemoryHost.ts";
+import { deferLibraryTypes, readsLibraries } from "./deferLibraryTypes.ts";
 import { emitLessonProgram, type CheckedCell, type LessonProgram } from "./emitLessonProgram.ts";
 import { findDeclaration } from "./findDeclaration.ts";
 import { findReaders } from "../compile/cell/findReaders.ts";
@@ -22,9 +23,10 @@ export interface LessonService {
   /**
    * The problems of the cells `ids` and, unless `readers` is false, of every cell that reads their
    * outputs, directly or not (only that part of the lesson is checked: a keystroke need not check
-   * the whole chapter).
+   * the whole chapter). `provisional`: until the whole program has been built, the answer may come
+   * from a smaller one (deferLibraryTypes.ts), and then says `provisional`.
    */
-  problems(ids: readonly string[], readers?: boolean): CellProblems;
+  problems(ids: readonly string[], readers?: boolean, provisional?: boolean): CellProblems;
   /** The cells `problems(ids)` checks: `ids` and every cell that reads their outputs, directly or not. */
   readers(ids: readonly string[]): string[];
   completions(cell: string, offset: number, explicit?: boolean): CellCompletions | null;
@@ -55,6 +57,20 @@ const detailedCompletions = 40;
 export function createLessonService(files: CheckerFiles, name: string): LessonService {
   const lessonFile = `${files.lessonDir}/${name}.__lesson__.ts`;
   const memory = createMemoryHost(new Map(Object.entries(files.files)), lessonFile, "export {};", files.ambient, lessonCompilerOptions(files.root, files.compiled));
+  // Until a question needs the whole program, a first answer may come from one whose builtins leave
+  // the biggest libraries' declarations out (deferLibraryTypes.ts). Once the whole program is
+  // built, it answers everything: going back would build the smaller one again.
+  const builtinsFile = builtinsFileOf(files.root, files.compiled);
+  const builtinsText = files.files[builtinsFile];
+  let deferred = builtinsText === undefined ? undefined : deferLibraryTypes(builtinsText);
+  let reduced = false;
+  /** Uses the smaller program (`smaller`, while it may) or, from then on, the whole one. */
+  const useProgram = (smaller: boolean) => {
+    if (!deferred) return;
+    if (smaller !== reduced) memory.setFile(builtinsFile, smaller ? deferred.text : builtinsText!);
+    reduced = smaller;
+    if (!smaller) deferred = undefined;
+  };
   const service = ts.createLanguageService(memory.host, ts.createDocumentRegistry(true, "/"));
   let cells: CheckedCell[] = [];
   let syntax: CellProblem[] = [];
@@ -124,6 +140,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
   };
 
   const listCompletions = (id: string, offset: number, explicit = false): CompletionList | null => {
+    useProgram(false);
     const at = toVirtual(id, offset);
     const cell = cellById(id);
     if (at === undefined || !cell) return null;
@@ -184,8 +201,9 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
       memory.setText(program.text);
     },
 
-    problems(ids, readers = true) {
+    problems(ids, readers = true, provisional = false) {
       const checked = readers ? findReaders(cells, ids) : new Set(ids.filter((id) => cellById(id)));
+      useProgram(provisional && deferred !== undefined && !readsLibraries(program, cells, [...checked], deferred.names));
       const file = source();
       const ranges = program.segments
         .filter((segment) => checked.has(segment.cell.id))
@@ -201,7 +219,9 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
           const { line, character } = lineAndCharacterInCell(e.cell.source, e.from);
           return { cell: e.cell.id, severity: "warning", code: "type", message: e.message, from: e.from, to: e.to, line: line + 1, column: character + 1 };
         });
-      return { checked: [...checked], problems: [...syntax.filter((p) => checked.has(p.cell)), ...typeErrors] };
+      const answer: CellProblems = { checked: [...checked], problems: [...syntax.filter((p) => checked.has(p.cell)), ...typeErrors] };
+      if (reduced) answer.provisional = true;
+      return answer;
     },
 
     readers(ids) {
@@ -217,6 +237,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     listCompletions,
 
     hover(id, offset) {
+      useProgram(false);
       const at = toVirtual(id, offset);
       if (at === undefined) return null;
       const info = service.getQuickInfoAtPosition(lessonFile, at);
@@ -244,6 +265,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     },
 
     definition(id, offset) {
+      useProgram(false);
       const at = toVirtual(id, offset);
       if (at === undefined) return null;
       const definition = service.getDefinitionAtPosition(lessonFile, at)?.find((d) => d.fileName === lessonFile);

@@ -9,6 +9,8 @@ export interface MemoryHost {
   host: ts.LanguageServiceHost;
   /** Replaces the text of the changing file. */
   setText(text: string): void;
+  /** Replaces the text of one of the fixed files (TypeScript parses that file again, and only it). */
+  setFile(path: string, text: string): void;
 }
 
 /** A host over `files` (text by absolute path) and `changing`, whose text starts as `text`; `roots` are the program's root files. */
@@ -19,8 +21,12 @@ export function createMemoryHost(files: ReadonlyMap<string, string>, changing: s
   }
   directories.add("/");
   const fixed = new Map<string, ts.IScriptSnapshot>();
+  // Fixed files whose text was replaced (setFile), and how many times: their script version.
+  const replaced = new Map<string, { text: string; version: number }>();
   let current = new TextSnapshot(text);
   let version = 0;
+  let projectVersion = 0;
+  const textOf = (path: string) => replaced.get(path)?.text ?? files.get(path);
   const names = [changing, ...roots.filter((root) => root !== changing)];
   // Kept across programs: without it, each keystroke's program resolves the lesson's imports and
   // reads every package.json above a declaration file again (to know the file's module format).
@@ -29,12 +35,12 @@ export function createMemoryHost(files: ReadonlyMap<string, string>, changing: s
   const host: HostWithCache = {
     getCompilationSettings: () => options,
     getScriptFileNames: () => names,
-    getProjectVersion: () => String(version),
-    getScriptVersion: (path) => (path === changing ? String(version) : "0"),
+    getProjectVersion: () => String(projectVersion),
+    getScriptVersion: (path) => (path === changing ? String(version) : String(replaced.get(path)?.version ?? 0)),
     getScriptSnapshot(path) {
       if (path === changing) return current;
       let snapshot = fixed.get(path);
-      const file = files.get(path);
+      const file = textOf(path);
       if (!snapshot && file !== undefined) fixed.set(path, (snapshot = ts.ScriptSnapshot.fromString(file)));
       return snapshot;
     },
@@ -42,7 +48,7 @@ export function createMemoryHost(files: ReadonlyMap<string, string>, changing: s
     getDefaultLibFileName: (settings) => `/${ts.getDefaultLibFileName(settings)}`,
     useCaseSensitiveFileNames: () => true,
     fileExists: (path) => path === changing || files.has(path),
-    readFile: (path) => (path === changing ? current.text : files.get(path)),
+    readFile: (path) => (path === changing ? current.text : textOf(path)),
     directoryExists: (path) => directories.has(path.replace(/\/$/, "") || "/"),
     getDirectories: (path) => {
       const prefix = path.endsWith("/") ? path : `${path}/`;
@@ -60,6 +66,14 @@ export function createMemoryHost(files: ReadonlyMap<string, string>, changing: s
       if (next === current.text) return;
       current = new TextSnapshot(next);
       version++;
+      projectVersion++;
+    },
+    setFile(path, next) {
+      if (!files.has(path)) throw new Error(`${path} is not one of the host's files`);
+      if (next === textOf(path)) return;
+      replaced.set(path, { text: next, version: (replaced.get(path)?.version ?? 0) + 1 });
+      fixed.delete(path);
+      projectVersion++;
     },
   };
 }

@@ -14,6 +14,8 @@ export interface Segment {
   cell: CheckedCell;
   start: number;
   lines: number;
+  /** The copy of a program cell's imports, types and interfaces, at the module's top level (every cell sees them). */
+  hoisted?: true;
 }
 
 /** The virtual module of a lesson and its segment table. */
@@ -60,9 +62,11 @@ export function emitLessonProgram(
   if (available.length) lines.push(`import { ${available.join(", ")} } from ${JSON.stringify(builtinsModule)};`);
   lines.push(unwrap);
   for (const cell of stubs) declareAny(lines, cell.outputs);
-  const copy = (cell: CheckedCell, code: string) => {
+  const copy = (cell: CheckedCell, code: string, hoisted = false) => {
     const copied = splitLines(code);
-    segments.push({ cell, start: lines.length, lines: copied.length });
+    const segment: Segment = { cell, start: lines.length, lines: copied.length };
+    if (hoisted) segment.hoisted = true;
+    segments.push(segment);
     lines.push(...copied);
   };
   sortCells(cells).forEach((cell, n) => {
@@ -77,7 +81,7 @@ export function emitLessonProgram(
       return;
     }
     const { hoisted } = layout;
-    if (hoisted.length) copy(cell, keepOnly(cell.source, hoisted));
+    if (hoisted.length) copy(cell, keepOnly(cell.source, hoisted), true);
     const body = blank(cell.source, hoisted);
     const imported = new Set(layout.imported);
     const outputs = cell.outputs.filter((output) => !imported.has(output));

@@ -43,11 +43,16 @@ export interface CellProblem {
   column: number;
 }
 
-/** The problems found in the cells `checked`; `superseded`: newer cells came before the check was done, so it stopped (its answer is empty). */
+/**
+ * The problems found in the cells `checked`; `superseded`: newer cells came before the check was
+ * done, so it stopped (its answer is empty); `provisional`: found by a program without some
+ * libraries' declarations, which none of the checked cells needs (the whole program's answer follows).
+ */
 export interface CellProblems {
   checked: string[];
   problems: CellProblem[];
   superseded?: boolean;
+  provisional?: boolean;
 }
 
 /** One completion: a name and, when asked for by its first letters, its type or signature. */

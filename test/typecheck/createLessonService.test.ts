@@ -168,6 +168,8 @@ describe("createLessonService", { timeout: 60_000 }, () => {
       const checked = compileLesson(readFileSync(path, "utf8"), { file: path });
       const own = createLessonService(files, name);
       own.setCells(textsOf(checked));
+      // As the page asks: a first answer that may be provisional, then the settled one.
+      own.problems(checked.cells.map((c) => c.id), false, true);
       const cells = new Map(checked.cells.map((c) => [c.id, c]));
       const found = own.problems(checked.cells.map((c) => c.id)).problems.map((p) => {
         const cell = cells.get(p.cell)!;
@@ -226,5 +228,51 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     // The same cell edited (another text) is analysed here: its outputs are found again.
     own.setCells(edit("const loss", "const loss = (w: number) => (w - 3) ** 2;"));
     expect(own.problems(all).problems).toEqual([]);
+  });
+
+  test("a first answer about a cell that needs neither Plot nor d3 comes without their declarations, and is the whole program's answer", () => {
+    const path = "lessons/derivatives-and-gradients.md";
+    const texts = textsOf(compileLesson(readFileSync(path, "utf8"), { file: path }));
+    const steps = texts.find((c) => c.source.includes("const steps"))!;
+    const now = texts.map((c) => (c.id === steps.id ? { ...c, source: `${c.source}\nx` } : c));
+    const own = createLessonService(files, "chapter.md");
+    const whole = createLessonService(files, "chapter.md");
+    own.setCells(now);
+    whole.setCells(now);
+    const first = own.problems([steps.id], false, true);
+    expect(first.provisional).toBe(true);
+    expect(first.problems.map((p) => p.message)).toContain("Cannot find name 'x'.");
+    const settled = whole.problems([steps.id], false);
+    expect(settled.provisional).toBeUndefined();
+    expect(first).toEqual({ ...settled, provisional: true });
+    // The readers' check that follows is the whole program's; from then on every answer is.
+    const readers = own.readers([steps.id]);
+    expect(readers.length).toBeGreaterThan(1);
+    expect(readers.flatMap((id) => own.problems([id], false).problems)).toEqual(readers.flatMap((id) => whole.problems([id], false).problems));
+    expect(own.problems([steps.id], false, true)).toEqual(settled);
+    // Hover and completion come from the whole program: Plot's members and doc comments.
+    const chart = texts.find((c) => /Plot\.\w+\(/.test(c.source))!;
+    const at = chart.source.indexOf("Plot.") + 1;
+    expect(own.hover(chart.id, at)!.signature).toMatch(/typeof import\(/);
+  });
+
+  test("a cell that names Plot, or reads a value or a type that does, is answered by the whole program at once", () => {
+    const source = [
+      "---", "title: Deferred", "---", "",
+      "```ts", "type Chart = ReturnType<typeof Plot.plot>;", "const scale = d3.scaleLinear();", "```", "",
+      "```ts", "const c: Chart = 3;", "```", "",
+      "```ts", "const s: string = scale;", "```", "",
+      "```ts", "const p = Plot.dotX([1]).foo;", "```", "",
+    ].join("\n");
+    const deferredLesson = compileLesson(source, { file: "deferred.md" });
+    for (const text of ["const c:", "const s:", "const p ="]) {
+      const id = deferredLesson.cells.find((c) => c.source.startsWith(text))!.id;
+      const own = createLessonService(files, "deferred.md");
+      own.setCells(textsOf(deferredLesson));
+      const first = own.problems([id], false, true);
+      expect(first.provisional).toBeUndefined();
+      expect(first.problems).toEqual([expect.objectContaining({ cell: id, severity: "warning", line: 1 })]);
+      expect(first.problems[0]!.message).not.toMatch(/\bany\b/);
+    }
   });
 });

@@ -44,4 +44,19 @@ describe("createMemoryHost", () => {
       "Type 'number' is not assignable to type 'string'.",
     ]);
   });
+
+  test("a fixed file's text can be replaced: a language service then sees the new text", () => {
+    const memory = createMemoryHost(files, "/lessons/a.ts", 'import {answer} from "/pkg/types/index";\nconst n: number = answer;\n', [], { noLib: true, types: [] });
+    const service = ts.createLanguageService(memory.host);
+    expect(service.getSemanticDiagnostics("/lessons/a.ts")).toEqual([]);
+    const version = memory.host.getScriptVersion("/pkg/types/index.d.ts");
+    memory.setFile("/pkg/types/index.d.ts", "export declare const answer: string;");
+    expect(memory.host.getScriptVersion("/pkg/types/index.d.ts")).not.toBe(version);
+    expect(service.getSemanticDiagnostics("/lessons/a.ts").map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([
+      "Type 'string' is not assignable to type 'number'.",
+    ]);
+    memory.setFile("/pkg/types/index.d.ts", files.get("/pkg/types/index.d.ts")!);
+    expect(service.getSemanticDiagnostics("/lessons/a.ts")).toEqual([]);
+    expect(() => memory.setFile("/pkg/types/other.d.ts", "")).toThrow(/not one of the host's files/);
+  });
 });

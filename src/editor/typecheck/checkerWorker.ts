@@ -76,12 +76,16 @@ export const checker = {
    * program and type checker are the slow part of a start, done before the reader's first keystroke.
    */
   prepare: async (name: string, cells: CellText[], id: string) => {
-    (await serviceFor(name, cells)).problems([id], false);
+    (await serviceFor(name, cells)).problems([id], false, true);
   },
-  /** The problems of the cells `ids` (`readers`: and of the cells that read them, see checkReaders). */
+  /**
+   * The problems of the cells `ids` (`readers`: and of the cells that read them, see checkReaders).
+   * Without `readers`, a first answer may be provisional (LessonService.problems); the readers'
+   * check, which the page asks for next and which checks `ids` too, is always the whole program's.
+   */
   problems: async (name: string, cells: CellText[], ids: string[], readers: boolean): Promise<CellProblems> => {
     const current = await serviceFor(name, cells);
-    return readers ? checkReaders(current, ids) : current.problems(ids, false);
+    return readers ? checkReaders(current, ids) : current.problems(ids, false, true);
   },
   completions: async (name: string, cells: CellText[], id: string, offset: number, explicit: boolean) => {
     const current = await serviceFor(name, cells);

@@ -1,0 +1,66 @@
+// The checker's first answer without the biggest declarations. The builtins' declarations give
+// `Plot` and `d3` the types of their whole packages (`typeof import("d3")`): Plot's and d3's
+// declarations are about half of what the page's checker parses before it can answer (1.2 of
+// 2.6 MB), yet a cell that names neither, nor reads a cell or a type that does, gets the same
+// errors without them. So the page's checker answers a first edit of such a cell from a program
+// whose builtins declare those libraries `any`, and then from the whole program, whose answer is
+// the one that stays (createLessonService.ts).
+import { findLibraryBuiltins } from "../contract/builtins.ts";
+import type { CheckedCell, LessonProgram } from "./emitLessonProgram.ts";
+
+/** The builtins' declarations with some libraries left out, and the builtins those are. */
+export interface DeferredLibraries {
+  /** The builtins' declaration file, each left-out library declared `any`. */
+  text: string;
+  /** The builtins whose declarations were left out (e.g. `Plot`, `d3`). */
+  names: string[];
+}
+
+/**
+ * `builtins` (the text of the builtins' declaration file) with every library builtin whose type
+ * is its whole package's (`typeof import("pkg")`) declared `any` instead, so a program over it
+ * does not load that package's declarations; undefined when there is none.
+ */
+export function deferLibraryTypes(builtins: string): DeferredLibraries | undefined {
+  let text = builtins;
+  const names: string[] = [];
+  for (const [name, { package: pkg }] of findLibraryBuiltins()) {
+    const whole = new RegExp(`typeof import\\((["'])${pkg.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\1\\)`, "g");
+    if (!whole.test(text)) continue;
+    // any: a boundary — only for a first answer about cells that never name this builtin.
+    text = text.replace(whole, "any");
+    names.push(name);
+  }
+  return names.length ? { text, names } : undefined;
+}
+
+/**
+ * Whether the cells `ids` may need a library's declarations: `names` (builtins) appears as a word
+ * in their code, in the code of a cell they read (directly or not: its inferred types reach them),
+ * or in any cell's imports, types and interfaces (the module's top level, seen by every cell;
+ * a cell's analysis lists no type it reads). A word in a comment or string counts too: a safe excess.
+ */
+export function readsLibraries(program: LessonProgram, cells: readonly CheckedCell[], ids: readonly string[], names: readonly string[]): boolean {
+  const read = findWritten(cells, ids);
+  const lines = program.text.split("\n");
+  const word = new RegExp(`(?<![\\p{L}\\p{N}_$])(?:${names.map((name) => name.replace(/[$]/g, "\\$")).join("|")})(?![\\p{L}\\p{N}_$])`, "u");
+  return program.segments.some(
+    (segment) => (segment.hoisted || read.has(segment.cell.id)) && lines.slice(segment.start, segment.start + segment.lines).some((line) => word.test(line)),
+  );
+}
+
+/** `ids` and the cells whose outputs they read, directly or through other cells. */
+function findWritten(cells: readonly CheckedCell[], ids: readonly string[]): Set<string> {
+  const found = new Set(ids);
+  const owners = new Map(cells.flatMap((cell) => cell.outputs.map((output) => [output, cell] as const)));
+  const waiting = cells.filter((cell) => found.has(cell.id));
+  for (let cell = waiting.pop(); cell; cell = waiting.pop()) {
+    for (const input of cell.inputs) {
+      const owner = owners.get(input);
+      if (!owner || found.has(owner.id)) continue;
+      found.add(owner.id);
+      waiting.push(owner);
+    }
+  }
+  return found;
+}
