@@ -64,6 +64,14 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
   const builtinsText = files.files[builtinsFile];
   let deferred = builtinsText === undefined ? undefined : deferLibraryTypes(builtinsText);
   let reduced = false;
+  /**
+   * Whether questions about the cells `ids` may be answered from the smaller program: it has not
+   * been left yet, and they need none of the left-out declarations. Its answers about them are the
+   * whole program's (types, doc comments, places), so hover and definitions take it too: a hover
+   * while the first program is checked then does not build the whole one before the first answer.
+   * Not completion: the left-out declarations add names to every scope (`GeoJSON`'s namespace).
+   */
+  const mayDefer = (ids: readonly string[]) => deferred !== undefined && !readsLibraries(program, cells, ids, deferred.names);
   /** Uses the smaller program (`smaller`, while it may) or, from then on, the whole one. */
   const useProgram = (smaller: boolean) => {
     if (!deferred) return;
@@ -140,16 +148,18 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
   };
 
   const listCompletions = (id: string, offset: number, explicit = false): CompletionList | null => {
-    useProgram(false);
-    const at = toVirtual(id, offset);
     const cell = cellById(id);
-    if (at === undefined || !cell) return null;
+    if (!cell) return null;
     const before = cell.source.slice(0, offset);
     const word = /[\p{L}\p{N}_$]*$/u.exec(before)![0];
     if (!word && !explicit && !before.endsWith(".")) return null;
+    // The whole program's: the left-out declarations add names in scope (their global namespaces).
+    useProgram(false);
+    const prefix = word.toLowerCase();
+    const at = toVirtual(id, offset);
+    if (at === undefined) return null;
     const info = service.getCompletionsAtPosition(lessonFile, at, {});
     if (!info) return null;
-    const prefix = word.toLowerCase();
     const entries = info.entries.filter((entry) => entry.kind !== ts.ScriptElementKind.warning && !entry.name.startsWith("__"));
     const options = entries.map((entry): CellCompletion => {
       const option: CellCompletion = { label: entry.name, sortText: entry.sortText };
@@ -203,7 +213,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
 
     problems(ids, readers = true, provisional = false) {
       const checked = readers ? findReaders(cells, ids) : new Set(ids.filter((id) => cellById(id)));
-      useProgram(provisional && deferred !== undefined && !readsLibraries(program, cells, [...checked], deferred.names));
+      useProgram(provisional && mayDefer([...checked]));
       const file = source();
       const ranges = program.segments
         .filter((segment) => checked.has(segment.cell.id))
@@ -237,7 +247,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     listCompletions,
 
     hover(id, offset) {
-      useProgram(false);
+      useProgram(mayDefer([id]));
       const at = toVirtual(id, offset);
       if (at === undefined) return null;
       const info = service.getQuickInfoAtPosition(lessonFile, at);
@@ -265,7 +275,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     },
 
     definition(id, offset) {
-      useProgram(false);
+      useProgram(mayDefer([id]));
       const at = toVirtual(id, offset);
       if (at === undefined) return null;
       const definition = service.getDefinitionAtPosition(lessonFile, at)?.find((d) => d.fileName === lessonFile);

@@ -250,10 +250,31 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     expect(readers.length).toBeGreaterThan(1);
     expect(readers.flatMap((id) => own.problems([id], false).problems)).toEqual(readers.flatMap((id) => whole.problems([id], false).problems));
     expect(own.problems([steps.id], false, true)).toEqual(settled);
-    // Hover and completion come from the whole program: Plot's members and doc comments.
+    // Hover over a cell that needs Plot comes from the whole program: Plot's type.
     const chart = texts.find((c) => /Plot\.\w+\(/.test(c.source))!;
     const at = chart.source.indexOf("Plot.") + 1;
     expect(own.hover(chart.id, at)!.signature).toMatch(/typeof import\(/);
+  });
+
+  test("hover and definitions about such a cell come from the smaller program while it is in use, as the whole program gives them; completion from the whole one", () => {
+    const path = "lessons/derivatives-and-gradients.md";
+    const texts = textsOf(compileLesson(readFileSync(path, "utf8"), { file: path }));
+    const steps = texts.find((c) => c.source.includes("const steps"))!;
+    const own = createLessonService(files, "chapter.md");
+    const whole = createLessonService(files, "chapter.md");
+    own.setCells(texts);
+    whole.setCells(texts);
+    expect(own.problems([steps.id], false, true).provisional).toBe(true);
+    expect(whole.problems([steps.id], false).provisional).toBeUndefined();
+    const names = [...steps.source.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m.index! + 1);
+    expect(names.length).toBeGreaterThan(5);
+    for (const at of names) {
+      expect(own.hover(steps.id, at)).toEqual(whole.hover(steps.id, at));
+      expect(own.definition(steps.id, at)).toEqual(whole.definition(steps.id, at));
+    }
+    expect(own.problems([steps.id], false, true).provisional).toBe(true);
+    expect(own.completions(steps.id, steps.source.length, true)).toEqual(whole.completions(steps.id, steps.source.length, true));
+    expect(own.problems([steps.id], false, true).provisional).toBeUndefined();
   });
 
   test("a cell that names Plot, or reads a value or a type that does, is answered by the whole program at once", () => {
