@@ -1,9 +1,12 @@
-// The start of a lesson page: what a page module calls once it has defined its lesson. It mounts the lesson into `main#lesson`, installs the editors and the theme toggle,
-// and when a hot update runs a new version of the module, hands the new lesson to the mounted one,
+// The start of a lesson page: what a page module calls once it has defined its lesson. It mounts the
+// lesson into `main#lesson`, installs the theme toggle, the editors and the learning side (on a
+// built page, once it is interactive: installWhenIdle.ts), and when a hot update runs a new version
+// of the module, hands the new lesson to the mounted one,
 // which redefines only the cells that changed and keeps every input's value. What differs between
 // pages is read from the page (`data-type-warnings` on `main#lesson`: the dev server checks types),
 // so the generated module is only data, cell bodies, import loaders and this one call.
 import { typeCheckRequestEvent, typeWarningsEvent, type TypeWarnings } from "./hotEvents.ts";
+import { hasReaderState, installWhenIdle } from "./installWhenIdle.ts";
 import { mountLesson } from "./mountLesson.ts";
 import { installThemeToggle } from "./themeToggle.ts";
 import type { CellDefinition, LessonHandle, LessonModule } from "./types.ts";
@@ -64,6 +67,12 @@ export interface PageEnvironment {
   document: Pick<Document, "getElementById" | "querySelector" | "body">;
   mount(module: LessonModule, root: HTMLElement): LessonHandle;
   installToggle(button: HTMLElement): unknown;
+  /**
+   * Puts off installing a built page's editors and learning side until the page is interactive
+   * (installWhenIdle.ts); false when they must go in now (the reader has something saved for
+   * `file`, or the address has a hash).
+   */
+  installLater?(handle: LessonHandle, file: string, install: () => void): boolean;
 }
 
 const browser: PageEnvironment = {
@@ -72,6 +81,11 @@ const browser: PageEnvironment = {
   },
   mount: mountLesson,
   installToggle: installThemeToggle,
+  installLater(handle, file, install) {
+    if (location.hash !== "" || hasReaderState(file, () => localStorage)) return false;
+    installWhenIdle(handle, window, install);
+    return true;
+  },
 };
 
 /** A started page, kept in `hot.data` for the next version of the module. */
@@ -92,31 +106,41 @@ export function startPage<L>({ lesson, hot, installEditors, learning, installLea
     if (toggle) environment.installToggle(toggle);
   }
   const module: LessonModule = { ...lesson, html: lesson.html ?? root?.innerHTML ?? "" };
+  const installSides = (handle: LessonHandle): void => {
+    if (installLearning && learning !== undefined) {
+      page.learning = installLearning(handle, { file: module.file, title: module.title, learning, cells: module.cells, root: root ?? undefined });
+    }
+    if (installExercises && module.exercises?.length) {
+      // A hot update rebinds them to the new lesson's exercises (their states come from the record).
+      page.exercises?.destroy();
+      const editors = page.editors;
+      page.exercises = installExercises(handle, {
+        exercises: module.exercises as never[],
+        file: module.file,
+        title: module.title,
+        root: root ?? undefined,
+        // One record per page: the learning side's, when the page has it.
+        record: page.learning?.record,
+        runEdit: editors?.run ? (cell) => editors.run!(cell) : undefined,
+      });
+    }
+  };
   if (page.handle) {
     page.handle.update(module);
     page.editors?.refresh(module.cells);
     // The blanks and predictions are in the new HTML: bind them again (the record is kept in storage).
     page.learning?.destroy();
+    installSides(page.handle);
   } else {
-    page.handle = environment.mount(module, root ?? environment.document.body);
-    page.editors = installEditors?.(page.handle, { lessonKey: module.file, authorCells: module.cells, root: root ?? undefined });
-  }
-  if (installLearning && learning !== undefined) {
-    page.learning = installLearning(page.handle, { file: module.file, title: module.title, learning, cells: module.cells, root: root ?? undefined });
-  }
-  if (installExercises && module.exercises?.length) {
-    // A hot update rebinds them to the new lesson's exercises (their states come from the record).
-    page.exercises?.destroy();
-    const editors = page.editors;
-    page.exercises = installExercises(page.handle, {
-      exercises: module.exercises as never[],
-      file: module.file,
-      title: module.title,
-      root: root ?? undefined,
-      // One record per page: the learning side's, when the page has it.
-      record: page.learning?.record,
-      runEdit: editors?.run ? (cell) => editors.run!(cell) : undefined,
-    });
+    const handle = (page.handle = environment.mount(module, root ?? environment.document.body));
+    const install = (): void => {
+      page.editors = installEditors?.(handle, { lessonKey: module.file, authorCells: module.cells, root: root ?? undefined });
+      installSides(handle);
+    };
+    // A built page (its HTML is the page's) without exercises, whose student is meant to type at
+    // once, may put them off; the dev server's pages install them now.
+    const later = !hot && lesson.html === undefined && !module.exercises?.length && (installEditors || installLearning);
+    if (!later || !environment.installLater?.(handle, module.file, install)) install();
   }
   if (hot && root?.hasAttribute("data-type-warnings")) listenForTypeWarnings(hot, module.file, page.handle);
   if (hot) hot.data.page = page;

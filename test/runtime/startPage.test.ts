@@ -82,6 +82,34 @@ describe("startPage", () => {
     expect(page.log).toContain("mount One with <p>built</p> in main#lesson");
   });
 
+  it("on a built page, puts the editors and the learning side off until installLater runs them", () => {
+    const page = createPage("<p>built</p>");
+    const later: (() => void)[] = [];
+    page.environment.installLater = (_handle, file, install) => (page.log.push(`later for ${file}`), later.push(install), true);
+    const installLearning = () => (page.log.push("learning"), { destroy: () => undefined });
+    startPage({ lesson: lesson("One"), installEditors: page.editors, learning: {}, installLearning }, page.environment);
+    expect(page.log).toEqual(["toggle", "mount One with <p>built</p> in main#lesson", "later for a.md"]);
+    later[0]!();
+    expect(page.log.slice(3)).toEqual(["editors for a.md", "learning"]);
+  });
+
+  it("installs them at once when installLater declines (the reader has something saved), and on pages that may not wait", () => {
+    const declined = createPage("<p>built</p>");
+    declined.environment.installLater = () => false;
+    startPage({ lesson: lesson("One"), installEditors: declined.editors }, declined.environment);
+    expect(declined.log.at(-1)).toBe("editors for a.md");
+    // The dev server's page (it embeds its HTML), and a built page whose student is meant to type at once.
+    const asked: string[] = [];
+    for (const start of [{ lesson: lesson("Dev", "<p>dev</p>") }, { lesson: { ...lesson("Exercises"), exercises: [{ id: "e" }] } }]) {
+      const page = createPage();
+      page.environment.installLater = () => (asked.push(start.lesson.title), true);
+      const installExercises = () => (page.log.push("exercises"), { destroy: () => undefined });
+      startPage({ ...start, installEditors: page.editors, installExercises } as PageStart, page.environment);
+      expect(page.log.filter((line) => !line.startsWith("toggle") && !line.startsWith("mount"))).toEqual(start.lesson.title === "Dev" ? ["editors for a.md"] : ["editors for a.md", "exercises"]);
+    }
+    expect(asked).toEqual([]);
+  });
+
   it("on a hot update, hands the new lesson to the mounted one and refreshes the editors", () => {
     const page = createPage();
     const hot = createHot();
