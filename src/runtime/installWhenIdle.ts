@@ -7,6 +7,8 @@
 // element does, so the listeners they add get that same event (a Tab onto a listing, a click on
 // "edit"). A reader with something saved for the lesson or a link with a hash (a share link) gets
 // them at once, as before, so saved edits, slider positions and answers are back from the start.
+// A lesson that never settles (a cell stalled) gets them when lesson.idle() gives up on it
+// (defineCell's STALL_MS), or at the reader's first press, whichever is first.
 
 import type { LessonHandle } from "./types.ts";
 
