@@ -113,16 +113,7 @@ describe("left-out packages", () => {
       ["a length", () => (stub.schemeBlues as unknown[]).length],
       ["a string", () => `${stub.interpolateTurbo as string}`],
     ];
-    for (const [use, run] of uses) {
-      let thrown: unknown;
-      try {
-        run();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(isMissingLibraryPart(thrown), use).toBe(true);
-      expect(String(thrown)).toContain("d3-scale-chromatic");
-    }
+    expectEachToThrowMissing(uses, "d3-scale-chromatic");
   });
 
   it("renders a stub whose exports may be called, but whose results throw the missing-part error when used", async () => {
@@ -131,15 +122,20 @@ describe("left-out packages", () => {
     expect(Object.keys(stub).sort()).toEqual(["geoAlbers", "geoPath"]);
     const path = stub.geoPath!(null);
     const uses: [string, () => unknown][] = [["a method", () => path.bounds({})], ["a call", () => (path as unknown as () => unknown)()], ["a key", () => Object.keys(path)]];
-    for (const [use, run] of uses) {
-      let thrown: unknown;
-      try {
-        run();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(isMissingLibraryPart(thrown), use).toBe(true);
-      expect(String(thrown)).toContain("d3-geo");
-    }
+    expectEachToThrowMissing(uses, "d3-geo");
   });
 });
+
+/** Runs each use and expects it to throw the missing-part error that names `packageName`. */
+function expectEachToThrowMissing(uses: [string, () => unknown][], packageName: string): void {
+  for (const [use, run] of uses) {
+    let thrown: unknown;
+    try {
+      run();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isMissingLibraryPart(thrown), use).toBe(true);
+    expect(String(thrown), use).toContain(packageName);
+  }
+}
