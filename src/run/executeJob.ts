@@ -13,7 +13,7 @@ import { toClonable } from "./toClonable.ts";
 import type { ProbeResult, RunJob, RunResult } from "./types.ts";
 
 /** Runs `job`; `onStatus` hears every cell's status change as it happens (the caller's record if the run is killed). */
-export async function executeJob(job: RunJob, onStatus: (state: CellState) => void): Promise<Pick<RunResult, "html" | "outputs" | "cells" | "probes" | "staticOutputs">> {
+export async function executeJob(job: RunJob, onStatus: (state: CellState) => void): Promise<Pick<RunResult, "html" | "outputs" | "cells" | "probes" | "staticOutputs" | "listeningOutputs">> {
   // d3 is loaded only when a seed asks for it: most runs need no PRNG, and every run pays its start-up.
   const randomLcg = job.seed !== undefined || job.probes.some((probe) => probe.seed !== undefined) ? (await import("d3")).randomLcg : undefined;
   if (job.seed !== undefined) Math.random = randomLcg!(job.seed);
@@ -54,7 +54,15 @@ export async function executeJob(job: RunJob, onStatus: (state: CellState) => vo
   }
   const { html, outputs, staticOutputs } = snapshotLesson(root, probeIds, { disableControls: job.prerender });
   const outsideReaders = findOutsideReaders(module.cells);
-  return { html, outputs, staticOutputs: staticOutputs.filter((id) => !outsideReaders.has(id)), cells: states.filter((state) => !probeIds.has(state.id)), probes };
+  const still = new Set(staticOutputs);
+  return {
+    html,
+    outputs,
+    staticOutputs: staticOutputs.filter((id) => !outsideReaders.has(id)),
+    listeningOutputs: Object.keys(outputs).filter((id) => !still.has(id) && !outsideReaders.has(id)),
+    cells: states.filter((state) => !probeIds.has(state.id)),
+    probes,
+  };
 }
 
 /**

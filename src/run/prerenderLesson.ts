@@ -45,7 +45,8 @@ export async function prerenderLesson(lesson: Lesson, options: Pick<RunOptions, 
   const leaveOut = new Set(leftOut.map((cell) => cell.id));
   const shown = result.cells.filter((state) => state.status !== "pending" && !leaveOut.has(state.id));
   const staticOutputs = new Set(result.staticOutputs);
-  const fill = (html: string, transform?: (output: string) => string) => fillOutputs(html, result.outputs, result.cells, leaveOut, transform, staticOutputs);
+  const listeningOutputs = new Set(result.listeningOutputs);
+  const fill = (html: string, transform?: (output: string) => string) => fillOutputs(html, result.outputs, result.cells, leaveOut, transform, staticOutputs, listeningOutputs);
   return { fill, leftOut, count: shown.length };
 }
 

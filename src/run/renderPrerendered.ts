@@ -16,7 +16,9 @@ const placeholderPattern = /<(div|span) class="(cell-output|cell-inline)" data-c
  * live output does not push the page about when it arrives. A pending cell (stalled) stays empty.
  * A fulfilled output of `staticOutputs` (nothing in it listens for an event) is marked
  * `data-static`: the page's runtime may keep it rather than run its cell at start
- * (src/runtime/keepOutput.ts).
+ * (src/runtime/keepOutput.ts). One of `listeningOutputs` (it listens, but shows nothing its
+ * inputs do not decide) is marked `data-hydrate`: the runtime may keep it at start and run its
+ * cell a little later (src/runtime/hydrateLater.ts).
  */
 export function fillOutputs(
   html: string,
@@ -25,6 +27,7 @@ export function fillOutputs(
   leaveOut: ReadonlySet<string>,
   transform: (output: string) => string = (output) => output,
   staticOutputs: ReadonlySet<string> = new Set(),
+  listeningOutputs: ReadonlySet<string> = new Set(),
 ): string {
   const states = new Map(cells.map((state) => [state.id, state]));
   return html.replace(placeholderPattern, (placeholder, tag: string, kind: string, id: string) => {
@@ -32,7 +35,7 @@ export function fillOutputs(
     const output = outputs[id];
     if (!state || state.status === "pending" || output === undefined) return placeholder;
     if (leaveOut.has(id)) return `<${tag} class="${kind}" data-cell="${id}" data-status="pending" data-prerendered="placeholder">${transform(output)}</${tag}>`;
-    const still = state.status === "fulfilled" && staticOutputs.has(id) ? " data-static" : "";
+    const still = state.status !== "fulfilled" ? "" : staticOutputs.has(id) ? " data-static" : listeningOutputs.has(id) ? " data-hydrate" : "";
     return `<${tag} class="${kind}" data-cell="${id}" data-status="${state.status}"${still} data-prerendered>${transform(output)}</${tag}>`;
   });
 }

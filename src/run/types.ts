@@ -73,6 +73,13 @@ export interface RunResult {
    * built page keeps such an output until one of the cell's inputs changes. Empty when killed.
    */
   staticOutputs: string[];
+  /**
+   * The other cells whose output could not differ in the reader's page at the same inputs, but
+   * listens for an event (an `Inputs.table` sorts and selects): a built page keeps such an output at
+   * start too, and runs its cell once the page is idle or the reader reaches for the output
+   * (src/runtime/hydrateLater.ts). Empty when killed.
+   */
+  listeningOutputs: string[];
   /** Every cell's state, as `window.lesson.cells()` reports it in the browser, by .md line. */
   cells: CellState[];
   /** The probes' results, by probe name. */
@@ -113,5 +120,5 @@ export interface RunJob {
 export type WorkerMessage =
   | { type: "ready" }
   | { type: "status"; state: CellState }
-  | { type: "done"; result: Pick<RunResult, "html" | "outputs" | "cells" | "probes" | "staticOutputs"> }
+  | { type: "done"; result: Pick<RunResult, "html" | "outputs" | "cells" | "probes" | "staticOutputs" | "listeningOutputs"> }
   | { type: "failed"; message: string };

@@ -79,6 +79,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
     if (status !== "pending") {
       delete element.dataset.prerendered;
       delete element.dataset.static;
+      delete element.dataset.hydrate;
     }
     const line = cell.definition.line; // Hot reload updates the line when prose above moves.
     board.set(error === undefined ? { id, line, status } : { id, line, status, error });
@@ -249,7 +250,10 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   if (keeping) board.set({ id, line: definition.line, status: "fulfilled" });
   else start();
   const hiddenName = definition.outputs.length ? `cell ${id}` : null;
-  cell.variables.push(main.variable(observer).define(hiddenName, graphInputs, keeping ? runFirst : run));
+  const variable = main.variable(observer).define(hiddenName, graphInputs, keeping ? runFirst : run);
+  cell.variables.push(variable);
+  // A kept output that listens gets its first run later (hydrateLater.ts), unless one came first.
+  if (keeping) cell.runKept = () => void (latest === 0 && cell.active && variable.define(hiddenName, graphInputs, run));
   for (const name of definition.outputs) {
     const read = (exports: unknown) => readOutput(context, cell, exports, name);
     cell.variables.push(main.variable(true).define(name, hiddenName ? [hiddenName] : [], read));

@@ -58,9 +58,17 @@ export function findKeepable(cells: readonly CellDefinition[]): Map<string, stri
 const none: ReadonlySet<string> = new Set(["display"]);
 const ownInputs: ReadonlySet<string> = new Set(["view", "display"]);
 
-/** True when `element` holds a fulfilled prerendered output the build marked static. */
+/**
+ * True when `element` holds a fulfilled prerendered output the build marked static, or marked
+ * `data-hydrate` (it listens: its cell runs a little later, hydrateLater.ts).
+ */
 export function isKeepableOutput(element: HTMLElement): boolean {
-  return element.dataset.static !== undefined && element.dataset.prerendered === "" && element.dataset.status === "fulfilled";
+  return (element.dataset.static !== undefined || isHydratedLater(element)) && element.dataset.prerendered === "" && element.dataset.status === "fulfilled";
+}
+
+/** True when `element`'s prerendered output listens for events, so a kept one must still be run once. */
+export function isHydratedLater(element: HTMLElement): boolean {
+  return element.dataset.hydrate !== undefined;
 }
 
 /**

@@ -100,6 +100,7 @@ function normalise(html: string): string {
     .replace(/ disabled(="")?/g, "")
     .replace(/ data-prerendered(="")?/g, "")
     .replace(/ data-static(="")?/g, "")
+    .replace(/ data-hydrate(="")?/g, "")
     .replace(/plot-[0-9a-f]{6}/g, "plot")
     .replace(/<style>[^<]*<\/style>/g, "<style></style>")
     .replace(/inputs-3a86ea-\d+/g, "inputs-id")
@@ -158,11 +159,11 @@ describe("prerendered pages", () => {
       const page = await built.browser.newPage();
       // The build's DOM prefers reduced motion: animations show their last frame at once.
       await page.emulateMedia({ reducedMotion: "reduce" });
-      // Every cell runs: without the static mark the page keeps no prerendered output, so each is
-      // compared with what its cell's own run shows (the page that keeps them is tested below).
+      // Every cell runs: without the static and hydrate marks the page keeps no prerendered output,
+      // so each is compared with what its cell's own run shows (the page that keeps them is tested below).
       await page.route(url, async (route) => {
         const response = await route.fetch();
-        await route.fulfill({ response, body: (await response.text()).replace(/ data-static(="")?/g, "") });
+        await route.fulfill({ response, body: (await response.text()).replace(/ data-(static|hydrate)(="")?/g, "") });
       });
       await page.goto(url);
       await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
@@ -227,5 +228,65 @@ describe("prerendered pages", () => {
     expect(readers.filter((id) => !moved.replaced[id]), "kept outputs redrawn once k moved").toEqual([]);
     expect(await page.evaluate(() => document.querySelector("#lesson")!.textContent)).toContain("Twice k is 6.");
     await page.close();
+  });
+
+  it("keep an output that listens (a table) at start, and run its cell when the reader reaches for it, before the click", async () => {
+    const slug = "fixture-table";
+    const url = `${built.site.url}${slug}.html`;
+    const html = await (await fetch(url)).text();
+    const table = [...html.matchAll(/data-cell="([0-9a-z-]+)" data-status="fulfilled" data-hydrate data-prerendered><form class="inputs-[0-9a-z]+ inputs-[0-9a-z]+-table/g)].map((match) => match[1]!);
+    expect(table, "the table's output marked to run later").toHaveLength(1);
+    const still = await openWithoutScripts(url);
+    const prerendered = (await readOutputs(still))[table[0]!];
+    await still.close();
+    const page = await built.browser.newPage();
+    // No idle time: only the reader brings the table's run (idle callbacks are held).
+    await page.addInitScript(() => {
+      const held: (() => void)[] = [];
+      Object.assign(window, { __held: held, requestIdleCallback: (callback: () => void) => held.push(callback) });
+      const seen: { replaced: number; pending: number } = { replaced: 0, pending: 0 };
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const element = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
+          if (!element?.closest(".cell-output")?.querySelector("form[class$=-table]")) continue;
+          if (record.type === "childList" && record.removedNodes.length) seen.replaced++;
+          if (record.type === "attributes" && (record.target as HTMLElement).dataset.status === "pending") seen.pending++;
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-status"] });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => {
+      const lesson = (window as unknown as { lesson?: { cells(): { status: string }[] } }).lesson;
+      return lesson !== undefined && lesson.cells().every((cell) => cell.status === "fulfilled");
+    });
+    await page.waitForTimeout(300);
+    type Seen = { replaced: number; pending: number };
+    const read = () => page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
+    expect(await read(), "kept at start, never pending").toEqual({ replaced: 0, pending: 0 });
+    const firstColumn = () => page.evaluate((id) => [...document.querySelectorAll(`[data-cell="${id}"] tbody tr td:nth-child(2)`)].map((td) => td.textContent).join(" "), table[0]!);
+    expect(await firstColumn()).toBe("0 1 2 3 4");
+    expect(await page.locator(`[data-cell="${table[0]}"] tbody input[type=checkbox]`).first().isDisabled()).toBe(true);
+
+    // The pointer comes over the header and clicks it: the click sorts the fresh table.
+    await page.locator(`[data-cell="${table[0]}"] th[title=square]`).click();
+    expect((await read()).replaced).toBeGreaterThan(0);
+    expect(await firstColumn(), "sorted by square").not.toBe("0 1 2 3 4");
+    expect(await page.locator(`[data-cell="${table[0]}"] tbody input[type=checkbox]`).first().isEnabled()).toBe(true);
+    // What the run drew is what the build wrote (sorted back first: a second click on the header reverses).
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { lesson?: unknown }).lesson !== undefined);
+    await page.locator(`[data-cell="${table[0]}"] tbody`).hover();
+    await page.waitForFunction((id) => !document.querySelector(`[data-cell="${id}"] input[disabled]`), table[0]!);
+    expect((await readOutputs(page))[table[0]!]).toBe(prerendered);
+    await page.close();
+
+    // Without the reader: the run comes at the first idle moment, and lesson.idle() waits for it.
+    const idle = await built.browser.newPage();
+    await idle.goto(url);
+    await idle.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function", undefined, { timeout: 20_000 });
+    await settle(idle);
+    expect(await idle.locator(`[data-cell="${table[0]}"] tbody input[type=checkbox]`).first().isEnabled()).toBe(true);
+    await idle.close();
   });
 });

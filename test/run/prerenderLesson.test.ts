@@ -53,6 +53,18 @@ describe("fillOutputs", () => {
     expect(html).toContain(`data-cell="${failing!.id}" data-status="rejected" data-prerendered>`);
     expect(html.match(/data-static/g)).toHaveLength(2);
   });
+
+  it("marks a settled output that listens as one to run later, unless it is static, left out or not fulfilled", () => {
+    const lesson = lessonOf("```ts\nconst a = 1;\n```\n\nA is ${a}, B is ${b}.\n\n```ts\nconst b = now;\n```\n\n```ts\nfails()\n```\n");
+    const [cell, inlineA, inlineB, blocked, failing] = lesson.cells;
+    const states = lesson.cells.map((c) => ({ id: c.id, line: c.line, status: c === failing ? ("rejected" as const) : ("fulfilled" as const) }));
+    const outputs = { [cell!.id]: "", [inlineA!.id]: "1", [inlineB!.id]: "17", [blocked!.id]: "", [failing!.id]: "error" };
+    const all = new Set(lesson.cells.map((c) => c.id));
+    const html = fillOutputs(lesson.html, outputs, states, new Set([inlineB!.id, blocked!.id]), undefined, new Set([inlineA!.id]), all);
+    expect(html).toContain(`data-cell="${inlineA!.id}" data-status="fulfilled" data-static data-prerendered>1</span>`);
+    expect(html).toContain(`data-cell="${cell!.id}" data-status="fulfilled" data-hydrate data-prerendered>`);
+    expect(html.match(/data-hydrate/g)).toHaveLength(1);
+  });
 });
 
 describe("prerenderLesson", () => {
@@ -76,6 +88,10 @@ describe("prerenderLesson", () => {
     expect(html).toMatch(/data-static data-prerendered><svg[^>]*class="plot-/);
     expect(html).not.toMatch(/data-static data-prerendered><form/);
     expect(html.match(/data-static/g)).toHaveLength(2);
+    // The slider listens and reads nothing outside: marked to run later (the page still runs it,
+    // since another cell reads what it declares: src/runtime/keepOutput.ts).
+    expect(html).toMatch(/data-hydrate data-prerendered><form/);
+    expect(html.match(/data-hydrate/g)).toHaveLength(1);
   });
 
   it("gives a lesson without cells its compiled body, without starting a runner", async () => {
