@@ -6,8 +6,9 @@
 // in the page. So its cell keeps the output (keepOutput.ts) and runs a little later, once:
 // - at once when the reader reaches for the output: the pointer comes over it, a press or focus
 //   lands in it. Caught in the capture phase at the output, before anything inside sees it. The
-//   runtime computes in microtasks (skipFrameWait.ts), so the fresh output, with its listeners,
-//   is in place when this event's dispatch goes on, and a click (which follows a pointerover or
+//   runtime computes in microtasks (skipFrameWait.ts) and the cell's inputs are there once its
+//   kept first run has passed (the libraries it reads loaded for it), so the fresh output, with
+//   its listeners, is in place before the next task, and a click (which follows a pointerover or
 //   a pointerdown) acts on it. Focus inside the old output moves to the same place in the new.
 // - otherwise at the first idle moment after the lesson has settled and a frame has shown it,
 //   one cell per idle callback, so no frame waits for more than one cell.
