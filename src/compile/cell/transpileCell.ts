@@ -56,12 +56,13 @@ const transpileCached = memoize((key: string): TranspiledCell => {
   if (parsed.expression && !generator) {
     body = `${async ? "async " : ""}(${list}) => (\n${js}\n)`;
   } else {
-    const program = parsed.node as Program;
-    const exported = program.body.find((node) => node.type.startsWith("Export"));
+    // An expression that yields (an inline `${yield x}`) is a generator's one statement.
+    const program = parsed.expression ? null : (parsed.node as Program);
+    const exported = program?.body.find((node) => node.type.startsWith("Export"));
     if (exported) return fail("cells cannot export", getLineInfo(js, exported.start));
     const head = `${async ? "async " : ""}function${generator ? "*" : ""} (${list}) {"use strict";`;
     const tail = generator ? "" : `return {${outputs.join(", ")}};\n`;
-    body = `${head}\n${rewriteImports(js, program)}\n${tail}}`;
+    body = `${head}\n${program ? rewriteImports(js, program) : js}\n${tail}}`;
   }
   // Module code that a function body cannot hold (`import.meta`, say) must not reach `new Function`.
   try {

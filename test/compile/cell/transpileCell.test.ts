@@ -74,6 +74,9 @@ describe("transpileCell", () => {
     expect([...(fn(10) as Iterable<number>)]).toEqual([0, 10, 20]);
     const asyncGen = define("yield await Promise.resolve(1);");
     expect(asyncGen.body.startsWith("async function* ()")).toBe(true);
+    // An inline `${yield x}` is an expression that yields: a generator of that one statement.
+    const inline = define("yield step", "ts", true);
+    expect([...(inline.fn(7) as Iterable<number>)]).toEqual([7]);
   });
 
   it("keeps the cell's lines: body line n is .md line cell.line + n - 2", () => {
