@@ -1,3 +1,4 @@
+import { defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 // Two projects: fast unit tests, and browser tests that drive real Chromium one file at a time.
@@ -5,6 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // package.json's "#cell-front-end" names the compiled lib/ file in Node; tests read src/.
+        ssr: { resolve: { conditions: ["live-lesson-source", ...defaultServerConditions] } },
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],

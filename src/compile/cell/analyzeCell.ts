@@ -13,6 +13,7 @@ import { memoize } from "../memoize.ts";
 import { keepTokens, startTokens } from "./cellTokens.ts";
 import { findOpenBracket } from "./explainSyntaxError.ts";
 import { recoverDeclarations } from "./recoverDeclarations.ts";
+import { nativeFrontEnd } from "#cell-front-end";
 import type { Identifier } from "acorn";
 
 /** Where a cell sits in the .md file and what kind it is. */
@@ -121,7 +122,13 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
   // The parse of the source also yields its listing's tokens (inline cells have no listing).
   const tokens = inline ? undefined : startTokens(source);
   let tree: ParsedCell | undefined;
-  if (lang === "ts") {
+  // The Node compiler's native parser answers most cells, exactly as the acorn path below would.
+  const native = nativeFrontEnd?.(source, lang === "ts" ? "ts" : "js", inline, tokens !== undefined);
+  if (native) {
+    shape.js = native.js;
+    tree = native.tree;
+    if (native.tokens?.tokens.length) keepTokens(lang, source, native.tokens);
+  } else if (lang === "ts") {
     const stripped = stripTypes(source, { inline, tokens });
     tree = stripped.tree;
     if (tokens?.tokens.length) keepTokens(lang, source, tokens);
@@ -135,8 +142,10 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
   // a second parse, of the JavaScript, was a third of a cold compile's cell analysis.
   let parsed = tree;
   try {
-    parsed ??= parseCell(JavaScriptParser, shape.js, inline, lang === "js" ? tokens : undefined);
-    if (lang === "js" && tokens?.tokens.length) keepTokens(lang, source, tokens);
+    if (!parsed) {
+      parsed = parseCell(JavaScriptParser, shape.js, inline, lang === "js" ? tokens : undefined);
+      if (lang === "js" && tokens?.tokens.length) keepTokens(lang, source, tokens);
+    }
   } catch (error) {
     const { message, line, column } = readSyntaxError(error);
     return broken({ code: "syntax", message: `SyntaxError: ${message}`, line, column }, JavaScriptParser);

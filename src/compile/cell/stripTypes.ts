@@ -56,19 +56,34 @@ export function stripTypes(source: string, options: { inline?: boolean; tokens?:
     const { message, line, column } = readSyntaxError(error);
     return { js: source, problems: [{ code: "syntax", message: `SyntaxError: ${message}`, line, column }] };
   }
+  const { js, ranges, problems } = blankTypes(parsed.node, source);
+  if (problems.length) return { js, problems: problems.map((p) => locate(source, p)) };
+  return readsAlike(parsed, js, ranges) ? { js, problems: [], tree: parsed } : { js, problems: [] };
+}
+
+/** What blankTypes found: the JavaScript, the ranges it blanked (sorted), and what it could not strip. */
+export interface BlankedTypes {
+  js: string;
+  ranges: [number, number][];
+  problems: { code: string; message: string; offset: number }[];
+}
+
+/**
+ * Blanks the type syntax of `source`, given its TypeScript tree (acorn-typescript's, or the TS-ESTree
+ * of the Node compiler's native parser: the node types this reads are the same in both).
+ */
+export function blankTypes(root: object, source: string): BlankedTypes {
   const ranges: [number, number][] = [];
-  const problems: { code: string; message: string; offset: number }[] = [];
+  const problems: BlankedTypes["problems"] = [];
   const blank = (start: number, end: number) => {
     if (end > start) ranges.push([start, end]);
   };
   try {
-    visit(parsed.node, source, blank, (node, message) => problems.push({ code: "unsupported", message, offset: node.start }));
+    visit(root, source, blank, (node, message) => problems.push({ code: "unsupported", message, offset: node.start }));
   } catch (error) {
     problems.push({ code: "syntax", message: readSyntaxError(error).message, offset: 0 });
   }
-  const js = applyBlanks(source, ranges);
-  if (problems.length) return { js, problems: problems.map((p) => locate(source, p)) };
-  return readsAlike(parsed, js, ranges) ? { js, problems: [], tree: parsed } : { js, problems: [] };
+  return { js: applyBlanks(source, ranges), ranges, problems };
 }
 
 /** Whether the JavaScript, parsed, would be `parsed` with its blanked parts left out. */
