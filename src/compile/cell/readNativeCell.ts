@@ -10,7 +10,7 @@
 import * as acorn from "acorn";
 import { Parser, tokTypes as tt, type Node, type Options, type Program, type TokenType } from "acorn";
 import { TypeScriptParser, type ParsedCell } from "./parseCell.ts";
-import { blankTypes } from "./stripTypes.ts";
+import { blankTypes, type OnLiteral } from "./stripTypes.ts";
 import type { CellToken, CellTokens } from "./cellTokens.ts";
 
 /** The part of oxc-parser's `parseSync` this file uses. */
@@ -42,10 +42,13 @@ export function createNativeFrontEnd(parseSync: ParseSync): CellFrontEnd {
     // acorn is not given `allowHashBang`; oxc always reads a hashbang.
     if (source.startsWith("#!")) return null;
     let js = source;
+    let literals: Literals | null = null;
     if (lang === "ts") {
       const typed = parseSync("cell.ts", source, tsOptions);
       if (typed.errors.length) return null;
-      const blanked = blankTypes(typed.program as object, source);
+      // The TypeScript tree's literals outside the types are the JavaScript's: no walk of its own.
+      literals = { regExps: new Set(), templates: new Map(), invalidRegExp: false };
+      const blanked = blankTypes(typed.program as object, source, addLiteralTo(literals, true));
       if (blanked.problems.length) return null;
       js = blanked.js;
     }
@@ -54,7 +57,7 @@ export function createNativeFrontEnd(parseSync: ParseSync): CellFrontEnd {
     const program = parsed.program as Program;
     const tree = readShape(program, js, inline);
     if (!tree) return null;
-    const literals = js.includes("/") || js.includes("`") ? findLiterals(program) : noLiterals;
+    literals ??= js.includes("/") || js.includes("`") ? findLiterals(program) : noLiterals;
     // acorn checks a regular expression's pattern and flags, oxc does not: the RegExp oxc could not build.
     if (literals.invalidRegExp) return null;
     if (!withTokens) return { js, tree };
@@ -157,26 +160,34 @@ interface Literals {
 
 const noLiterals: Literals = { regExps: new Set(), templates: new Map(), invalidRegExp: false };
 
+/**
+ * Adds a `Literal` or `TemplateElement` to `into`. A TS-ESTree template chunk spans its delimiters
+ * too (the `` ` `` or `}` before it, the `${` or `` ` `` after it); ESTree's, like acorn's token, does not.
+ */
+function addLiteralTo(into: Literals, typeScript = false): OnLiteral {
+  return (node) => {
+    if (node.type === "TemplateElement") {
+      if (typeScript) into.templates.set(node.start + 1, node.end - ((node as { tail?: boolean }).tail ? 1 : 2));
+      else into.templates.set(node.start, node.end);
+    }
+    else if (node.regex) {
+      into.regExps.add(node.start);
+      if (node.value === null) into.invalidRegExp = true;
+    }
+  };
+}
+
 function findLiterals(root: Node): Literals {
   const found: Literals = { regExps: new Set(), templates: new Map(), invalidRegExp: false };
+  const add = addLiteralTo(found);
   const visit = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) visit(node[i]);
       return;
     }
-    const n = node as { type?: unknown; start: number; end: number; regex?: unknown; [key: string]: unknown };
-    if (n.type === "Literal") {
-      if (n.regex) {
-        found.regExps.add(n.start);
-        if (n.value === null) found.invalidRegExp = true;
-      }
-      return;
-    }
-    if (n.type === "TemplateElement") {
-      found.templates.set(n.start, n.end);
-      return;
-    }
+    const n = node as { type: string; start: number; end: number; [key: string]: unknown };
+    if (n.type === "Literal" || n.type === "TemplateElement") return add(n);
     for (const key in n) {
       const value = n[key];
       if (value && typeof value === "object") visit(value);

@@ -72,14 +72,14 @@ export interface BlankedTypes {
  * Blanks the type syntax of `source`, given its TypeScript tree (acorn-typescript's, or the TS-ESTree
  * of the Node compiler's native parser: the node types this reads are the same in both).
  */
-export function blankTypes(root: object, source: string): BlankedTypes {
+export function blankTypes(root: object, source: string, onLiteral: OnLiteral | null = null): BlankedTypes {
   const ranges: [number, number][] = [];
   const problems: BlankedTypes["problems"] = [];
   const blank = (start: number, end: number) => {
     if (end > start) ranges.push([start, end]);
   };
   try {
-    visit(root, source, blank, (node, message) => problems.push({ code: "unsupported", message, offset: node.start }));
+    visit(root, source, blank, (node, message) => problems.push({ code: "unsupported", message, offset: node.start }), onLiteral);
   } catch (error) {
     problems.push({ code: "syntax", message: readSyntaxError(error).message, offset: 0 });
   }
@@ -117,16 +117,22 @@ function locate(source: string, p: { code: string; message: string; offset: numb
   return { code: p.code, message: p.message, ...getLineInfo(source, p.offset) };
 }
 
+/**
+ * Told of every `Literal` and `TemplateElement` outside the type syntax: the JavaScript's, at the
+ * same offsets (the native front end tokenizes the listing with them).
+ */
+export type OnLiteral = (node: { type: string; start: number; end: number; regex?: unknown; value?: unknown }) => void;
+
 type Blank = (start: number, end: number) => void;
 type Report = (node: TsNode, message: string) => void;
 
 // Index loops and `for…in`, not `for…of` over Object.keys: this runs on every node of every TypeScript
 // cell while the code is still cold, when each `for…of` step allocates an iterator result (1.8 of
 // the 23.6 MB a cold compile of the chapter allocated, and with them one garbage collection more).
-function visit(node: unknown, source: string, blank: Blank, report: Report): void {
+function visit(node: unknown, source: string, blank: Blank, report: Report, onLiteral: OnLiteral | null): void {
   if (!node || typeof node !== "object") return;
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) visit(node[i], source, blank, report);
+    for (let i = 0; i < node.length; i++) visit(node[i], source, blank, report, onLiteral);
     return;
   }
   const n = node as TsNode;
@@ -140,19 +146,23 @@ function visit(node: unknown, source: string, blank: Blank, report: Report): voi
       const keyword = n.type === "TSAsExpression" ? "as" : "satisfies";
       const at = source.lastIndexOf(keyword, (n.typeAnnotation as TsNode).start);
       blank(at > expression.end ? at : expression.end, n.end);
-      return visit(expression, source, blank, report);
+      return visit(expression, source, blank, report, onLiteral);
     }
     case "TSNonNullExpression":
       if (source[n.end - 1] === "!") blank(n.end - 1, n.end);
-      return visit(n.expression, source, blank, report);
+      return visit(n.expression, source, blank, report, onLiteral);
     case "TSTypeAssertion": {
       const type = n.typeAnnotation as TsNode;
       const close = source.indexOf(">", type.end);
       blank(n.start, close + 1);
-      return visit(n.expression, source, blank, report);
+      return visit(n.expression, source, blank, report, onLiteral);
     }
     case "TSInstantiationExpression":
       break;
+    case "Literal":
+    case "TemplateElement":
+      onLiteral?.(n);
+      return;
     case "Identifier":
       if (n.typeAnnotation || n.optional || n.definite) blank(n.start + (n.name as string).length, n.end);
       return;
@@ -182,7 +192,7 @@ function visit(node: unknown, source: string, blank: Blank, report: Report): voi
     if (typeKeys.has(key) && value && typeof value === "object" && !Array.isArray(value)) {
       blank(value.start, value.end);
     } else if (value && typeof value === "object") {
-      visit(value, source, blank, report);
+      visit(value, source, blank, report, onLiteral);
     }
   }
 }
