@@ -25,7 +25,12 @@ function listLessons(dir: string): string[] {
   });
 }
 
-const lessons = [...listLessons(join(root, "lessons")), ...listLessons(join(root, "bench/lessons")), ...listLessons(join(root, "test/fixtures"))];
+const lessons = [
+  ...listLessons(join(root, "lessons")),
+  ...listLessons(join(root, "bench/lessons")),
+  ...listLessons(join(root, "test/fixtures")),
+  ...listLessons(join(root, "test/e2e/lessons")),
+];
 
 // Cells where the two parsers, or acorn's tokenizer and its parse, could part: TypeScript around a
 // regexp or a template, words acorn-typescript types apart, shapes parseCell decides, and errors
