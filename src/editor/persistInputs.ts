@@ -2,11 +2,13 @@
 // student who set the temperature to 2.5 finds it there after a reload. Only inputs the reader
 // moved away from the author's default are kept, so a default the author changes in the .md (hot
 // reload, a new build) shows for every input the reader never touched. Password inputs are never
-// stored. "Reset all edits" forgets them and puts the defaults back.
+// stored. "Reset all edits" forgets them and puts the defaults back. The write waits for the reader
+// to pause (never inside a slider's change), and is made at once when the page is hidden or goes away.
 
 import { loadDurably, saveDurably, type Codec } from "../store/durableStore.ts";
 import { isPlainObject, openEnvelope, sealEnvelope } from "../store/envelope.ts";
 import { collectInputs, findInputNames, findSecretInputs } from "./collectInputs.ts";
+import type { CellDefinition } from "../runtime/types.ts";
 import type { EditorState } from "./editorState.ts";
 import { findCurrentDefinitions } from "./findCurrentDefinitions.ts";
 import { isSharedValue, type SharedValue } from "./sharedValue.ts";
@@ -72,29 +74,90 @@ export async function persistInputs(state: EditorState, restore = true): Promise
     }
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = async (): Promise<void> => {
-    const current = await collectInputs(handle.api, names());
-    const moved = Object.entries(current).filter(([name, value]) => name in defaults && !isSame(value, defaults[name]));
-    if (state.persists) saveDurably(state.storage, key, codec, { lesson: state.lessonKey, values: Object.fromEntries(moved) }, quiet);
+  // What the last save wrote, and the elements input events came from since (and during a save in
+  // flight): a save that cannot wait for the lesson (the page is going away) reads those at once.
+  let saved: Record<string, SharedValue> = defaults;
+  let touched = new Set<EventTarget>();
+  let inFlight: Set<EventTarget> | undefined;
+  const write = (current: Record<string, SharedValue>): void => {
+    const changed = Object.entries(current).filter(([name, value]) => name in defaults && !isSame(value, defaults[name]));
+    if (state.persists) saveDurably(state.storage, key, codec, { lesson: state.lessonKey, values: Object.fromEntries(changed) }, quiet);
     // "Reset all edits" also puts the sliders back, so it is offered once one has moved.
-    if (moved.length) state.bar.setHasEdits(true);
+    if (changed.length) state.bar.setHasEdits(true);
   };
-  const onInput = (): void => {
+  const save = async (): Promise<void> => {
+    inFlight = touched;
+    touched = new Set();
+    const current = await collectInputs(handle.api, names());
+    inFlight = undefined;
+    saved = current;
+    write(current);
+  };
+  // Per input event only a note of its target: this runs inside every slider change.
+  const onInput = (event: Event): void => {
+    if (event.target) touched.add(event.target);
     clearTimeout(timer);
-    timer = setTimeout(() => void save(), SAVE_INPUTS_DELAY_MS);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void save();
+    }, SAVE_INPUTS_DELAY_MS);
+  };
+  // A reload or a closed tab within the save's delay would lose the last move: the save is made at
+  // once when the page is hidden or goes away (pagehide, the last event a closing page is sure to get).
+  const view = root.ownerDocument.defaultView;
+  const flush = (): void => {
+    if (timer === undefined && inFlight === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    const definitions = findCurrentDefinitions(state);
+    const allowed = new Set(names());
+    const current = { ...saved };
+    for (const target of [...(inFlight ?? []), ...touched]) {
+      const input = readMovedInput(target, definitions);
+      if (input && allowed.has(input.name) && isSharedValue(input.value)) current[input.name] = input.value;
+    }
+    touched.clear();
+    write(current);
+  };
+  const onHidden = (): void => {
+    if (root.ownerDocument.visibilityState === "hidden") flush();
   };
   root.addEventListener("input", onInput);
+  view?.addEventListener("pagehide", flush);
+  root.ownerDocument.addEventListener("visibilitychange", onHidden);
   return {
     async reset() {
       clearTimeout(timer);
+      timer = undefined;
+      touched.clear();
+      saved = defaults;
       if (state.persists) saveDurably(state.storage, key, codec, { lesson: state.lessonKey, values: {} }, quiet);
       for (const [name, value] of Object.entries(defaults)) await handle.api.set(name, value);
     },
     stop() {
       clearTimeout(timer);
+      timer = undefined;
       root.removeEventListener("input", onInput);
+      view?.removeEventListener("pagehide", flush);
+      root.ownerDocument.removeEventListener("visibilitychange", onHidden);
     },
   };
+}
+
+/**
+ * The input an input event came from (`target`) and its value now, read at once: the element a
+ * `view()` shows is its output's child holding the target, and its value is the value of the
+ * cell's one name. Undefined for anything else (a cell showing two inputs, an input not a view).
+ */
+export function readMovedInput(target: EventTarget, definitions: readonly CellDefinition[]): { name: string; value: unknown } | undefined {
+  const output = (target as Element).closest?.<HTMLElement>("[data-cell]");
+  if (!output || !(target instanceof Element)) return undefined;
+  const definition = definitions.find((d) => d.id === output.dataset.cell);
+  if (!definition?.params.includes("view") || definition.outputs.length !== 1) return undefined;
+  let element: Element = target;
+  while (element.parentElement && element.parentElement !== output) element = element.parentElement;
+  if (element.parentElement !== output || !("value" in element)) return undefined;
+  return { name: definition.outputs[0]!, value: (element as Element & { value: unknown }).value };
 }
 
 function isSame(a: unknown, b: unknown): boolean {

@@ -129,4 +129,27 @@ describe("slider positions (#16)", () => {
     await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 4.");
     await page.close();
   });
+
+  it("keeps a slider moved just before the page goes away, though the save waits for a pause", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    await pressSlider(page, 'input[type="range"]', "ArrowRight", 1);
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `${mainKey}:inputs`), { timeout: 30_000 }).toContain('"k":3');
+    // A move and the page going away in one task: the paused save cannot have run.
+    const stored = await page.evaluate((key) => {
+      const slider = document.querySelector<HTMLInputElement>('input[type="range"]')!;
+      slider.value = "7";
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      const before = localStorage.getItem(key);
+      window.dispatchEvent(new PageTransitionEvent("pagehide"));
+      return { before, after: localStorage.getItem(key) };
+    }, `${mainKey}:inputs`);
+    expect(stored.before).toContain('"k":3');
+    expect(stored.after).toContain('"k":7');
+    await page.reload();
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
+    await expect.poll(() => lessonText(page), { timeout: 30_000 }).toContain("Twice k is 14.");
+    expect(await readValue(page, "k")).toBe(7);
+    await page.close();
+  });
 });
