@@ -12,7 +12,7 @@ import { findAsyncBodyLine, findSyncBodyLine, isSameFunction, isSameScript, mapB
 import { isKeepableOutput, isStillKept, KEPT } from "./keepOutput.ts";
 import { noteFirstValue } from "./noteFirstValue.ts";
 import { StallWatch } from "./stallWatch.ts";
-import { appendError, appendNotice, appendValue, clearOutput } from "./output.ts";
+import { appendError, appendNotice, appendValue, clearOutput, isShowingText } from "./output.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import { isMissingLibraryPart } from "../contract/libraryPart.ts";
 import type { CellDefinition, CellState } from "./types.ts";
@@ -120,8 +120,12 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
       if (value === KEPT) return setStatus("fulfilled");
       if (displayed !== latest) {
         if (showsValue && (definition.expression || value !== undefined)) {
-          clearOutput(element);
-          appendValue(element, value, inline);
+          // A value in prose that reads as before (a sign, a verdict, a rounded number) is left as
+          // it is: no removal and insertion, nothing for the page to restyle or observers to hear.
+          if (!(inline && typeof value === "string" && isShowingText(element, value))) {
+            clearOutput(element);
+            appendValue(element, value, inline);
+          }
         } else if (shown !== latest) {
           clearOutput(element);
         }

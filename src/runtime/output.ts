@@ -28,6 +28,12 @@ export function appendValue(element: HTMLElement, value: unknown, inline: boolea
   }
 }
 
+/** True when `element` shows exactly `text`, as its one text node (what appendValue makes of a string inline). */
+export function isShowingText(element: HTMLElement, text: string): boolean {
+  const node = element.firstChild;
+  return node !== null && node === element.lastChild && node.nodeType === 3 && (node as Text).data === text;
+}
+
 /** Removes everything a previous run put in `element`. */
 export function clearOutput(element: HTMLElement): void {
   element.replaceChildren();

@@ -2,7 +2,9 @@
 // What a cell's output element shows: values, text, errors, and the compact "waiting" state.
 
 import { describe, expect, it } from "vitest";
-import { appendError, appendValue } from "../../src/runtime/output.ts";
+import { mountLesson } from "../../src/runtime/mountLesson.ts";
+import { appendError, appendValue, isShowingText } from "../../src/runtime/output.ts";
+import type { CellDefinition } from "../../src/runtime/types.ts";
 
 const output = (inline = false) => document.createElement(inline ? "span" : "div");
 
@@ -58,5 +60,66 @@ describe("appendError", () => {
     const block = output();
     appendError(block, { message: "TypeError: boom", location: "a.md:3" }, false);
     expect(block.querySelector(".cell-error")?.textContent).toBe("a.md:3 TypeError: boom");
+  });
+});
+
+describe("isShowingText", () => {
+  it("is true only for one text node with exactly that text", () => {
+    const inline = output(true);
+    appendValue(inline, "2.00", true);
+    expect(isShowingText(inline, "2.00")).toBe(true);
+    expect(isShowingText(inline, "2.0")).toBe(false);
+    inline.append("!");
+    expect(isShowingText(inline, "2.00")).toBe(false);
+    const wrapped = output(true);
+    wrapped.innerHTML = "<b>2.00</b>";
+    expect(isShowingText(wrapped, "2.00")).toBe(false);
+    expect(isShowingText(output(true), "")).toBe(false);
+  });
+});
+
+describe("an inline value that reads as before", () => {
+  const inlineCell = (id: string, inputs: string[], outputs: string[], body: (...args: never[]) => unknown): CellDefinition => ({
+    id,
+    line: 3,
+    column: 1,
+    inline: outputs.length === 0,
+    lang: "js",
+    source: "",
+    params: inputs,
+    inputs,
+    outputs,
+    expression: outputs.length === 0,
+    async: false,
+    generator: false,
+    options: { hide: false, run: true, editable: true },
+    body,
+  });
+
+  it("is left in place when its cell reruns, and replaced when its text changes", async () => {
+    const root = document.createElement("main");
+    document.body.append(root);
+    const k = (value: number) => inlineCell("k", [], ["k"], () => ({ k: value }));
+    const sign = inlineCell("sign", ["k"], [], (k: number) => (k > 0 ? "positive" : "not positive"));
+    const value = inlineCell("value", ["k"], [], (k: number) => k.toFixed(1));
+    const handle = mountLesson({ file: "inline.md", title: "Inline", html: '<p><span data-cell="sign"></span> <span data-cell="value"></span></p>', cells: [k(1), sign, value], diagnostics: [], modules: {} }, root);
+    await handle.api.idle();
+    const [signOutput, valueOutput] = ["sign", "value"].map((id) => root.querySelector(`[data-cell="${id}"]`)!);
+    const signText = signOutput!.firstChild;
+    expect(signOutput!.textContent).toBe("positive");
+    const changed: string[] = [];
+    new MutationObserver((records) => {
+      for (const record of records) changed.push((record.target as HTMLElement).dataset.cell ?? "");
+    }).observe(root, { childList: true, subtree: true });
+
+    await handle.redefine(k(2));
+    await handle.api.idle();
+    expect(valueOutput!.textContent).toBe("2.0");
+    expect(signOutput!.firstChild).toBe(signText);
+    expect(new Set(changed)).toEqual(new Set(["value"]));
+
+    await handle.redefine(k(-1));
+    await handle.api.idle();
+    expect(signOutput!.textContent).toBe("not positive");
   });
 });
