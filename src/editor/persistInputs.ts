@@ -5,6 +5,7 @@
 // stored. "Reset all edits" forgets them and puts the defaults back. The write waits for the reader
 // to pause (never inside a slider's change), and is made at once when the page is hidden or goes away.
 
+import { withoutAnnouncing } from "../runtime/announceChanges.ts";
 import { loadDurably, saveDurably, type Codec } from "../store/durableStore.ts";
 import { isPlainObject, openEnvelope, sealEnvelope } from "../store/envelope.ts";
 import { collectInputs, findInputNames, findSecretInputs } from "./collectInputs.ts";
@@ -69,7 +70,8 @@ export async function persistInputs(state: EditorState, restore = true): Promise
   const stored = state.persists && restore ? loadDurably(state.storage, key, codec, { lesson: state.lessonKey, values: {} }, quiet).state : undefined;
   for (const [name, value] of Object.entries(stored?.values ?? {})) {
     if (name in defaults && !isSame(value, defaults[name])) {
-      await handle.api.set(name, value);
+      // Put back, not moved: the live region does not read out what it changes (the dispatch is synchronous).
+      await withoutAnnouncing(() => handle.api.set(name, value));
       state.bar.setHasEdits(true);
     }
   }

@@ -12,6 +12,22 @@ export const ANNOUNCE_DELAY_MS = 600;
 const MAX_BLOCKS = 3;
 const block = "p, li, dd, dt, td, th, caption, figcaption, h1, h2, h3, h4, h5, h6";
 
+// Input events dispatched inside withoutAnnouncing: the page moving an input back, not the reader.
+let quiet = 0;
+
+/**
+ * Runs `change` without announcing the input events it dispatches synchronously (`lesson.set`
+ * dispatches one): a slider position the page restores from storage at load is not the reader's move.
+ */
+export function withoutAnnouncing<T>(change: () => T): T {
+  quiet++;
+  try {
+    return change();
+  } finally {
+    quiet--;
+  }
+}
+
 /** Adds the live region after `root` and announces changed inline values after each input. */
 export function announceChanges(root: HTMLElement, board: StatusBoard): HTMLElement {
   const doc = root.ownerDocument;
@@ -46,6 +62,7 @@ export function announceChanges(root: HTMLElement, board: StatusBoard): HTMLElem
   };
 
   root.addEventListener("input", () => {
+    if (quiet) return;
     before ??= read();
     clearTimeout(timer);
     timer = setTimeout(() => announce(20), ANNOUNCE_DELAY_MS);
