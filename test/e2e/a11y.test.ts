@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { compileLesson } from "../../src/compile/index.ts";
 import type { LessonApi } from "../../src/runtime/types.ts";
 import { launchBrowser, repoDir, startDevServer, type Browser, type Site } from "./browser.ts";
+import { openClean } from "./editorPage.ts";
 import { openLesson, readBundledLessons, settle } from "./lessonPage.ts";
 
 let browser: Browser;
@@ -291,7 +292,8 @@ describe("the derivatives lesson by keyboard and screen reader", () => {
 
   it("announces what a slider changed through a polite live region", async () => {
     const page = await browser.newPage();
-    await openLesson(page, `${site.url}${slug}.html`);
+    // Clean storage: a slider position an earlier page saved (at its pagehide) would be restored here.
+    await openClean(page, `${site.url}${slug}.html`);
     const region = page.locator('[aria-live="polite"].lesson-announcer');
     expect(await region.count()).toBe(1);
     expect(await region.textContent()).toBe(""); // Nothing at load.
