@@ -4,11 +4,14 @@
 // The browser's declarations (lib.dom*.d.ts) go without their doc comments: two thirds of
 // lib.dom.d.ts's 2.3 MB, which every start of the page's checker downloads and parses, and which
 // shape no type (hover then shows a DOM member's type without its MDN text; every other file,
-// TypeScript's other libs included, keeps its doc comments).
+// TypeScript's other libs included, keeps its doc comments). With them goes a subset of the
+// browser's declarations for the checker's first answer (src/typecheck/chooseBrowserSubset.ts).
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 import { builtinsModule } from "../typecheck/emitLessonProgram.ts";
+import { chooseBrowserSubset } from "../typecheck/chooseBrowserSubset.ts";
 import { builtinsFileOf } from "../typecheck/compilerOptions.ts";
+import { deferLibraryTypes } from "../typecheck/deferLibraryTypes.ts";
 import { summarizeCells, type CellSource } from "../typecheck/summarizeCell.ts";
 import type { CheckerFiles } from "../typecheck/types.ts";
 import { compilerOptions, viteClientFile, virtualFileFor } from "./checkTypes.ts";
@@ -45,7 +48,19 @@ export function collectCheckerFiles(lessonsDir: string, imports: readonly string
   const toMemory = (path: string) => (isLib(path) ? `/${path.slice(libDir.length + 1)}` : `/${relative(base, path).split(sep).join("/")}`);
   const files: Record<string, string> = {};
   for (const [path, text] of [...read].sort(([a], [b]) => a.localeCompare(b))) files[toMemory(path)] = isDomLib(path) ? withoutDocComments(text) : text;
-  return { root: toMemory(packageRoot).replace(/\/$/, ""), compiled: isCompiled, lessonDir: toMemory(dirname(lessonFile)).replace(/\/$/, ""), ambient: [toMemory(viteClientFile)], files, cells: summarizeCells(cells) };
+  const collected: CheckerFiles = { root: toMemory(packageRoot).replace(/\/$/, ""), compiled: isCompiled, lessonDir: toMemory(dirname(lessonFile)).replace(/\/$/, ""), ambient: [toMemory(viteClientFile)], files, cells: summarizeCells(cells) };
+  // The page checker's smaller program (Plot and d3 `any`), from the files parsed above (the host's cache).
+  const builtinsFile = builtinsFileOf(packageRoot, isCompiled);
+  const deferred = deferLibraryTypes(read.get(resolve(builtinsFile)) ?? "");
+  if (!deferred) return collected;
+  const smaller = ts.createProgram({ rootNames: [lessonFile, viteClientFile, builtinsFile], options: compilerOptions, host: createCheckHost(compilerOptions, new Map([[lessonFile, importer], [builtinsFile, deferred.text]])) });
+  const browserSubset = chooseBrowserSubset({
+    browser: [...read.keys()].filter(isDomLib).map((path) => ts.createSourceFile(toMemory(path), files[toMemory(path)]!, ts.ScriptTarget.ES2022, true)),
+    others: smaller.getSourceFiles().filter((file) => file.fileName !== lessonFile && !isDomLib(resolve(file.fileName))),
+    cells,
+  });
+  if (browserSubset) collected.browserSubset = browserSubset;
+  return collected;
 }
 
 /**

@@ -6,13 +6,14 @@ import { analyzeCell } from "../compile/cells.ts";
 import { builtinNames } from "../contract/builtins.ts";
 import { builtinsFileOf, lessonCompilerOptions } from "./compilerOptions.ts";
 import { createMemoryHost } from "./createMemoryHost.ts";
-import { deferLibraryTypes, readsLibraries } from "./deferLibraryTypes.ts";
+import { deferLibraryTypes, findWordsRead } from "./deferLibraryTypes.ts";
 import { emitLessonProgram, type CheckedCell, type LessonProgram } from "./emitLessonProgram.ts";
 import { findDeclaration } from "./findDeclaration.ts";
 import { findReaders } from "../compile/cell/findReaders.ts";
 import type { CellLayout } from "./layoutCell.ts";
 import { lineAndCharacterInCell, offsetInCell } from "./locateInCell.ts";
 import { locateOffset, locateTypeErrors } from "./locateTypeErrors.ts";
+import { findLookedInto } from "./subsetBrowserTypes.ts";
 import { isSyntaxProblem, summaryKey } from "./summarizeCell.ts";
 import type { CellCompletion, CellCompletions, CellHover, CellPlace, CellProblem, CellProblems, CellText, CheckerFiles } from "./types.ts";
 
@@ -63,21 +64,41 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
   const builtinsFile = builtinsFileOf(files.root, files.compiled);
   const builtinsText = files.files[builtinsFile];
   let deferred = builtinsText === undefined ? undefined : deferLibraryTypes(builtinsText);
+  // With them, the browser's declarations cut to what the lessons use (subsetBrowserTypes.ts).
+  const subset = files.browserSubset;
+  const subsetPaths = Object.keys(subset?.files ?? {});
+  const leftOut = new Set([...(deferred?.names ?? []), ...(subset?.leftOut ?? [])]);
   let reduced = false;
   /**
    * Whether questions about the cells `ids` may be answered from the smaller program: it has not
-   * been left yet, and they need none of the left-out declarations. Its answers about them are the
-   * whole program's (types, doc comments, places), so hover and definitions take it too: a hover
-   * while the first program is checked then does not build the whole one before the first answer.
-   * Not completion: the left-out declarations add names to every scope (`GeoJSON`'s namespace).
+   * been left yet, and they need none of the left-out declarations (no word of the code they depend
+   * on names one). Its answers about them are the whole program's (types, doc comments, places), so
+   * hover and definitions take it too: a hover while the first program is checked then does not
+   * build the whole one before the first answer. Not completion: the left-out declarations add
+   * names to every scope (`GeoJSON`'s namespace, the browser's globals).
    */
-  const mayDefer = (ids: readonly string[]) => deferred !== undefined && !readsLibraries(program, cells, ids, deferred.names);
+  const mayDefer = (ids: readonly string[]) => deferred !== undefined && ![...findWordsRead(program, cells, ids)].some((word) => leftOut.has(word));
   /** Uses the smaller program (`smaller`, while it may) or, from then on, the whole one. */
   const useProgram = (smaller: boolean) => {
     if (!deferred) return;
-    if (smaller !== reduced) memory.setFile(builtinsFile, smaller ? deferred.text : builtinsText!);
+    if (smaller !== reduced) {
+      memory.setFile(builtinsFile, smaller ? deferred.text : builtinsText!);
+      for (const path of subsetPaths) memory.setFile(path, smaller ? subset!.files[path]! : files.files[path]!);
+    }
     reduced = smaller;
     if (!smaller) deferred = undefined;
+  };
+  /**
+   * `ask()`'s answer from the smaller program when `smaller` and the checker looked inside none of
+   * the browser's interfaces the subset keeps as stubs; else (then, and from then on) the whole
+   * program's.
+   */
+  const answer = <T>(smaller: boolean, ask: () => T): T => {
+    useProgram(smaller);
+    const found = ask();
+    if (!reduced || !subsetPaths.length || !findLookedInto(service.getProgram()!, subsetPaths).length) return found;
+    useProgram(false);
+    return ask();
   };
   const service = ts.createLanguageService(memory.host, ts.createDocumentRegistry(true, "/"));
   let cells: CheckedCell[] = [];
@@ -147,6 +168,28 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     return { cell: { ...place, inputs, outputs, expression, async, generator }, syntax: problems };
   };
 
+  /** The problems of the cells `checked`, from the program in use. */
+  const check = (checked: ReadonlySet<string>): CellProblems => {
+    const file = source();
+    const ranges = program.segments
+      .filter((segment) => checked.has(segment.cell.id))
+      .map((segment) => ({ pos: file.getPositionOfLineAndCharacter(segment.start, 0), end: file.getLineEndOfPosition(file.getPositionOfLineAndCharacter(segment.start + segment.lines - 1, 0)) }));
+    // TypeScript ≥ 5.6 checks only the statements in the given ranges (an API its editors use, not
+    // yet in its public typings); without it, the whole module is checked.
+    const region = ranges.length ? (service as RegionService).getRegionSemanticDiagnostics?.(lessonFile, ranges) : undefined;
+    const semantic = region?.diagnostics ?? (ranges.length ? service.getSemanticDiagnostics(lessonFile) : []);
+    const diagnostics = [...service.getSyntacticDiagnostics(lessonFile), ...semantic];
+    const typeErrors = locateTypeErrors(program, file, diagnostics)
+      .filter((e) => checked.has(e.cell.id))
+      .map((e): CellProblem => {
+        const { line, character } = lineAndCharacterInCell(e.cell.source, e.from);
+        return { cell: e.cell.id, severity: "warning", code: "type", message: e.message, from: e.from, to: e.to, line: line + 1, column: character + 1 };
+      });
+    const found: CellProblems = { checked: [...checked], problems: [...syntax.filter((p) => checked.has(p.cell)), ...typeErrors] };
+    if (reduced) found.provisional = true;
+    return found;
+  };
+
   const listCompletions = (id: string, offset: number, explicit = false): CompletionList | null => {
     const cell = cellById(id);
     if (!cell) return null;
@@ -213,25 +256,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
 
     problems(ids, readers = true, provisional = false) {
       const checked = readers ? findReaders(cells, ids) : new Set(ids.filter((id) => cellById(id)));
-      useProgram(provisional && mayDefer([...checked]));
-      const file = source();
-      const ranges = program.segments
-        .filter((segment) => checked.has(segment.cell.id))
-        .map((segment) => ({ pos: file.getPositionOfLineAndCharacter(segment.start, 0), end: file.getLineEndOfPosition(file.getPositionOfLineAndCharacter(segment.start + segment.lines - 1, 0)) }));
-      // TypeScript ≥ 5.6 checks only the statements in the given ranges (an API its editors use, not
-      // yet in its public typings); without it, the whole module is checked.
-      const region = ranges.length ? (service as RegionService).getRegionSemanticDiagnostics?.(lessonFile, ranges) : undefined;
-      const semantic = region?.diagnostics ?? (ranges.length ? service.getSemanticDiagnostics(lessonFile) : []);
-      const found = [...service.getSyntacticDiagnostics(lessonFile), ...semantic];
-      const typeErrors = locateTypeErrors(program, file, found)
-        .filter((e) => checked.has(e.cell.id))
-        .map((e): CellProblem => {
-          const { line, character } = lineAndCharacterInCell(e.cell.source, e.from);
-          return { cell: e.cell.id, severity: "warning", code: "type", message: e.message, from: e.from, to: e.to, line: line + 1, column: character + 1 };
-        });
-      const answer: CellProblems = { checked: [...checked], problems: [...syntax.filter((p) => checked.has(p.cell)), ...typeErrors] };
-      if (reduced) answer.provisional = true;
-      return answer;
+      return answer(provisional && mayDefer([...checked]), () => check(checked));
     },
 
     readers(ids) {
@@ -247,39 +272,41 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     listCompletions,
 
     hover(id, offset) {
-      useProgram(mayDefer([id]));
-      const at = toVirtual(id, offset);
-      if (at === undefined) return null;
-      const info = service.getQuickInfoAtPosition(lessonFile, at);
-      if (!info) return null;
-      const from = offset - (at - info.textSpan.start);
-      const hover: CellHover = {
-        from,
-        to: from + info.textSpan.length,
-        signature: cleanSignature(ts.displayPartsToString(info.displayParts)),
-        documentation: ts.displayPartsToString(info.documentation),
-      };
-      // A name another cell defines is declared again for its readers, without its doc comment
-      // and with the wrapper's type: show what its own cell says of it.
-      const definition = service.getDefinitionAtPosition(lessonFile, at)?.[0];
-      if (definition?.fileName === lessonFile && !locateOffset(program, source(), definition.textSpan.start)) {
-        const place = toPlace(definition.textSpan.start, definition.textSpan.length);
-        const there = place && toVirtual(place.cell, place.from);
-        const own = there !== undefined && there !== null ? service.getQuickInfoAtPosition(lessonFile, there) : undefined;
-        if (own) {
-          hover.signature = cleanSignature(ts.displayPartsToString(own.displayParts));
-          hover.documentation = ts.displayPartsToString(own.documentation) || hover.documentation;
+      return answer(mayDefer([id]), () => {
+        const at = toVirtual(id, offset);
+        if (at === undefined) return null;
+        const info = service.getQuickInfoAtPosition(lessonFile, at);
+        if (!info) return null;
+        const from = offset - (at - info.textSpan.start);
+        const hover: CellHover = {
+          from,
+          to: from + info.textSpan.length,
+          signature: cleanSignature(ts.displayPartsToString(info.displayParts)),
+          documentation: ts.displayPartsToString(info.documentation),
+        };
+        // A name another cell defines is declared again for its readers, without its doc comment
+        // and with the wrapper's type: show what its own cell says of it.
+        const definition = service.getDefinitionAtPosition(lessonFile, at)?.[0];
+        if (definition?.fileName === lessonFile && !locateOffset(program, source(), definition.textSpan.start)) {
+          const place = toPlace(definition.textSpan.start, definition.textSpan.length);
+          const there = place && toVirtual(place.cell, place.from);
+          const own = there !== undefined && there !== null ? service.getQuickInfoAtPosition(lessonFile, there) : undefined;
+          if (own) {
+            hover.signature = cleanSignature(ts.displayPartsToString(own.displayParts));
+            hover.documentation = ts.displayPartsToString(own.documentation) || hover.documentation;
+          }
         }
-      }
-      return hover;
+        return hover;
+      });
     },
 
     definition(id, offset) {
-      useProgram(mayDefer([id]));
-      const at = toVirtual(id, offset);
-      if (at === undefined) return null;
-      const definition = service.getDefinitionAtPosition(lessonFile, at)?.find((d) => d.fileName === lessonFile);
-      return definition ? toPlace(definition.textSpan.start, definition.textSpan.length) : null;
+      return answer(mayDefer([id]), () => {
+        const at = toVirtual(id, offset);
+        if (at === undefined) return null;
+        const definition = service.getDefinitionAtPosition(lessonFile, at)?.find((d) => d.fileName === lessonFile);
+        return definition ? toPlace(definition.textSpan.start, definition.textSpan.length) : null;
+      });
     },
   };
 }

@@ -35,18 +35,28 @@ export function deferLibraryTypes(builtins: string): DeferredLibraries | undefin
 }
 
 /**
- * Whether the cells `ids` may need a library's declarations: `names` (builtins) appears as a word
- * in their code, in the code of a cell they read (directly or not: its inferred types reach them),
- * or in any cell's imports, types and interfaces (the module's top level, seen by every cell;
- * a cell's analysis lists no type it reads). A word in a comment or string counts too: a safe excess.
+ * Whether the cells `ids` may need a library's declarations: `names` (builtins) is one of the words
+ * findWordsRead finds. A word in a comment or string counts too: a safe excess.
  */
 export function readsLibraries(program: LessonProgram, cells: readonly CheckedCell[], ids: readonly string[], names: readonly string[]): boolean {
+  const words = findWordsRead(program, cells, ids);
+  return names.some((name) => words.has(name));
+}
+
+/**
+ * The words of the code the cells `ids` depend on: their own, that of every cell they read
+ * (directly or not: its inferred types reach them) and every cell's imports, types and interfaces
+ * (the module's top level, seen by every cell; a cell's analysis lists no type it reads).
+ */
+export function findWordsRead(program: LessonProgram, cells: readonly CheckedCell[], ids: readonly string[]): Set<string> {
   const read = findWritten(cells, ids);
   const lines = program.text.split("\n");
-  const word = new RegExp(`(?<![\\p{L}\\p{N}_$])(?:${names.map((name) => name.replace(/[$]/g, "\\$")).join("|")})(?![\\p{L}\\p{N}_$])`, "u");
-  return program.segments.some(
-    (segment) => (segment.hoisted || read.has(segment.cell.id)) && lines.slice(segment.start, segment.start + segment.lines).some((line) => word.test(line)),
-  );
+  const words = new Set<string>();
+  for (const segment of program.segments) {
+    if (!segment.hoisted && !read.has(segment.cell.id)) continue;
+    for (const line of lines.slice(segment.start, segment.start + segment.lines)) for (const word of wordsOf(line)) words.add(word);
+  }
+  return words;
 }
 
 /** `ids` and the cells whose outputs they read, directly or through other cells. */
@@ -63,4 +73,9 @@ function findWritten(cells: readonly CheckedCell[], ids: readonly string[]): Set
     }
   }
   return found;
+}
+
+/** The words of some code (names, keywords, and names in comments and strings too). */
+export function wordsOf(code: string): string[] {
+  return code.match(/[\p{L}\p{N}_$]+/gu) ?? [];
 }

@@ -1,5 +1,6 @@
 // What the page's checker and the page exchange: the cells as they are now, and what the checker
 // says of them (problems, completions, hover, definitions), positions as offsets in a cell.
+import type { BrowserSubset } from "./subsetBrowserTypes.ts";
 import type { CellSummary } from "./summarizeCell.ts";
 
 /** The files a checker runs on (collected in Node by src/check/collectCheckerFiles.ts). */
@@ -16,6 +17,8 @@ export interface CheckerFiles {
   files: Record<string, string>;
   /** What the build found of the lessons' cells, by content hash (summarizeCell.ts): the checker analyses only the others. */
   cells?: Record<string, CellSummary>;
+  /** The browser's declarations cut to what the lessons use, for the checker's first answer (subsetBrowserTypes.ts). */
+  browserSubset?: BrowserSubset;
 }
 
 /** One live cell as the page has it now (an edit in progress included). */

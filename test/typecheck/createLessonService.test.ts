@@ -45,6 +45,13 @@ const cellWith = (text: string) => lesson.cells.find((c) => c.source.includes(te
 const edit = (text: string, source: string): CellText[] =>
   textsOf(lesson).map((c) => (c.source.includes(text) ? { ...c, source } : c));
 
+/** The checker's files as the build collects them for the chapter: with its cells (their summaries, the browser subset their words keep). */
+let chapterFiles: CheckerFiles | undefined;
+const filesForChapter = (): CheckerFiles => {
+  const path = "lessons/derivatives-and-gradients.md";
+  return (chapterFiles ??= collectCheckerFiles(new URL("../../lessons", import.meta.url).pathname, [], compileLesson(readFileSync(path, "utf8"), { file: path }).cells.filter((c) => c.options.run)));
+};
+
 beforeAll(() => {
   files = collectCheckerFiles(new URL("../../lessons", import.meta.url).pathname, []);
   lesson = compileLesson(lessonSource, { file: "service.md" });
@@ -235,10 +242,11 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     const texts = textsOf(compileLesson(readFileSync(path, "utf8"), { file: path }));
     const steps = texts.find((c) => c.source.includes("const steps"))!;
     const now = texts.map((c) => (c.id === steps.id ? { ...c, source: `${c.source}\nx` } : c));
-    const own = createLessonService(files, "chapter.md");
-    const whole = createLessonService(files, "chapter.md");
+    const own = createLessonService(filesForChapter(), "chapter.md");
+    const whole = createLessonService({ ...filesForChapter(), browserSubset: undefined }, "chapter.md");
     own.setCells(now);
     whole.setCells(now);
+    expect(filesForChapter().browserSubset).toBeDefined();
     const first = own.problems([steps.id], false, true);
     expect(first.provisional).toBe(true);
     expect(first.problems.map((p) => p.message)).toContain("Cannot find name 'x'.");
@@ -260,8 +268,8 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     const path = "lessons/derivatives-and-gradients.md";
     const texts = textsOf(compileLesson(readFileSync(path, "utf8"), { file: path }));
     const steps = texts.find((c) => c.source.includes("const steps"))!;
-    const own = createLessonService(files, "chapter.md");
-    const whole = createLessonService(files, "chapter.md");
+    const own = createLessonService(filesForChapter(), "chapter.md");
+    const whole = createLessonService({ ...filesForChapter(), browserSubset: undefined }, "chapter.md");
     own.setCells(texts);
     whole.setCells(texts);
     expect(own.problems([steps.id], false, true).provisional).toBe(true);
@@ -275,6 +283,36 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     expect(own.problems([steps.id], false, true).provisional).toBe(true);
     expect(own.completions(steps.id, steps.source.length, true)).toEqual(whole.completions(steps.id, steps.source.length, true));
     expect(own.problems([steps.id], false, true).provisional).toBeUndefined();
+  });
+
+  test("a first answer that needs the inside of a browser interface the subset keeps as a stub is the whole program's", () => {
+    // The subset keeps DOMRect as a stub (no cell of these files names it): the rule must see that
+    // the check looked inside it, or the page would show "Property 'x' does not exist on type 'DOMRect'".
+    expect(files.browserSubset!.files["/lib.dom.d.ts"]).toMatch(/^interface DOMRect {}$/m);
+    const source = ["---", "title: Stub", "---", "", "```ts", "const box = html`<div>`.getBoundingClientRect();", "```", "", "```ts", "const t: string = box.x;", "```", ""].join("\n");
+    const stubbed = compileLesson(source, { file: "stub.md" });
+    const id = stubbed.cells.find((c) => c.source.startsWith("const t"))!.id;
+    const own = createLessonService(files, "stub.md");
+    const whole = createLessonService({ ...files, browserSubset: undefined }, "stub.md");
+    own.setCells(textsOf(stubbed));
+    whole.setCells(textsOf(stubbed));
+    const first = own.problems([id], false, true);
+    expect(first.provisional).toBeUndefined();
+    expect(first).toEqual(whole.problems([id], false));
+    expect(first.problems.map((p) => p.message)).toEqual(["Type 'number' is not assignable to type 'string'."]);
+  });
+
+  test("a cell that names a browser global the subset leaves out, or globalThis, is answered by the whole program at once", () => {
+    for (const code of ["const n: number = document.title;", "const n: number = globalThis.origin;", "const n: number = window.origin;"]) {
+      const source = ["---", "title: Global", "---", "", "```ts", code, "```", ""].join("\n");
+      const global = compileLesson(source, { file: "global.md" });
+      const id = global.cells[0]!.id;
+      const own = createLessonService(files, "global.md");
+      own.setCells(textsOf(global));
+      const first = own.problems([id], false, true);
+      expect(first.provisional).toBeUndefined();
+      expect(first.problems).toEqual([expect.objectContaining({ message: "Type 'string' is not assignable to type 'number'." })]);
+    }
   });
 
   test("a cell that names Plot, or reads a value or a type that does, is answered by the whole program at once", () => {
