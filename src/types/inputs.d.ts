@@ -103,7 +103,8 @@ export function table<T>(
   options?: {
     columns?: (keyof T & string)[];
     header?: Partial<Record<keyof T & string, string>>;
-    format?: Partial<Record<keyof T & string, (value: unknown, index: number, data: readonly T[]) => string | Node>>;
+    /** Per column: `value` is that column's field of the row (`T[K]`), so `(d) => d.toFixed(2)` types in a number column. */
+    format?: { [K in keyof T & string]?: (value: T[K], index: number, data: readonly T[]) => string | Node };
     align?: Partial<Record<keyof T & string, "left" | "right" | "center">>;
     width?: number | string | Partial<Record<keyof T & string, number | string>>;
     sort?: keyof T & string;

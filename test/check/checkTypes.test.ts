@@ -41,6 +41,19 @@ describe("checkTypes", { timeout: 60_000 }, () => {
     ]);
   });
 
+  test("Inputs.table's format gets each column's own type: a number column's value has toFixed, a string column's has not", () => {
+    const source = [
+      "---", "title: Table", "---", "",
+      "```ts", "const rows = [{step: 0, w: 0.5, name: \"a\"}];", "```", "",
+      "```ts", "Inputs.table(rows, {format: {w: (d) => d.toFixed(2), name: (d) => d.toUpperCase()}})", "```", "",
+      "```ts", "Inputs.table(rows, {format: {name: (d) => d.toFixed(2)}})", "```", "",
+    ].join("\n");
+    const lesson = compileLesson(source, { file: "table.md" });
+    expect(checkTypes(lesson, { file: "table.md" }).map(({ line, message }) => ({ line, message }))).toEqual([
+      { line: 14, message: "Property 'toFixed' does not exist on type 'string'. Did you mean 'fixed'?" },
+    ]);
+  });
+
   test("a generator cell, top-level await and Mutable check without errors", () => {
     const source = [
       "---", "title: Kinds", "---", "",
