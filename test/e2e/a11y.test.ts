@@ -57,11 +57,12 @@ async function scan(page: Page): Promise<Violation[]> {
 
 describe("axe-core", () => {
   for (const colorScheme of ["light", "dark"] as const) {
-    it(`finds no serious or critical violation on the index and every bundled lesson (${colorScheme})`, async () => {
+    it(`finds no serious or critical violation on the index, every bundled lesson and an Inputs.table (${colorScheme})`, async () => {
       const page = await browser.newPage();
       await page.emulateMedia({ colorScheme });
       const found: Record<string, Violation[]> = {};
-      for (const slug of ["index", ...readBundledLessons().map((lesson) => lesson.slug)]) {
+      // fixture-table: Inputs' own stylesheet once painted the table's sticky header white in dark mode.
+      for (const slug of ["index", "fixture-table", ...readBundledLessons().map((lesson) => lesson.slug)]) {
         if (slug === "index") await page.goto(site.url);
         else await openLesson(page, `${site.url}${slug}.html`);
         const violations = await scan(page);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { mountLesson } from "../../src/runtime/mountLesson.ts";
 import { appendError, appendValue, isShowingText } from "../../src/runtime/output.ts";
+import * as Inputs from "@observablehq/inputs";
 import type { CellDefinition } from "../../src/runtime/types.ts";
 
 const output = (inline = false) => document.createElement(inline ? "span" : "div");
@@ -121,5 +122,27 @@ describe("an inline value that reads as before", () => {
     await handle.redefine(k(-1));
     await handle.api.idle();
     expect(signOutput!.textContent).toBe("not positive");
+  });
+});
+
+describe("an Inputs.table shown by a cell", () => {
+  it("gets a name on each checkbox: the header's selects all rows, a row's says which, and rows added later are named too", async () => {
+    const element = output();
+    const rows = Array.from({ length: 40 }, (_, i) => ({ i, square: i * i }));
+    appendValue(element, Inputs.table(rows, { rows: 5 }), false);
+    const names = () => [...element.querySelectorAll("input[type=checkbox]")].map((box) => box.getAttribute("aria-label"));
+    expect(names().slice(0, 3)).toEqual(["Select all rows", "Select row 1", "Select row 2"]);
+    expect(names().every((name) => name)).toBe(true);
+    const before = names().length;
+    // Inputs renders rows lazily; more come as the reader scrolls (here: appended as Inputs does).
+    const body = element.querySelector("tbody")!;
+    const extra = body.lastElementChild!.cloneNode(true) as HTMLElement;
+    const box = extra.querySelector("input")!;
+    box.removeAttribute("aria-label");
+    box.setAttribute("value", "39");
+    body.append(extra);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(names().length).toBe(before + 1);
+    expect(names().at(-1)).toBe("Select row 40");
   });
 });
