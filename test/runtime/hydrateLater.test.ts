@@ -5,26 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { mountLesson } from "../../src/runtime/mountLesson.ts";
 import type { CellDefinition, CellState, LessonHandle } from "../../src/runtime/types.ts";
-
-let line = 1;
-function cellOf(id: string, params: string[], outputs: string[], body: (...args: never[]) => unknown): CellDefinition {
-  return {
-    id,
-    line: (line += 4),
-    column: 1,
-    inline: false,
-    lang: "js",
-    source: id,
-    params,
-    inputs: params,
-    outputs,
-    expression: outputs.length === 0,
-    async: false,
-    generator: false,
-    options: { hide: false, run: true, editable: true },
-    body,
-  };
-}
+import { cellOf } from "./cellOf.ts";
 
 function sliderCell(): CellDefinition {
   return cellOf("slider", ["view"], ["w"], ((view: (element: Element) => unknown) => {

@@ -5,27 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { findKeepable } from "../../src/runtime/keepOutput.ts";
 import { mountLesson } from "../../src/runtime/mountLesson.ts";
 import type { CellDefinition, CellState, LessonHandle } from "../../src/runtime/types.ts";
-
-let line = 1;
-function cellOf(id: string, params: string[], outputs: string[], body: (...args: never[]) => unknown, more: Partial<CellDefinition> = {}): CellDefinition {
-  return {
-    id,
-    line: (line += 4),
-    column: 1,
-    inline: false,
-    lang: "js",
-    source: id,
-    params,
-    inputs: params,
-    outputs,
-    expression: outputs.length === 0,
-    async: false,
-    generator: false,
-    options: { hide: false, run: true, editable: true },
-    body,
-    ...more,
-  };
-}
+import { cellOf } from "./cellOf.ts";
 
 describe("findKeepable", () => {
   const slider = cellOf("slider", ["view"], ["w"], () => ({}));
