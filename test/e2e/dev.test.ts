@@ -3,7 +3,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startDevServer, type Browser, type Site } from "./browser.ts";
-import { openLesson, pressSlider, readValue } from "./lessonPage.ts";
+import { openClean } from "./editorPage.ts";
+import { pressSlider, readValue } from "./lessonPage.ts";
 import { defineSiteTests } from "./siteTests.ts";
 
 let browser: Browser;
@@ -23,7 +24,8 @@ describe("dev server", () => {
 
   it("hot-updates an edited lesson without a reload, keeping slider values", async () => {
     const page = await browser.newPage();
-    await openLesson(page, `${site.url}fixture-slider.html`);
+    // Clean storage: the shared tests moved k, and a page saves a moved slider as it goes (pagehide).
+    await openClean(page, `${site.url}fixture-slider.html`);
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
     await pressSlider(page, "#lesson input[type=range]", "ArrowRight", 2);
     await expect.poll(() => readValue(page, "k")).toBe(4);
@@ -49,7 +51,7 @@ describe("dev server", () => {
 
   it("gives an untouched input the new default from the .md, and keeps the value of one the reader moved", async () => {
     const page = await browser.newPage();
-    await openLesson(page, `${site.url}fixture-slider.html`);
+    await openClean(page, `${site.url}fixture-slider.html`);
     expect(await readValue(page, "k")).toBe(2);
     const file = join(site.lessonsDir, "fixture-slider.md");
     const source = await readFile(file, "utf8");
