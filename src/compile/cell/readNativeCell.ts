@@ -36,11 +36,32 @@ export type CellFrontEnd = (source: string, lang: "ts" | "js", inline: boolean, 
 const tsOptions = { lang: "ts", sourceType: "module", preserveParens: false, showSemanticErrors: false } as const;
 const jsOptions = { lang: "js", sourceType: "module", preserveParens: false, showSemanticErrors: true } as const;
 
+/**
+ * oxc-parser parses (and frees its tree) on the calling thread's native stack, so a cell nested
+ * thousands deep (a hostile or fuzzed one: `(((…1…)))`, `a.b.c…`, `1+1+…`) overflows it and the
+ * process dies (SIGSEGV), where acorn throws a RangeError that the compiler reports. Every level of
+ * nesting or of a left-deep chain takes at least one of these characters or words, so a cell with
+ * at most NEST_BUDGET of them nests no deeper; any other is acorn's. (oxc read 5,000 levels of
+ * parentheses, ternaries and `!` on a main thread's 8 MB stack and died at 10,000; a worker
+ * thread's stack is 4 MB.)
+ */
+export const NEST_BUDGET = 1000;
+const nestingMarks = /[([{<?:!~+\-=*.]|\b(?:new|typeof|void|delete|await|yield|else|do)\b/g;
+
+/** True when `source` could nest deeper than NEST_BUDGET levels (it has more marks of nesting than that). */
+export function mayNestDeeply(source: string): boolean {
+  if (source.length <= NEST_BUDGET) return false;
+  nestingMarks.lastIndex = 0;
+  let count = 0;
+  while (nestingMarks.exec(source)) if (++count > NEST_BUDGET) return true;
+  return false;
+}
+
 /** A cell front end over oxc-parser's `parseSync`. */
 export function createNativeFrontEnd(parseSync: ParseSync): CellFrontEnd {
   return (source, lang, inline, withTokens) => {
     // acorn is not given `allowHashBang`; oxc always reads a hashbang.
-    if (source.startsWith("#!")) return null;
+    if (source.startsWith("#!") || mayNestDeeply(source)) return null;
     let js = source;
     let literals: Literals | null = null;
     if (lang === "ts") {
