@@ -6,7 +6,7 @@ import { analyzeCell } from "../compile/cells.ts";
 import { builtinNames } from "../contract/builtins.ts";
 import { builtinsFileOf, lessonCompilerOptions } from "./compilerOptions.ts";
 import { createMemoryHost } from "./createMemoryHost.ts";
-import { deferLibraryTypes, findWordsRead } from "./deferLibraryTypes.ts";
+import { deferLibraryTypes, readsLibraries } from "./deferLibraryTypes.ts";
 import { emitLessonProgram, type CheckedCell, type LessonProgram } from "./emitLessonProgram.ts";
 import { findDeclaration } from "./findDeclaration.ts";
 import { findReaders } from "../compile/cell/findReaders.ts";
@@ -77,7 +77,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
    * build the whole one before the first answer. Not completion: the left-out declarations add
    * names to every scope (`GeoJSON`'s namespace, the browser's globals).
    */
-  const mayDefer = (ids: readonly string[]) => deferred !== undefined && ![...findWordsRead(program, cells, ids)].some((word) => leftOut.has(word));
+  const mayDefer = (ids: readonly string[]) => deferred !== undefined && !readsLibraries(program, cells, ids, leftOut);
   /** Uses the smaller program (`smaller`, while it may) or, from then on, the whole one. */
   const useProgram = (smaller: boolean) => {
     if (!deferred) return;

@@ -35,12 +35,14 @@ export function deferLibraryTypes(builtins: string): DeferredLibraries | undefin
 }
 
 /**
- * Whether the cells `ids` may need a library's declarations: `names` (builtins) is one of the words
- * findWordsRead finds. A word in a comment or string counts too: a safe excess.
+ * Whether the cells `ids` may need declarations the smaller program leaves out: one of `names` (the
+ * libraries' builtins, the browser's left-out globals) is one of the words findWordsRead finds. A
+ * word in a comment or string counts too: a safe excess.
  */
-export function readsLibraries(program: LessonProgram, cells: readonly CheckedCell[], ids: readonly string[], names: readonly string[]): boolean {
+export function readsLibraries(program: LessonProgram, cells: readonly CheckedCell[], ids: readonly string[], names: Iterable<string>): boolean {
   const words = findWordsRead(program, cells, ids);
-  return names.some((name) => words.has(name));
+  for (const name of names) if (words.has(name)) return true;
+  return false;
 }
 
 /**
@@ -48,7 +50,7 @@ export function readsLibraries(program: LessonProgram, cells: readonly CheckedCe
  * (directly or not: its inferred types reach them) and every cell's imports, types and interfaces
  * (the module's top level, seen by every cell; a cell's analysis lists no type it reads).
  */
-export function findWordsRead(program: LessonProgram, cells: readonly CheckedCell[], ids: readonly string[]): Set<string> {
+function findWordsRead(program: LessonProgram, cells: readonly CheckedCell[], ids: readonly string[]): Set<string> {
   const read = findWritten(cells, ids);
   const lines = program.text.split("\n");
   const words = new Set<string>();
