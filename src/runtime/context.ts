@@ -18,8 +18,8 @@ export interface DefinedCell {
   /** False once deleted: a deleted variable still reports to its observer, which must ignore it. */
   active: boolean;
   /**
-   * A kept cell's (keepOutput.ts) first real run, when nothing has run it yet: its prerendered
-   * output listens for events, and only its cell's run adds the listeners (hydrateLater.ts).
+   * A kept cell's (keepOutput.ts) first real run, when nothing has run it yet; set only when its
+   * prerendered output listens for events, which only its cell's run adds (hydrateLater.ts).
    */
   runKept?: () => void;
   /** Cancels what the cell's latest run left running (its timers); called when the cell is deleted. */

@@ -9,7 +9,7 @@ import { clarifyError } from "./deadline.ts";
 import { describeError } from "./describeError.ts";
 import { createImporter } from "./importModule.ts";
 import { findAsyncBodyLine, findSyncBodyLine, isSameFunction, isSameScript, mapBodyLine, readCallSites, readOwnSite, type CallSite } from "./locateError.ts";
-import { isKeepableOutput, isStillKept, KEPT } from "./keepOutput.ts";
+import { isHydratedLater, isKeepableOutput, isStillKept, KEPT } from "./keepOutput.ts";
 import { noteFirstValue } from "./noteFirstValue.ts";
 import { StallWatch } from "./stallWatch.ts";
 import { appendError, appendNotice, appendValue, clearOutput, isShowingText } from "./output.ts";
@@ -257,7 +257,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   const variable = main.variable(observer).define(hiddenName, graphInputs, keeping ? runFirst : run);
   cell.variables.push(variable);
   // A kept output that listens gets its first run later (hydrateLater.ts), unless one came first.
-  if (keeping) cell.runKept = () => void (latest === 0 && cell.active && variable.define(hiddenName, graphInputs, run));
+  if (keeping && isHydratedLater(element)) cell.runKept = () => void (latest === 0 && cell.active && variable.define(hiddenName, graphInputs, run));
   for (const name of definition.outputs) {
     const read = (exports: unknown) => readOutput(context, cell, exports, name);
     cell.variables.push(main.variable(true).define(name, hiddenName ? [hiddenName] : [], read));

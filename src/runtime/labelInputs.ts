@@ -1,6 +1,7 @@
 // Gives every control inside a view()'d input an accessible name. Observable Inputs label a
 // form's first control (`<label for>` points at the range's number box), so the range slider
 // beside it has no name of its own for a screen reader; it gets the label's text.
+// An Inputs.table's row checkboxes, shown by any cell, get names too (labelTableRows).
 
 /** Sets `aria-label` on controls in `element` that have no name, from the form's `<label>`. */
 export function labelInputs(element: Element): void {
@@ -22,4 +23,29 @@ function isNamed(control: Element): boolean {
   if (control.closest("label")) return true;
   const id = control.getAttribute("id");
   return Boolean(id && control.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`));
+}
+
+/**
+ * Names the checkboxes of an `Inputs.table` (a form whose class ends in `-table`): Inputs gives
+ * them none, so a screen reader says only "checkbox" (axe's critical `label`). The header's selects
+ * every row; a row's says which row of the data it selects. Rows the table adds later (as the
+ * reader scrolls or sorts) are named as they come.
+ */
+export function labelTableRows(node: Node): void {
+  if (!(node instanceof Element || node instanceof DocumentFragment)) return;
+  const forms = [...node.querySelectorAll<HTMLFormElement>('form[class$="-table"]')];
+  if (node instanceof Element && node.matches('form[class$="-table"]')) forms.push(node as HTMLFormElement);
+  const Observer = node.ownerDocument?.defaultView?.MutationObserver;
+  for (const form of forms) {
+    labelCheckboxes(form);
+    const body = form.querySelector("tbody");
+    if (body && Observer) new Observer(() => labelCheckboxes(form)).observe(body, { childList: true });
+  }
+}
+
+function labelCheckboxes(form: Element): void {
+  for (const box of form.querySelectorAll('input[type="checkbox"]:not([aria-label])')) {
+    const value = Number(box.getAttribute("value"));
+    box.setAttribute("aria-label", box.closest("thead") ? "Select all rows" : Number.isInteger(value) ? `Select row ${value + 1}` : "Select this row");
+  }
 }

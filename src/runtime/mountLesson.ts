@@ -9,7 +9,7 @@ import type { DefinedCell, LessonContext } from "./context.ts";
 import { deleteCell } from "./defineCell.ts";
 import { focusScrollables } from "./focusScrollables.ts";
 import { hydrateLater } from "./hydrateLater.ts";
-import { findKeepable, isHydratedLater } from "./keepOutput.ts";
+import { findKeepable } from "./keepOutput.ts";
 import { groupDiagnostics, markInlineWarnings, showCellWarnings, showLessonDiagnostics } from "./diagnostics.ts";
 import { applyUpdate, unplacedDiagnostics } from "./hotUpdate.ts";
 import { carryViewValues, findOutputElements, placeCell } from "./placeCell.ts";
@@ -50,7 +50,7 @@ export function mountLesson(module: LessonModule, root: HTMLElement = findRoot()
   showLessonDiagnostics(root, module.file, unplacedDiagnostics(module.diagnostics, context.cells));
   const api = createApi(context);
   // Kept outputs that listen (an Inputs.table) get their cells' runs once the page is up.
-  const later = [...context.cells.values()].filter((cell) => cell.runKept && isHydratedLater(cell.element));
+  const later = [...context.cells.values()].filter((cell) => cell.runKept);
   if (later.length) hydrateLater(later, api, root.ownerDocument.defaultView ?? window);
   if (typeof window !== "undefined") window.lesson = api;
   announceChanges(root, context.board);

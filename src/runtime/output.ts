@@ -3,6 +3,7 @@
 
 import type { ErrorReport } from "./describeError.ts";
 import { inspect, inspectInline } from "./inspect.ts";
+import { labelTableRows } from "./labelInputs.ts";
 
 /**
  * Appends `value` to `element`: DOM nodes as they are, text as text (as Framework does inline; a
@@ -51,31 +52,6 @@ function nameChartGroups(node: Node): void {
   const groups = node.querySelectorAll("g[aria-label]:not([role])");
   for (const group of groups) group.setAttribute("role", "group");
   if (node instanceof Element && node.matches("g[aria-label]:not([role])")) node.setAttribute("role", "group");
-}
-
-/**
- * Names the checkboxes of an `Inputs.table` (a form whose class ends in `-table`): Inputs gives
- * them none, so a screen reader says only "checkbox" (axe's critical `label`). The header's selects
- * every row; a row's says which row of the data it selects. Rows the table adds later (as the
- * reader scrolls or sorts) are named as they come.
- */
-export function labelTableRows(node: Node): void {
-  if (!(node instanceof Element || node instanceof DocumentFragment)) return;
-  const forms = [...node.querySelectorAll<HTMLFormElement>('form[class$="-table"]')];
-  if (node instanceof Element && node.matches('form[class$="-table"]')) forms.push(node as HTMLFormElement);
-  const Observer = node.ownerDocument?.defaultView?.MutationObserver;
-  for (const form of forms) {
-    labelCheckboxes(form);
-    const body = form.querySelector("tbody");
-    if (body && Observer) new Observer(() => labelCheckboxes(form)).observe(body, { childList: true });
-  }
-}
-
-function labelCheckboxes(form: Element): void {
-  for (const box of form.querySelectorAll('input[type="checkbox"]:not([aria-label])')) {
-    const value = Number(box.getAttribute("value"));
-    box.setAttribute("aria-label", box.closest("thead") ? "Select all rows" : Number.isInteger(value) ? `Select row ${value + 1}` : "Select this row");
-  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { mountLesson } from "../../src/runtime/mountLesson.ts";
 import { appendError, appendValue, isShowingText } from "../../src/runtime/output.ts";
 import * as Inputs from "@observablehq/inputs";
+import { cellOf } from "./cellOf.ts";
 import type { CellDefinition } from "../../src/runtime/types.ts";
 
 const output = (inline = false) => document.createElement(inline ? "span" : "div");
@@ -80,22 +81,8 @@ describe("isShowingText", () => {
 });
 
 describe("an inline value that reads as before", () => {
-  const inlineCell = (id: string, inputs: string[], outputs: string[], body: (...args: never[]) => unknown): CellDefinition => ({
-    id,
-    line: 3,
-    column: 1,
-    inline: outputs.length === 0,
-    lang: "js",
-    source: "",
-    params: inputs,
-    inputs,
-    outputs,
-    expression: outputs.length === 0,
-    async: false,
-    generator: false,
-    options: { hide: false, run: true, editable: true },
-    body,
-  });
+  const inlineCell = (id: string, inputs: string[], outputs: string[], body: (...args: never[]) => unknown): CellDefinition =>
+    cellOf(id, inputs, outputs, body, { line: 3, inline: outputs.length === 0, source: "" });
 
   it("is left in place when its cell reruns, and replaced when its text changes", async () => {
     const root = document.createElement("main");
