@@ -22,6 +22,9 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",
           fileParallelism: false,
+          // A poll waits for the page to reach a state, never times it: a shared two-core machine may
+          // take seconds to load a chunk the first time (the dev server transforms it on request).
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
