@@ -7,7 +7,7 @@ import type { CellEditor } from "./createCellEditor.ts";
 import type { CellView } from "./createCellView.ts";
 import type { LessonBar } from "./createLessonBar.ts";
 import { emptySaved, type SavedLesson } from "./saved.ts";
-import { loadEdits, openStorage, type EditStorage } from "./storage.ts";
+import { loadDrafts, loadEdits, openStorage, type EditStorage } from "./storage.ts";
 import type { AttachedEditor } from "./typecheck/attachTypeHelp.ts";
 import type { TypeHelp } from "./typecheck/loadTypeHelp.ts";
 
@@ -44,6 +44,10 @@ export interface EditorState {
   slots: Map<string, Slot>;
   /** Text typed but not run when a hot update rebuilt the editors, by cell id. */
   drafts: Map<string, string>;
+  /** The reader's unfinished edits as saved (keepDrafts.ts): what a reload puts back, never runs. */
+  savedDrafts: SavedLesson;
+  /** The pending write of savedDrafts, a moment after typing stops. */
+  draftTimer?: ReturnType<typeof setTimeout>;
   codeMirror?: typeof import("./codemirror.ts");
   /** The edits bar (installEditors makes a new one when a hot update removed it). */
   bar: LessonBar;
@@ -62,7 +66,7 @@ export interface EditorStateOptions {
   storage?: EditStorage | null;
 }
 
-/** The state for `handle`'s lesson in `root`, with the saved edits loaded and their notice, if any. */
+/** The state for `handle`'s lesson in `root`, with the saved edits and drafts loaded and a notice, if any. */
 export function createEditorState(
   handle: LessonHandle,
   root: HTMLElement,
@@ -73,6 +77,7 @@ export function createEditorState(
   const storage = persists ? (options.storage ?? openStorage()) : undefined;
   // storage: null is a choice (in memory only), not a problem to tell the reader about.
   const loaded = persists ? loadEdits(storage, options.lessonKey) : { state: emptySaved(options.lessonKey) };
+  const drafts = persists ? loadDrafts(storage, options.lessonKey) : { state: emptySaved(options.lessonKey) };
   const state: EditorState = {
     handle,
     root,
@@ -85,8 +90,9 @@ export function createEditorState(
     saved: loaded.state,
     slots: new Map(),
     drafts: new Map(),
+    savedDrafts: drafts.state,
     attached: new Map(),
     bar,
   };
-  return { state, notice: loaded.notice };
+  return { state, notice: loaded.notice ?? drafts.notice };
 }

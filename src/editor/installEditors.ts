@@ -8,6 +8,7 @@ import { createLessonBar, type LessonBar } from "./createLessonBar.ts";
 import { followCellStatus } from "./followCellStatus.ts";
 import { findReasonToHold, markLoaded, markLoadedWhenLeft, markLoadedWhenSettled, markLoading } from "./holdSavedEdits.ts";
 import { injectStyles } from "./injectStyles.ts";
+import { dropAllDrafts, flushDrafts, restoreKeptDrafts } from "./keepDrafts.ts";
 import { listenForReach } from "./listenForReach.ts";
 import { mountCells } from "./mountCells.ts";
 import { notifyReader } from "./notifyReader.ts";
@@ -118,10 +119,14 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     });
   if (!hasSaved) markLoaded(state);
 
+  let firstMount = true;
   const mount = (): Promise<void> => {
     mountCells(state);
-    // Saved edits go in first (synchronously), then unrun drafts over them.
+    // Saved edits go in first (synchronously), then unrun drafts over them: at load the ones kept
+    // from the last visit, after a hot update the ones the rebuilt editors held.
     const applied = held ? Promise.resolve() : restoreSavedEdits(state);
+    if (firstMount) restoreKeptDrafts(state);
+    firstMount = false;
     restoreDrafts(state);
     // After a hot update, editors come back at once where CodeMirror is already loaded; an
     // exercise's starter has its editor open from the start (the student is meant to type there).
@@ -131,6 +136,14 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     return applied;
   };
   const stopListening = listenForReach(state, options.preload);
+  // Typing within the pause before its drafts are written is kept when the page is hidden or goes away.
+  const view = state.doc.defaultView;
+  const flush = (): void => flushDrafts(state);
+  const onHidden = (): void => {
+    if (state.doc.visibilityState === "hidden") flushDrafts(state);
+  };
+  view?.addEventListener("pagehide", flush);
+  state.doc.addEventListener("visibilitychange", onHidden);
   const unsubscribe = followCellStatus(state);
   let inputs: Awaited<ReturnType<typeof persistInputs>> | undefined;
   let destroyed = false;
@@ -155,10 +168,12 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
       if (slot) await resetCell(state, slot);
     },
     async resetAll() {
-      await Promise.all([...state.slots.values()].filter((slot) => state.saved.cells[slot.author.id]).map((slot) => resetCell(state, slot)));
+      const { saved, savedDrafts } = state;
+      await Promise.all([...state.slots.values()].filter(({ author }) => saved.cells[author.id] || savedDrafts.cells[author.id]).map((slot) => resetCell(state, slot)));
       // Orphans too (edits that match no cell), which are kept until now.
       state.saved.cells = {};
       persistEdits(state);
+      dropAllDrafts(state);
       held = false;
       markLoaded(state);
       await inputs?.reset();
@@ -168,6 +183,9 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     attachTypeHelp: (editor, cell) => attachTypeHelp(state, editor, cell),
     destroy() {
       destroyed = true;
+      flushDrafts(state);
+      view?.removeEventListener("pagehide", flush);
+      state.doc.removeEventListener("visibilitychange", onHidden);
       inputs?.stop();
       unmountCells(state);
       state.typeHelp?.destroy();

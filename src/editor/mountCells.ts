@@ -5,6 +5,7 @@ import { createCellEditor } from "./createCellEditor.ts";
 import type { EditorState, Slot } from "./editorState.ts";
 import { findCurrentDefinitions } from "./findCurrentDefinitions.ts";
 import { findEditableCells } from "./findEditableCells.ts";
+import { noteDraft } from "./keepDrafts.ts";
 import { persistEdits } from "./persistEdits.ts";
 import { resetCell } from "./resetCell.ts";
 import { runEdit } from "./runEdit.ts";
@@ -43,6 +44,7 @@ export function mountCells(state: EditorState): void {
       run: () => run(id),
       typed: () => {
         state.typeHelp?.changed(id);
+        noteDraft(state, slot);
         scheduleRun(state, slot);
       },
       replaced: () => state.typeHelp?.changed(),

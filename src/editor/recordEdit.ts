@@ -1,6 +1,7 @@
 // Saving one cell's edit, with what is needed to find its cell again after the author changes it.
 
 import type { EditorState, Slot } from "./editorState.ts";
+import { dropDraft } from "./keepDrafts.ts";
 import { persistEdits } from "./persistEdits.ts";
 
 /**
@@ -21,4 +22,5 @@ export function recordEdit(state: EditorState, slot: Slot, source: string, from?
   };
   slot.view.setEdited(true, from);
   persistEdits(state);
+  dropDraft(state, id);
 }

@@ -2,6 +2,7 @@
 
 import type { EditorState, Slot } from "./editorState.ts";
 import { showSource } from "./isSameCode.ts";
+import { dropDraft } from "./keepDrafts.ts";
 import { persistEdits } from "./persistEdits.ts";
 import { showProblems } from "./showProblems.ts";
 
@@ -11,6 +12,7 @@ export async function resetCell(state: EditorState, slot: Slot): Promise<void> {
   clearTimeout(slot.timer);
   delete state.saved.cells[id];
   persistEdits(state);
+  dropDraft(state, id);
   slot.editor.setText(showSource(slot.author.source));
   slot.lastRun = slot.editor.text();
   slot.view.setEdited(false);

@@ -39,20 +39,28 @@ export function emptySaved(lesson: string): SavedLesson {
   return { version: 1, lesson, cells: {} };
 }
 
+/**
+ * What a stored copy holds under its envelope: "cells", the edits that run; "drafts", the reader's
+ * unrun typing (keepDrafts.ts), the same shape under another name so neither is read as the other.
+ */
+export type SavedKind = "cells" | "drafts";
+
 /** Serialises a state with a checksum of its cells, so a torn write is detected on load. */
-export function encodeSaved(state: SavedLesson): string {
-  return sealEnvelope(state.lesson, "cells", JSON.stringify(state.cells));
+export function encodeSaved(state: SavedLesson, kind: SavedKind = "cells"): string {
+  return sealEnvelope(state.lesson, kind, JSON.stringify(state.cells));
 }
 
 /** Parses and validates saved text for `lesson`; never throws. */
 export function decodeSaved(
   text: string,
   lesson: string,
+  kind: SavedKind = "cells",
 ): { ok: true; state: SavedLesson; refused?: { text: string; count: number } } | { ok: false; problem: SavedProblem } {
-  const opened = openEnvelope(text, lesson, "cells");
+  const opened = openEnvelope(text, lesson, kind);
   if (!opened.ok) return opened;
-  if (!isRecord(opened.raw.cells)) return { ok: false, problem: "corrupt" };
-  const entries = Object.entries(opened.raw.cells);
+  const body = opened.raw[kind];
+  if (!isRecord(body)) return { ok: false, problem: "corrupt" };
+  const entries = Object.entries(body);
   if (entries.length > SAVED_LIMITS.cells) return { ok: false, problem: "corrupt" };
   // Entry by entry: one that fails validation is refused (to be set aside, never run) and the
   // others are kept; the checksum above already vouches for the copy as a whole.

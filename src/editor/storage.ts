@@ -4,7 +4,7 @@
 
 import { backupKeyOf, loadDurably, openStorage as openKeyValueStorage, refusedKeyOf, saveDurably, type Codec, type KeyValueStorage, type StoreNotices } from "../store/durableStore.ts";
 import { siteScope } from "../store/siteScope.ts";
-import { decodeSaved, emptySaved, encodeSaved, findUnsaveable, SAVED_LIMITS, type SavedLesson } from "./saved.ts";
+import { decodeSaved, emptySaved, encodeSaved, findUnsaveable, SAVED_LIMITS, type SavedKind, type SavedLesson } from "./saved.ts";
 
 /** The part of the Web Storage API the editor uses (a fake in tests). */
 export type EditStorage = KeyValueStorage;
@@ -29,6 +29,11 @@ export function backupKey(lessonKey: string): string {
   return backupKeyOf(storageKey(lessonKey));
 }
 
+/** The key of a lesson's unfinished edits: text typed in a cell that is not what the cell runs. */
+export function draftsKey(lessonKey: string): string {
+  return `${storageKey(lessonKey)}:drafts`;
+}
+
 /** The key where saved edits that could not be read are set aside (never run, never overwritten). */
 export function refusedKey(lessonKey: string): string {
   return refusedKeyOf(storageKey(lessonKey));
@@ -48,10 +53,18 @@ const notices: StoreNotices = {
     `${count} saved edit${count === 1 ? "" : "s"} could not be read and ${count === 1 ? "was" : "were"} set aside (kept in this browser's storage under "${key}"); your other edits are back.`,
 };
 
-function codecFor(lessonKey: string): Codec<SavedLesson> {
+const draftNotices: StoreNotices = {
+  ...notices,
+  restored: "Your latest unfinished edits could not be read; an earlier copy was restored.",
+  unreadable: "Unfinished edits saved for this lesson could not be read and were set aside.",
+  partlyRefused: (count, key) =>
+    `${count} unfinished edit${count === 1 ? "" : "s"} could not be read and ${count === 1 ? "was" : "were"} set aside (kept in this browser's storage under "${key}").`,
+};
+
+function codecFor(lessonKey: string, kind: SavedKind = "cells"): Codec<SavedLesson> {
   return {
-    encode: encodeSaved,
-    decode: (text) => decodeSaved(text, lessonKey),
+    encode: (state) => encodeSaved(state, kind),
+    decode: (text) => decodeSaved(text, lessonKey, kind),
     isEmpty: (state) => Object.keys(state.cells).length === 0,
   };
 }
@@ -70,11 +83,25 @@ export function loadEdits(storage: EditStorage | undefined, lessonKey: string): 
  * valid copy. Returns a notice when the write failed (the edits then live in memory only).
  */
 export function saveEdits(storage: EditStorage | undefined, state: SavedLesson): string | undefined {
+  return saveKind(storage, storageKey(state.lesson), "cells", state, notices);
+}
+
+/** Reads a lesson's unfinished edits (keepDrafts.ts), as loadEdits reads its edits. */
+export function loadDrafts(storage: EditStorage | undefined, lessonKey: string): LoadedEdits {
+  return loadDurably(storage, draftsKey(lessonKey), codecFor(lessonKey, "drafts"), emptySaved(lessonKey), draftNotices);
+}
+
+/** Writes a lesson's unfinished edits, as saveEdits writes its edits. */
+export function saveDrafts(storage: EditStorage | undefined, state: SavedLesson): string | undefined {
+  return saveKind(storage, draftsKey(state.lesson), "drafts", state, draftNotices);
+}
+
+function saveKind(storage: EditStorage | undefined, key: string, kind: SavedKind, state: SavedLesson, kindNotices: StoreNotices): string | undefined {
   // What loading would refuse is not written: saved, it would be refused on reload (once taking
   // every other edit with it). Such an edit stays in the page until the reader leaves.
   const unsaveable = findUnsaveable(state);
   const cells = Object.fromEntries(Object.entries(state.cells).filter(([id]) => !unsaveable.includes(id)));
-  const notice = saveDurably(storage, storageKey(state.lesson), codecFor(state.lesson), { ...state, cells }, notices);
+  const notice = saveDurably(storage, key, codecFor(state.lesson, kind), { ...state, cells }, kindNotices);
   if (notice || unsaveable.length === 0) return notice;
   return `An edited cell is too long to save (at most ${SAVED_LIMITS.source.toLocaleString("en")} characters): it stays until you leave this page, but is not saved.`;
 }

@@ -106,6 +106,36 @@ describe("saved edits (nothing lost)", () => {
   });
 });
 
+describe("unfinished edits (nothing lost)", () => {
+  it("keeps typing that does not run yet across a reload: back in its editor, marked, the lesson unchanged", async () => {
+    const page = await browser.newPage();
+    await openClean(page, url);
+    const editor = await findEditor(page, "const doubled");
+    await editor.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+A");
+    // Half a line: it cannot run, so no edit is saved; the reload comes at once, within every pause.
+    await page.keyboard.type("const doubled: number = k *");
+    await page.reload();
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
+    await page.evaluate(() => (window as unknown as { lesson: { idle(): Promise<void> } }).lesson.idle());
+    const back = await findEditor(page, "const doubled: number = k *");
+    expect(await back.locator(".cm-content").textContent()).toBe("const doubled: number = k *");
+    expect(await back.locator(".cell-editor-status").textContent()).toContain("unfinished edit is back");
+    expect(await lessonText(page)).toContain("Twice k is 4.");
+    // Finishing and running it makes it the cell's edit, and a reload shows that.
+    await back.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type(" 100;");
+    await page.keyboard.press("Shift+Enter");
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 200.");
+    await page.reload();
+    await page.waitForFunction(() => typeof (window as unknown as { lesson?: { idle?: unknown } }).lesson?.idle === "function");
+    await expect.poll(() => lessonText(page)).toContain("Twice k is 200.");
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.endsWith(":drafts")))).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("slider positions (#16)", () => {
   it("keeps a moved slider across a reload, leaves an untouched one at its default, and Reset all edits puts it back", async () => {
     const page = await browser.newPage();
