@@ -106,6 +106,12 @@ export function createCellView(listing: Element, id: string, line: number, actio
       problems.setAttribute("role", "alert");
       for (const text of list) problems.append(element("div", "cell-error-line", text));
       container.append(problems);
+      // The checker's list of problems found while typing (typecheck/renderTypeProblems.ts) may
+      // already hold a syntax error this box now shows: it is said once, here.
+      const shown = new Set(list);
+      const typeList = container.querySelector(":scope > .cell-type-problems");
+      for (const item of typeList?.querySelectorAll("li") ?? []) if (shown.has(item.textContent ?? "")) item.remove();
+      if (typeList && !typeList.querySelector("li")) typeList.remove();
     },
     destroy() {
       container.remove();

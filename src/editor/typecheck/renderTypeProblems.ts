@@ -18,9 +18,15 @@ const CSS = `
 .${listClass} li.type-problem-error { color: var(--error-fg, #8c2a1c); }
 `;
 
-/** Shows `problems` at the end of `container` (a cell's editor), or removes the list when there are none. */
-export function renderTypeProblems(container: HTMLElement, problems: readonly ListedProblem[], note?: string): void {
+/**
+ * Shows `problems` at the end of `container` (a cell's editor), or removes the list when there are
+ * none. A problem the cell's error box already shows (an edit that did not build, createCellView.ts)
+ * is not listed again.
+ */
+export function renderTypeProblems(container: HTMLElement, all: readonly ListedProblem[], note?: string): void {
   const doc = container.ownerDocument;
+  const shown = new Set([...container.querySelectorAll(":scope > .cell-error > .cell-error-line")].map((line) => line.textContent));
+  const problems = all.filter((problem) => !shown.has(`${problem.place}: ${problem.message}`));
   injectTypeStyles(doc);
   let list = container.querySelector<HTMLElement>(`:scope > .${listClass}`);
   if (problems.length === 0 && !note) {
