@@ -37,6 +37,7 @@ export interface PageLearning {
 }
 
 const RESET_QUESTION = "Reset your progress in this lesson? Your answers, predictions and sections reached here will be forgotten.";
+const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Installs blanks, predictions, guesses, sections and progress on a mounted lesson. */
 export function installLearning(handle: LessonHandle, options: LearningOptions): PageLearning {
@@ -87,8 +88,10 @@ export function installLearning(handle: LessonHandle, options: LearningOptions):
     record.record("guess", id, "answered", { result: { response: JSON.stringify(element.value), completion: true } });
   };
   root.addEventListener("input", onGuess);
-  // Only a guess appearing matters: an animation rewriting text every frame costs one quick test.
-  const isGuess = (node: Node) => node.nodeType === 1 && ((node as Element).matches("[data-guess]") || (node as Element).querySelector("[data-guess]") !== null);
+  // Only a guess appearing matters: an animation rewriting text every frame costs one quick test,
+  // and a chart redrawn by a slider none (a guess is an HTML element; an <svg> cannot hold one).
+  const isGuess = (node: Node) =>
+    node.nodeType === 1 && (node as Element).namespaceURI !== SVG_NS && ((node as Element).matches("[data-guess]") || (node as Element).querySelector("[data-guess]") !== null);
   const observer = view?.MutationObserver
     ? new view.MutationObserver((mutations) => {
         if (!mutations.some((mutation) => [...mutation.addedNodes].some(isGuess))) return;

@@ -33,6 +33,9 @@ function isNamed(control: Element): boolean {
  */
 export function labelTableRows(node: Node): void {
   if (!(node instanceof Element || node instanceof DocumentFragment)) return;
+  // A chart (an <svg>, the output redrawn most often) holds no Inputs form (only a <foreignObject>
+  // could): no query over its hundreds of nodes on every change.
+  if (node instanceof Element && node.namespaceURI === SVG_NS) return;
   const forms = [...node.querySelectorAll<HTMLFormElement>('form[class$="-table"]')];
   if (node instanceof Element && node.matches('form[class$="-table"]')) forms.push(node as HTMLFormElement);
   const Observer = node.ownerDocument?.defaultView?.MutationObserver;
@@ -42,6 +45,8 @@ export function labelTableRows(node: Node): void {
     if (body && Observer) new Observer(() => labelCheckboxes(form)).observe(body, { childList: true });
   }
 }
+
+const SVG_NS = "http://www.w3.org/2000/svg";
 
 function labelCheckboxes(form: Element): void {
   for (const box of form.querySelectorAll('input[type="checkbox"]:not([aria-label])')) {

@@ -112,6 +112,19 @@ describe("an inline value that reads as before", () => {
   });
 });
 
+describe("a chart shown by a cell", () => {
+  it("is not searched for an Inputs.table: an <svg> holds none, and a slider redraws charts on every change", () => {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.innerHTML = '<g aria-label="line"><path d="M0,0L1,1"></path></g>';
+    const selectors: string[] = [];
+    const query = svg.querySelectorAll.bind(svg);
+    svg.querySelectorAll = ((selector: string) => (selectors.push(selector), query(selector))) as typeof svg.querySelectorAll;
+    appendValue(output(), svg, false);
+    expect(selectors.filter((selector) => selector.includes("table"))).toEqual([]);
+    expect(svg.querySelector("g")!.getAttribute("role")).toBe("group"); // Still named, as every chart.
+  });
+});
+
 describe("an Inputs.table shown by a cell", () => {
   it("gets a name on each checkbox: the header's selects all rows, a row's says which, and rows added later are named too", async () => {
     const element = output();
