@@ -72,11 +72,15 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   let displayed = 0;
   let shown = 0;
 
+  // Whether the build's marks of a first output may still be on the element (only the build sets them).
+  let marked = true;
   const setStatus = (status: CellState["status"], error?: string): void => {
     if (!cell.active) return;
     element.dataset.status = status;
-    // A built page's first output (renderPrerendered.ts) is this run's from now on: later runs are marked pending.
-    if (status !== "pending") {
+    // A built page's first output (renderPrerendered.ts) is this run's from now on: later runs are
+    // marked pending. Cleared once, not on every change a slider makes.
+    if (status !== "pending" && marked) {
+      marked = false;
       delete element.dataset.prerendered;
       delete element.dataset.static;
       delete element.dataset.hydrate;
