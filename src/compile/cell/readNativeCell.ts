@@ -12,6 +12,7 @@ import { Parser, tokTypes as tt, type Node, type Options, type Program, type Tok
 import { TypeScriptParser, type ParsedCell } from "./parseCell.ts";
 import { blankTypes, type OnLiteral } from "./stripTypes.ts";
 import type { CellToken, CellTokens } from "./cellTokens.ts";
+import { scanTokens, type Literals } from "./scanTokens.ts";
 
 /** The part of oxc-parser's `parseSync` this file uses. */
 export type ParseSync = (
@@ -57,8 +58,11 @@ export function mayNestDeeply(source: string): boolean {
   return false;
 }
 
-/** A cell front end over oxc-parser's `parseSync`. */
-export function createNativeFrontEnd(parseSync: ParseSync): CellFrontEnd {
+/** Reads a parsed cell's tokens given its literals, or null to leave them to acorn's tokenizer. */
+export type ScanTokens = (source: string, lang: "ts" | "js", literals: Literals) => CellTokens | null;
+
+/** A cell front end over oxc-parser's `parseSync`; `scan` reads listings' tokens first (tests swap it). */
+export function createNativeFrontEnd(parseSync: ParseSync, scan: ScanTokens = scanTokens): CellFrontEnd {
   return (source, lang, inline, withTokens) => {
     // acorn is not given `allowHashBang`; oxc always reads a hashbang.
     if (source.startsWith("#!") || mayNestDeeply(source)) return null;
@@ -68,7 +72,7 @@ export function createNativeFrontEnd(parseSync: ParseSync): CellFrontEnd {
       const typed = parseSync("cell.ts", source, tsOptions);
       if (typed.errors.length) return null;
       // The TypeScript tree's literals outside the types are the JavaScript's: no walk of its own.
-      literals = { regExps: new Set(), templates: new Map(), invalidRegExp: false };
+      literals = { regExps: new Map(), templates: new Map(), invalidRegExp: false, invalidTemplate: false };
       const blanked = blankTypes(typed.program as object, source, addLiteralTo(literals, true));
       if (blanked.problems.length) return null;
       js = blanked.js;
@@ -82,7 +86,7 @@ export function createNativeFrontEnd(parseSync: ParseSync): CellFrontEnd {
     // acorn checks a regular expression's pattern and flags, oxc does not: the RegExp oxc could not build.
     if (literals.invalidRegExp) return null;
     if (!withTokens) return { js, tree };
-    const tokens = tokenize(source, lang, literals);
+    const tokens = scan(source, lang, literals) ?? tokenize(source, lang, literals);
     return tokens && { js, tree, tokens };
   };
 }
@@ -127,7 +131,7 @@ interface TokenizerInternals {
  * as a regexp, since it does not know TypeScript), and typing words as acorn-typescript does.
  */
 class CellTokenizer extends (Parser as unknown as new (options: Options, input: string) => TokenizerInternals) {
-  regExps: Set<number> = new Set();
+  regExps: Map<number, number> = new Map();
   typeScript = false;
   readToken_slash(): void {
     this.exprAllowed = this.regExps.has(this.pos);
@@ -145,8 +149,9 @@ class CellTokenizer extends (Parser as unknown as new (options: Options, input: 
 /**
  * The tokens and comments of `source` as the acorn front end's parse records them, for its listing;
  * null when the tokenizer disagrees with the parse (its template or regexp tokens are not the tree's).
+ * scanTokens reads most cells faster; this reads the rest, and is what tests hold scanTokens to.
  */
-function tokenize(source: string, lang: "ts" | "js", literals: Literals): CellTokens | null {
+export function tokenize(source: string, lang: "ts" | "js", literals: Literals): CellTokens | null {
   const comments: [number, number][] = [];
   const tokens: CellToken[] = [];
   const options: Options = { ...tokenOptions, onComment: (_block, _text, start, end) => void comments.push([start, end]) };
@@ -171,15 +176,7 @@ function tokenize(source: string, lang: "ts" | "js", literals: Literals): CellTo
   return { tokens, comments };
 }
 
-/** The start of every regular expression and the range of every template chunk in a tree. */
-interface Literals {
-  regExps: Set<number>;
-  templates: Map<number, number>;
-  /** A regular expression whose RegExp the parser could not build (its `value` is null). */
-  invalidRegExp: boolean;
-}
-
-const noLiterals: Literals = { regExps: new Set(), templates: new Map(), invalidRegExp: false };
+const noLiterals: Literals = { regExps: new Map(), templates: new Map(), invalidRegExp: false, invalidTemplate: false };
 
 /**
  * Adds a `Literal` or `TemplateElement` to `into`. A TS-ESTree template chunk spans its delimiters
@@ -190,16 +187,17 @@ function addLiteralTo(into: Literals, typeScript = false): OnLiteral {
     if (node.type === "TemplateElement") {
       if (typeScript) into.templates.set(node.start + 1, node.end - ((node as { tail?: boolean }).tail ? 1 : 2));
       else into.templates.set(node.start, node.end);
+      if ((node.value as { cooked: string | null } | undefined)?.cooked === null) into.invalidTemplate = true;
     }
     else if (node.regex) {
-      into.regExps.add(node.start);
+      into.regExps.set(node.start, node.end);
       if (node.value === null) into.invalidRegExp = true;
     }
   };
 }
 
 function findLiterals(root: Node): Literals {
-  const found: Literals = { regExps: new Set(), templates: new Map(), invalidRegExp: false };
+  const found: Literals = { regExps: new Map(), templates: new Map(), invalidRegExp: false, invalidTemplate: false };
   const add = addLiteralTo(found);
   const visit = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
