@@ -265,6 +265,27 @@ describe("the derivatives lesson by keyboard and screen reader", () => {
     await page.close();
   });
 
+  it("exposes every formula's MathML copy to assistive technology, its tokens as written", async () => {
+    // theme.css lays the hidden copy out as inline text, not by MathML layout, and keeps its
+    // letters: Chromium must still give each element its MathML role, including off-screen formulas.
+    const page = await browser.newPage();
+    await openLesson(page, `${site.url}${slug}.html`);
+    // Formulas a reader can reach: not in a closed <details> or a prediction's hidden part.
+    const formulas = await page.evaluate(() => [...document.querySelectorAll("#lesson .katex")].filter((formula) => formula.querySelector(".katex-html")?.checkVisibility() && formula.querySelector(".katex-mathml math")).length);
+    expect(formulas).toBeGreaterThan(10);
+    const session = await page.context().newCDPSession(page);
+    const { nodes } = (await session.send("Accessibility.getFullAXTree")) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; childIds?: string[]; nodeId: string }[] };
+    const exposed = nodes.filter((node) => !node.ignored);
+    expect(exposed.filter((node) => node.role?.value === "MathMLMath").length).toBe(formulas);
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const textOf = (node: (typeof nodes)[number]): string => (node.role?.value === "StaticText" ? (node.name?.value ?? "") : (node.childIds ?? []).map((id) => textOf(byId.get(id)!)).join(""));
+    const identifiers = new Set(exposed.filter((node) => node.role?.value === "MathMLIdentifier").map(textOf));
+    // Plain letters (not U+1D44E…), as the lesson's TeX spells them.
+    for (const letter of ["w", "x", "y", "L"]) expect(identifiers, `an identifier "${letter}"`).toContain(letter);
+    expect(exposed.filter((node) => node.role?.value === "MathMLFraction").length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("gives each slider an accessible name", async () => {
     const page = await browser.newPage();
     await openLesson(page, `${site.url}${slug}.html`);
