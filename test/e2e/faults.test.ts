@@ -104,4 +104,12 @@ describe("a lesson with one cell of every bad kind", () => {
     await expect.poll(() => outputText(cell)).toMatch(/Still waiting: this cell has produced no value/);
     expect(await page.locator(`[data-cell="${cell.id}"] [role=status]`).count()).toBe(1);
   });
+
+  it("reads the notice of an inline value that never comes at full contrast, not faded as pending", async () => {
+    const span = page.locator("span[data-cell]", { has: page.locator(".cell-notice") }).first();
+    await expect.poll(() => span.locator(".cell-notice").textContent(), { timeout: 30_000 }).toMatch(/Still waiting/);
+    expect(await span.getAttribute("data-status")).toBe("pending");
+    // Faded to 0.55, the notice failed WCAG's contrast (axe, light theme).
+    expect(await span.evaluate((node) => getComputedStyle(node).opacity)).toBe("1");
+  });
 });
