@@ -60,7 +60,7 @@ try {
   }
   // The math reference page, from the sources' doc comments (the installed package has no sources to read).
   const { writeMathReference } = await import(pathToFileURL(join(out, "site/loadMathReference.js")).href);
-  writeMathReference(join(src, "math/index.ts"), join(out, "math/reference.md"));
+  await writeMathReference(join(src, "math/index.ts"), join(out, "math/reference.md"));
   rmSync(lib, { recursive: true, force: true });
   renameSync(out, lib);
   // The folder's time says when it was built: isUpToDate compares it with the sources.

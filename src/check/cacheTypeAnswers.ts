@@ -11,7 +11,7 @@
 // may be written anywhere next). Anything else, or a cache that cannot be read or written, is a
 // miss: the worker answers as without a cache.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { codeRoot, packageRoot } from "./packageRoot.ts";
 
@@ -38,6 +38,11 @@ export function readCachedAnswer<T>(place: string, question: unknown): T | undef
   } catch {
     return undefined;
   }
+}
+
+/** True when an answer about `place` is kept, whether or not it still holds (a build of this folder ran before). */
+export function hasCachedAnswer(place: string): boolean {
+  return existsSync(entryFile(place));
 }
 
 /**

@@ -2,7 +2,9 @@
 // once warm (and seconds cold), which must not hold up serving the page or its hot updates. The
 // same worker collects the page checker's declaration files (collectCheckerFiles) while it is open:
 // it has TypeScript loaded and those files parsed already, where a worker of their own would load
-// and parse them all again.
+// and parse them all again. For the same reason the build lints cells there (lintCell parses them
+// with TypeScript): a build's main thread then never loads TypeScript, ~1.3 s of CPU before Vite
+// could start, and the worker can load it while the main thread starts Vite (warm()).
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lesson } from "../compile/index.ts";
@@ -21,13 +23,24 @@ export interface TypeChecker {
   check(lesson: Lesson, options?: CheckTypesOptions): Promise<Diagnostic[]>;
   /** Resolves to `collectCheckerFiles(lessonsDir, imports, cells)`, computed in the same worker, after the checks queued before it. */
   collectFiles(lessonsDir: string, imports: readonly string[], cells?: readonly CellSource[]): Promise<CheckerFiles>;
+  /** Resolves to `lintLesson(lesson, source)` (the lint `lesson check` reports), computed in the same worker. */
+  lint(lesson: Lesson, source: string, options?: CheckTypesOptions): Promise<Diagnostic[]>;
+  /**
+   * Starts the worker now, loading TypeScript and parsing the declarations every check reads (a check
+   * of a lesson without cells, as if at `file`), so that the first real check finds them ready.
+   */
+  warm(file: string): void;
   /** Stops the worker; pending checks reject. */
   close(): Promise<void>;
 }
 
 interface Waiting {
   /** What the worker gets: a lesson to check, or the files to collect. */
-  message: { lesson: Pick<Lesson, "file" | "cells" | "diagnostics" | "frontMatter" | "title" | "html">; file: string } | { collect: { lessonsDir: string; imports: readonly string[]; cells: readonly CellSource[] } };
+  message:
+    | { lesson: Pick<Lesson, "file" | "cells" | "diagnostics" | "frontMatter" | "title" | "html">; file: string }
+    | { collect: { lessonsDir: string; imports: readonly string[]; cells: readonly CellSource[] } }
+    | { lint: { lesson: Pick<Lesson, "cells" | "frontMatter">; source: string } }
+    | { warm: { file: string } };
   /** The lesson file or lessons folder the answer is kept for, with `cache`. */
   place: string;
   settle: Array<{ resolve(result: never): void; reject(e: Error): void }>;
@@ -90,7 +103,7 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
     queue.delete(key);
     running = job;
     worker ??= start();
-    worker.postMessage({ id: nextId++, ...job.message, track: options.cache === true });
+    worker.postMessage({ id: nextId++, ...job.message, track: options.cache === true && !("warm" in job.message) });
   };
 
   /**
@@ -118,6 +131,17 @@ export function createTypeChecker(options: TypeCheckerOptions = {}): TypeChecker
       // message, hence in the cached answer's key too.
       const message = { collect: { lessonsDir, imports: [...imports], cells: [...cells] } };
       return enqueue<CheckerFiles>(`\0collect:${lessonsDir}:${JSON.stringify(imports)}`, resolve(lessonsDir), message);
+    },
+    lint(lesson, source, options = {}) {
+      const file = resolve(options.file ?? lesson.file);
+      const { cells, frontMatter } = lesson;
+      // Kept apart from the file's type errors (one cache entry per place): the place names a file no lesson has.
+      return enqueue<Diagnostic[]>(`\0lint:${file}`, `${file}\0lint`, { lint: { lesson: { cells, frontMatter }, source } });
+    },
+    warm(file) {
+      // Not cached: its answer is nothing, what it leaves in the worker is the point.
+      queue.set(`\0warm:${file}`, { message: { warm: { file } }, place: "", settle: [] });
+      pump();
     },
     async close() {
       const index = open.indexOf(checker);

@@ -10,11 +10,21 @@ const ext = existsSync(compiled) ? ".js" : ".ts";
 const { checkTypes } = await import(`./checkTypes${ext}`);
 const { collectCheckerFiles } = await import(`./collectCheckerFiles${ext}`);
 const { trackReads } = await import(`./createCheckHost${ext}`);
+const { lintLesson } = await import(`./lintLesson${ext}`);
+
+/** The job's answer: a lesson's type errors, the page checker's files, a lesson's lint, or (warm) nothing. */
+function answerOf({ lesson, file, collect, lint, warm }) {
+  if (collect) return { files: collectCheckerFiles(collect.lessonsDir, collect.imports, collect.cells) };
+  if (lint) return { diagnostics: lintLesson(lint.lesson, lint.source) };
+  // A lesson without cells reads every declaration a lesson's check reads (and the builtins' own check runs once).
+  if (warm) return { diagnostics: checkTypes({ file: warm.file, cells: [], diagnostics: [], frontMatter: {}, title: "", html: "" }, { file: warm.file }) };
+  return { diagnostics: checkTypes(lesson, { file }) };
+}
 
 // With `track`, the reply lists the files the answer read too, for the caller's cache (cacheTypeAnswers.ts).
-parentPort.on("message", ({ id, lesson, file, collect, track }) => {
+parentPort.on("message", ({ id, track, ...job }) => {
   try {
-    const answer = () => (collect ? { files: collectCheckerFiles(collect.lessonsDir, collect.imports, collect.cells) } : { diagnostics: checkTypes(lesson, { file }) });
+    const answer = () => answerOf(job);
     if (!track) parentPort.postMessage({ id, ...answer() });
     else {
       const { result, read } = trackReads(answer);

@@ -7,7 +7,7 @@
 // bundles), and on the course config's, each error once, at its place.
 import { dirname, join, relative, resolve } from "node:path";
 import type { Logger, Plugin } from "vite";
-import { findLessonProblems } from "../check/checkLesson.ts";
+import { hasCachedAnswer } from "../check/cacheTypeAnswers.ts";
 import { createTypeChecker, type TypeChecker } from "../check/createTypeChecker.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
 import type { Site } from "../site/createSite.ts";
@@ -54,6 +54,8 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
   let checker: TypeChecker | undefined;
   /** Each lesson's type errors, checked in a worker from the build's start. */
   const typeErrors = new Map<string, Promise<Diagnostic[]>>();
+  /** Each lesson's lint (lesson check's), from the same worker when there is one. */
+  const lints = new Map<string, Promise<Diagnostic[]>>();
 
   /** The page an absolute `.html` path of the lessons folder is, or null. */
   const routeOf = (path: string) => (dirname(path) === site.root ? site.route(relative(site.root, path)) : null);
@@ -63,7 +65,16 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     apply: "build",
     enforce: "pre",
 
-    config: () => ({
+    config: () => {
+      // The type checker's worker starts before Vite does: loading TypeScript and parsing the
+      // declarations takes it seconds, on the core the main thread leaves idle while it loads Vite,
+      // resolves the config and compiles the lessons. Not when the folder's answers are kept from an
+      // earlier build (the checker may need no worker at all then).
+      if (options.typecheck !== false) {
+        checker = createTypeChecker({ cache: true });
+        if (!hasCachedAnswer(site.root)) checker.warm(join(site.root, "index.md"));
+      }
+      return {
       // The in-page type checker's worker is bundled on its own, as an ES module that imports
       // TypeScript and the declaration files (assets beside it) only when a reader starts editing.
       worker: { format: "es", plugins: () => [checkerModules.workerPlugin()] },
@@ -92,7 +103,8 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
           ]),
         },
       },
-    }),
+    };
+    },
 
     configResolved(config) {
       logger = config.logger;
@@ -110,14 +122,13 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
     async buildStart() {
       const config = site.config;
       if (config.path && config.file) errors.report(this, config.path, config.file, site.findConfigProblems());
-      if (options.typecheck !== false) {
-        checker = createTypeChecker({ cache: true });
+      if (checker) {
+        const failed = (what: string) => (error: Error): Diagnostic[] => [{ severity: "error", code: what, message: `the ${what === "type" ? "type check" : "lint"} failed: ${error.message}`, line: 0, column: 0 }];
         for (const path of site.paths()) {
+          const { lesson, source } = site.compile(path);
+          lints.set(path, checker.lint(lesson, source, { file: path }).catch(failed("lint")));
           if (site.isGenerated(path)) continue;
-          const { lesson } = site.compile(path);
-          typeErrors.set(path, checker.check(lesson, { file: path }).catch((error: Error) => [
-            { severity: "error", code: "type", message: `the type check failed: ${error.message}`, line: 0, column: 0 },
-          ]));
+          typeErrors.set(path, checker.check(lesson, { file: path }).catch(failed("type")));
         }
       }
       if (options.prerender !== false) {
@@ -134,6 +145,7 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       await checker?.close();
       checker = undefined;
       typeErrors.clear();
+      lints.clear();
     },
 
     resolveId(source, importer) {
@@ -158,7 +170,10 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
         const { unresolved, exercises } = page;
         // An import that does not resolve is also a type error ("Cannot find module"): report it once, as the bundler sees it.
         const types = ((await typeErrors.get(path)) ?? []).filter((d) => !unresolved.some((u) => u.line <= d.line && d.line <= u.line + lineCount(lesson, u.cell)));
-        const diagnostics = sortDiagnostics([...findLessonProblems(site, path), ...unresolved, ...exercises, ...types]);
+        // lesson check's problems but the types' and the run's (checkLesson.ts findLessonProblems).
+        const lint = (await lints.get(path)) ?? (await import("../check/lintLesson.ts")).lintLesson(lesson, page.compiled.source);
+        const problems = [...lesson.diagnostics, ...site.findSiteProblems(path), ...lint];
+        const diagnostics = sortDiagnostics([...problems, ...unresolved, ...exercises, ...types]);
         options.onDiagnostics?.(lesson.file, diagnostics);
         logDiagnostics(logger, lesson.file, diagnostics.filter((d) => d.severity === "warning"), { timestamp: false });
         errors.report(this, path, lesson.file, diagnostics);
