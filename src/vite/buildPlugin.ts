@@ -21,6 +21,7 @@ import { loadPageModule } from "./loadPageModule.ts";
 import { logDiagnostics } from "./logDiagnostics.ts";
 import { nameChunkFile, nameD3Chunk } from "./nameChunkFile.ts";
 import { createStyleMinifier } from "./minifyOutputStyles.ts";
+import { bodyMark, isInertBody } from "./setBodyAside.ts";
 import { prerenderSite, type FillPage } from "./prerenderSite.ts";
 import { createBuildErrors } from "./reportBuildErrors.ts";
 import { packageImporter } from "./packageFiles.ts";
@@ -188,8 +189,10 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
       if (!route) return null;
       if (route.kind === "lesson") this.addWatchFile(site.pathOf(route.slug));
       // The compiled body: the prerendered outputs are written into its placeholders once Vite has
-      // made the page (transformIndexHtml), so the bundling does not wait for the runs.
-      return site.renderPage(route, { csp: true, scriptSrc: route.kind === "index" ? shellId : pagePrefix + route.slug }) ?? null;
+      // made the page (transformIndexHtml), so the bundling does not wait for the runs. A body Vite's
+      // HTML pass would not change is set aside until then (setBodyAside.ts).
+      const body = route.kind === "lesson" ? site.compile(site.pathOf(route.slug)).lesson.html : undefined;
+      return site.renderPage(route, { csp: true, scriptSrc: route.kind === "index" ? shellId : pagePrefix + route.slug }, body !== undefined && isInertBody(body) ? bodyMark : undefined) ?? null;
     },
 
     // A page may run two copies of a library (its subset, and the whole one): their element ids
@@ -227,11 +230,12 @@ export function createBuildPlugin(site: Site, options: BuildPluginOptions = {}):
         // Written in after Vite's HTML pass, which minified the charts' <style> elements when the
         // outputs were in the page it parsed: the same minifier keeps the pages' bytes.
         const fill = (await prerendered).get(route.slug);
+        const html = page.replace(bodyMark, () => lesson.html);
         const tags = [
           ...[...new Set(styles)].map((file) => ({ tag: "link", attrs: { rel: "stylesheet", crossorigin: true, href: `${base}${file}` }, injectTo: "head" as const })),
           ...chunks.map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `${base}${file}` }, injectTo: "head" as const })),
         ];
-        return { html: fill ? fill(page, minifyStyles) : page, tags };
+        return { html: fill ? fill(html, minifyStyles) : html, tags };
       },
     },
   };
