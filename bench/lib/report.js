@@ -1,7 +1,7 @@
 // Writes BENCHMARKS.md from one run's results: every figure min / median / max, ratios to the
 // peers from the same run, the goals met or missed, and the method.
 import { readFile, writeFile } from "node:fs/promises";
-import { ratio } from "./stats.js";
+import { ratio, summarize } from "./stats.js";
 
 const f1 = (v) => (v == null ? "–" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const x2 = (v) => (v == null ? "–" : `${v.toFixed(2)}×`);
@@ -63,7 +63,9 @@ export async function writeReport(r, file) {
 
   const tc = r.typecheck;
   goals.push(["A reader who never edits loads no byte of the type checker (chapter)", tc ? `${tc.reader.checkerFiles} checker files of ${tc.reader.js.files + tc.reader.css.files} loaded (${kib(tc.reader.gzip)} KiB gzip in all)` : "failed (see notes)", met(tc ? tc.reader.checkerFiles === 0 : null)]);
-  goals.push([`First edit → first diagnostics (chapter) ≤ 1.5 s; the checker starts when the cursor goes in the code, the edit comes ${tc?.readingMs ?? "–"} ms later`, tc ? `${f1(tc.firstDiagnosticsMs)} ms (typed at once after the click, fresh browser: ${f1(tc.coldFirstDiagnosticsMs)} ms)` : "failed (see notes)", met(tc ? tc.firstDiagnosticsMs <= 1500 : null)]);
+  // A results.json from before the first edit was sampled several times holds one number.
+  const firsts = typeof tc?.firstDiagnosticsMs === "number" ? summarize([tc.firstDiagnosticsMs]) : tc?.firstDiagnosticsMs;
+  goals.push([`First edit → first diagnostics (chapter, median of ${firsts?.n ?? "–"} fresh browser${firsts?.n === 1 ? "" : "s"}) ≤ 1.5 s; the checker starts when the cursor goes in the code, the edit comes ${tc?.readingMs ?? "–"} ms later`, tc ? `${f1(med(firsts))} ms (min ${f1(firsts?.min)}, max ${f1(firsts?.max)}; typed at once after the click, fresh browser: ${f1(tc.coldFirstDiagnosticsMs)} ms)` : "failed (see notes)", met(tc ? med(firsts) <= 1500 : null)]);
   goals.push(["Keystroke → updated diagnostics (chapter), median ≤ 150 ms", tc ? `${f1(med(tc.keystrokeMs))} ms` : "failed (see notes)", met(tc ? med(tc.keystrokeMs) <= 150 : null)]);
 
   const sliderRows = (set) => {
@@ -215,7 +217,7 @@ check; the cells that read it are checked right after (see the method).
 | --- | --- |
 | JS + CSS a reader who never edits loads (KiB raw / gzip; checker files among them) | ${tc ? `${kib(tc.reader.raw)} / ${kib(tc.reader.gzip)} (${tc.reader.checkerFiles})` : "–"} |
 | the checker: its chunk and worker (TypeScript, the declarations, the service), KiB raw / gzip | ${tc ? `${kib(tc.checker.raw)} / ${kib(tc.checker.gzip)} (${tc.checker.files} files)` : "–"} |
-| first edit → first diagnostics (the checker started at the click ${tc?.readingMs ?? "–"} ms before) | ${f1(tc?.firstDiagnosticsMs)} |
+| first edit → first diagnostics (the checker started at the click ${tc?.readingMs ?? "–"} ms before; ${firsts?.n ?? "–"} fresh browser${firsts?.n === 1 ? "" : "s"}, min / median / max) | ${mmm(firsts)} |
 | … typed at once after the click, in a fresh browser (cold: download, start TypeScript, first check) | ${f1(tc?.coldFirstDiagnosticsMs)} |
 | keystroke → updated diagnostics (warm) | ${mmp(tc?.keystrokeMs)} |
 

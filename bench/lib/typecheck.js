@@ -14,10 +14,12 @@ import { summarize } from "./stats.js";
  */
 async function launchChromium() {
   const profile = await mkdtemp(join(tmpdir(), "live-lesson-bench-chromium-"));
+  let closing;
   const context = await chromium.launchPersistentContext(profile, { executablePath: fw.CHROMIUM, headless: true, args: fw.CHROMIUM_ARGS, viewport: { width: 1000, height: 900 } });
   return {
     newPage: () => context.newPage(),
-    close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); },
+    // Once: the reader session's browser closes before the further samples, and again in `finally`.
+    close: () => (closing ??= (async () => { await context.close(); await rm(profile, { recursive: true, force: true }); })()),
   };
 }
 
@@ -82,10 +84,13 @@ export const readingMs = 1000;
  * types the first edit — `x`, a name that does not exist — timed keydown → its mark; then
  * `keystrokes` keystrokes alternate Backspace and `x` (no error ↔ "Cannot find name 'x'"), each
  * timed keydown → marks updated. The `steps` cell is read by most of the chapter's charts, so each
- * keystroke checks the cell and every cell that reads it. Last, in a fresh browser (empty cache), `x`
- * typed at once after the click times a cold start with no head start (`coldFirstDiagnosticsMs`).
+ * keystroke checks the cell and every cell that reads it. The first edit is timed again in
+ * `samples - 1` more fresh browsers (load, open the listing, click, `readingMs`, `x`): one sample
+ * scatters by a factor of two on a shared machine, so the goal is judged on their median. Last, in
+ * a fresh browser (empty cache), `x` typed at once after the click times a cold start with no head
+ * start (`coldFirstDiagnosticsMs`).
  */
-export async function measureTypeCheck({ server, url, keystrokes, readerOnly = false }) {
+export async function measureTypeCheck({ server, url, keystrokes, samples = 1, readerOnly = false }) {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -122,12 +127,17 @@ export async function measureTypeCheck({ server, url, keystrokes, readerOnly = f
       times.push(await page.evaluate(() => window.__marks));
       await page.waitForTimeout(50);
     }
-    const coldMs = await measureColdStart(url);
+    // Closed before the further samples: its page and checker must not take their CPU.
+    await browser.close();
+    const firsts = [firstMs];
+    for (let i = 1; i < samples; i++) firsts.push(await measureFirstEdit(url, readingMs));
+    const coldMs = await measureFirstEdit(url, 0);
     return {
       reader: { ...reader, checkerFiles: readerCheckerFiles },
       checker: { raw: checker.raw, gzip: checker.gzip, files: checker.js.files + checker.css.files },
       readingMs,
-      firstDiagnosticsMs: firstMs,
+      firstDiagnosticsMs: summarize(firsts),
+      firstDiagnosticsSamples: firsts,
       coldFirstDiagnosticsMs: coldMs,
       keystrokeMs: summarize(times),
     };
@@ -136,8 +146,11 @@ export async function measureTypeCheck({ server, url, keystrokes, readerOnly = f
   }
 }
 
-/** A cold start with no head start: a fresh browser (empty cache), `x` typed right after the click; ms keydown → mark. */
-async function measureColdStart(url) {
+/**
+ * A first edit in a fresh browser (empty cache): load, open the `steps` listing, click in it, wait
+ * `waitMs` (0: a cold start with no head start), type `x`; ms keydown → its mark.
+ */
+export async function measureFirstEdit(url, waitMs) {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -146,6 +159,7 @@ async function measureColdStart(url) {
     await page.evaluate(() => window.lesson.idle());
     const selector = await openStepsEditor(page);
     await putCursorIn(page, selector);
+    if (waitMs) await page.waitForTimeout(waitMs);
     await page.evaluate(watchMarks, [selector, "warning"]);
     await page.keyboard.press("x");
     return await page.evaluate(() => window.__marks);
