@@ -28,6 +28,11 @@ export interface LessonService {
    * from a smaller one (deferLibraryTypes.ts), and then says `provisional`.
    */
   problems(ids: readonly string[], readers?: boolean, provisional?: boolean): CellProblems;
+  /**
+   * Builds the program a first (provisional) check of the cells `ids` would use: its files parsed
+   * and bound, nothing checked. A start does this before the reader's first edit arrives.
+   */
+  prepare(ids: readonly string[]): void;
   /** The cells `problems(ids)` checks: `ids` and every cell that reads their outputs, directly or not. */
   readers(ids: readonly string[]): string[];
   completions(cell: string, offset: number, explicit?: boolean): CellCompletions | null;
@@ -257,6 +262,12 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     problems(ids, readers = true, provisional = false) {
       const checked = readers ? findReaders(cells, ids) : new Set(ids.filter((id) => cellById(id)));
       return answer(provisional && mayDefer([...checked]), () => check(checked));
+    },
+
+    prepare(ids) {
+      useProgram(mayDefer(ids.filter((id) => cellById(id))));
+      // The type checker binds every file as it is made; bound files outlive it, in the next program too.
+      service.getProgram()!.getTypeChecker();
     },
 
     readers(ids) {

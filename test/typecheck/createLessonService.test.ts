@@ -264,7 +264,29 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     expect(own.hover(chart.id, at)!.signature).toMatch(/typeof import\(/);
   });
 
-  test("hover and definitions about such a cell come from the smaller program while it is in use, as the whole program gives them; completion from the whole one", () => {
+  test("prepare builds the program a first check would use; the edit's check after it answers as one without it", () => {
+    const path = "lessons/derivatives-and-gradients.md";
+    const texts = textsOf(compileLesson(readFileSync(path, "utf8"), { file: path }));
+    const steps = texts.find((c) => c.source.includes("const steps"))!;
+    const now = texts.map((c) => (c.id === steps.id ? { ...c, source: `${c.source}\nx` } : c));
+    const prepared = createLessonService(filesForChapter(), "chapter.md");
+    const fresh = createLessonService(filesForChapter(), "chapter.md");
+    prepared.setCells(texts);
+    prepared.prepare([steps.id]);
+    prepared.setCells(now);
+    fresh.setCells(now);
+    const first = prepared.problems([steps.id], false, true);
+    expect(first.provisional).toBe(true);
+    expect(first).toEqual(fresh.problems([steps.id], false, true));
+    // A cell that names Plot needs the whole program: prepare builds that one.
+    const chart = texts.find((c) => /Plot\.\w+\(/.test(c.source))!;
+    const other = createLessonService(filesForChapter(), "chapter.md");
+    other.setCells(texts);
+    other.prepare([chart.id]);
+    expect(other.problems([steps.id], false, true).provisional).toBeUndefined();
+  });
+
+  test("hover and definitions about such a cell come from the smaller program while it is in use, as the whole program gives them; completion from the whole one", { timeout: 240_000 }, () => {
     const path = "lessons/derivatives-and-gradients.md";
     const texts = textsOf(compileLesson(readFileSync(path, "utf8"), { file: path }));
     const steps = texts.find((c) => c.source.includes("const steps"))!;

@@ -25,6 +25,12 @@ export interface PageActivity {
 export interface StartingChecker {
   /** The checker, once loaded and warmed (rejects when stopped or when it fails to start). */
   ready: Promise<Checker>;
+  /**
+   * The checker once the reader has edited and its TypeScript and files are in (or once `ready`):
+   * from then on no cell stops it, so the check of the edit may go without waiting for the warm-up,
+   * which gives way to it (checkerWorker.ts's `prepare`).
+   */
+  loaded: Promise<Checker>;
   /** The reader edited: from now on a cell that starts running no longer stops the start. */
   edited(): void;
   stop(): void;
@@ -53,6 +59,14 @@ export function startCheckerWhenIdle(
   let waitedFor = false;
   // A step's answer never comes from a stopped worker: stopping rejects the step that waits for it.
   let stopStep = () => {};
+  // The attempt's checker once its load step is done (until it is stopped), and `loaded`'s resolvers.
+  let loadedChecker: Checker | undefined;
+  let resolveLoaded: (checker: Checker) => void = () => {};
+  let rejectLoaded: (error: unknown) => void = () => {};
+  const loaded = new Promise<Checker>((resolve, reject) => {
+    resolveLoaded = resolve;
+    rejectLoaded = reject;
+  });
 
   /** Runs `step` on the worker; a cell that starts running meanwhile stops the worker (Preempted). */
   const yieldingStep = async (current: RunningChecker, step: () => Promise<void>, preemptible: boolean): Promise<void> => {
@@ -81,18 +95,27 @@ export function startCheckerWhenIdle(
     const preemptible = restarts < maxRestarts && cores <= fewCores;
     try {
       await yieldingStep(current, () => current.checker.load(), preemptible);
+      loadedChecker = current.checker;
+      if (waitedFor) resolveLoaded(current.checker);
       await yieldingStep(current, () => warm(current.checker), preemptible);
       return current.checker;
     } catch (error) {
+      loadedChecker = undefined;
       if (!(error instanceof Preempted) || stopped) throw error;
       return attempt(restarts + 1);
     }
   };
 
+  const ready = attempt(0);
+  ready.then(resolveLoaded, rejectLoaded);
+  // Handled by whoever waits for it; a start that fails before any edit leaves it unread.
+  loaded.catch(() => {});
   return {
-    ready: attempt(0),
+    ready,
+    loaded,
     edited() {
       waitedFor = true;
+      if (loadedChecker) resolveLoaded(loadedChecker);
     },
     stop() {
       stopped = true;

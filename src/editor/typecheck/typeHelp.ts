@@ -40,6 +40,11 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
     }
     return starting.ready;
   };
+  /** The checker for the check of an edit: once loaded, without waiting for its warm-up (see StartingChecker.loaded). */
+  const loadedChecker = (): Promise<Checker> => {
+    void checker();
+    return starting!.loaded;
+  };
   const afterOwnCheck = async (): Promise<Checker> => {
     const started = await checker();
     await ownCheck;
@@ -145,7 +150,7 @@ export function startTypeHelp(host: TypeHelpHost): TypeHelp {
     try {
       do {
         again = false;
-        const started = await checker();
+        const started = await loadedChecker();
         await host.idle();
         attach();
         const now = cells();

@@ -106,6 +106,49 @@ describe("startCheckerWhenIdle", () => {
     expect(((await starting.ready) as unknown as { name: number }).name).toBe(1);
   });
 
+  it("gives the checker to the edit's check once loaded, without its warm-up, only once the reader edited", async () => {
+    const { page } = fakePage(false);
+    const workers = fakeWorkers();
+    let warmed = () => {};
+    const starting = startCheckerWhenIdle(page, () => new Promise<void>((resolve) => (warmed = resolve)), { start: workers.start, cores: 2 });
+    const order: string[] = [];
+    void starting.loaded.then(() => order.push("loaded"));
+    void starting.ready.then(() => order.push("ready"));
+    await tick();
+    workers.finishLoad();
+    await tick();
+    // Loaded but not edited: a cell that starts running could still stop this worker.
+    expect(order).toEqual([]);
+    starting.edited();
+    await tick();
+    expect(order).toEqual(["loaded"]);
+    warmed();
+    await tick();
+    expect(order).toEqual(["loaded", "ready"]);
+    expect(await starting.loaded).toBe(await starting.ready);
+  });
+
+  it("gives the checker to the edit's check as soon as it loads when the reader edited first, and never a stopped one", async () => {
+    const { page, rest, busy } = fakePage(false);
+    const workers = fakeWorkers();
+    const starting = startCheckerWhenIdle(page, () => new Promise<void>(() => {}), { start: workers.start, cores: 2 });
+    await tick();
+    busy(); // the first worker stops before the edit
+    rest();
+    await tick();
+    expect(workers.log).toEqual(["start 1", "stop 1", "start 2"]);
+    starting.edited();
+    workers.finishLoad(); // the stopped worker's load
+    await tick();
+    let loaded: unknown;
+    void starting.loaded.then((checker) => (loaded = checker));
+    await tick();
+    expect(loaded).toBeUndefined();
+    workers.finishLoad();
+    await tick();
+    expect((loaded as { name: number }).name).toBe(2);
+  });
+
   it("never stops the worker on a machine with more than two cores (it has a core of its own)", async () => {
     const { page, busy, rest } = fakePage(false);
     const workers = fakeWorkers();
@@ -131,6 +174,7 @@ describe("startCheckerWhenIdle", () => {
     expect(workers.log).toEqual(["start 1"]);
     loading.stop();
     await expect(loading.ready).rejects.toThrow(/stopped/);
+    await expect(loading.loaded).rejects.toThrow(/stopped/);
     expect(workers.log).toEqual(["start 1", "stop 1"]);
   });
 });
