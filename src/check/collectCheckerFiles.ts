@@ -14,6 +14,7 @@ import { builtinsFileOf } from "../typecheck/compilerOptions.ts";
 import { deferLibraryTypes } from "../typecheck/deferLibraryTypes.ts";
 import { summarizeCells, type CellSource } from "../typecheck/summarizeCell.ts";
 import type { CheckerFiles } from "../typecheck/types.ts";
+import { withoutDocComments } from "../typecheck/withoutDocComments.ts";
 import { compilerOptions, viteClientFile, virtualFileFor } from "./checkTypes.ts";
 import { createCheckHost } from "./createCheckHost.ts";
 import { isCompiled, packageRoot } from "./packageRoot.ts";
@@ -61,14 +62,6 @@ export function collectCheckerFiles(lessonsDir: string, imports: readonly string
   });
   if (browserSubset) collected.browserSubset = browserSubset;
   return collected;
-}
-
-/**
- * `text` without its doc comments (`/** … *\/` on lines of their own, as TypeScript's libs write
- * them): the lines of code stay as they are, other comments too.
- */
-export function withoutDocComments(text: string): string {
-  return text.replace(/^[ \t]*\/\*\*(?:[^*]|\*(?!\/))*\*\/[ \t]*\r?\n/gm, "");
 }
 
 /** The deepest folder that holds every one of `paths`. */

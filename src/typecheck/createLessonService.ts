@@ -16,6 +16,7 @@ import { locateOffset, locateTypeErrors } from "./locateTypeErrors.ts";
 import { findLookedInto } from "./subsetBrowserTypes.ts";
 import { isSyntaxProblem, summaryKey } from "./summarizeCell.ts";
 import type { CellCompletion, CellCompletions, CellHover, CellPlace, CellProblem, CellProblems, CellText, CheckerFiles } from "./types.ts";
+import { withoutDocComments } from "./withoutDocComments.ts";
 
 /** The checker of one lesson. */
 export interface LessonService {
@@ -73,6 +74,12 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
   const subset = files.browserSubset;
   const subsetPaths = Object.keys(subset?.files ?? {});
   const leftOut = new Set([...(deferred?.names ?? []), ...(subset?.leftOut ?? [])]);
+  // And the ES libs without their doc comments (withoutDocComments.ts): the same types and errors,
+  // parsed in less than half the time. Only hover shows them, so a hover that may show one of
+  // theirs asks the whole program (see hover).
+  const undocumented = new Set(deferred ? Object.keys(files.files).filter(isLanguageLib) : []);
+  const stripped = new Map<string, string>();
+  const strippedText = (path: string) => stripped.get(path) ?? stripped.set(path, withoutDocComments(files.files[path]!)).get(path)!;
   let reduced = false;
   /**
    * Whether questions about the cells `ids` may be answered from the smaller program: it has not
@@ -89,6 +96,7 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     if (smaller !== reduced) {
       memory.setFile(builtinsFile, smaller ? deferred.text : builtinsText!);
       for (const path of subsetPaths) memory.setFile(path, smaller ? subset!.files[path]! : files.files[path]!);
+      for (const path of undocumented) memory.setFile(path, smaller ? strippedText(path) : files.files[path]!);
     }
     reduced = smaller;
     if (!smaller) deferred = undefined;
@@ -100,11 +108,14 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
    */
   const answer = <T>(smaller: boolean, ask: () => T): T => {
     useProgram(smaller);
+    wantsWhole = false;
     const found = ask();
-    if (!reduced || !subsetPaths.length || !findLookedInto(service.getProgram()!, subsetPaths).length) return found;
+    if (!reduced || (!wantsWhole && (!subsetPaths.length || !findLookedInto(service.getProgram()!, subsetPaths).length))) return found;
     useProgram(false);
     return ask();
   };
+  // Set by an `ask()` whose answer from the smaller program may differ from the whole program's.
+  let wantsWhole = false;
   const service = ts.createLanguageService(memory.host, ts.createDocumentRegistry(true, "/"));
   let cells: CheckedCell[] = [];
   let syntax: CellProblem[] = [];
@@ -288,6 +299,13 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
         if (at === undefined) return null;
         const info = service.getQuickInfoAtPosition(lessonFile, at);
         if (!info) return null;
+        // Its doc comment may be in an ES lib, which the smaller program reads without them: the
+        // name is declared there, or it is a member without its own, which may inherit a base type's.
+        const inLib = service.getDefinitionAtPosition(lessonFile, at)?.some((d) => undocumented.has(d.fileName));
+        if (reduced && (inLib || (memberKinds.has(info.kind) && !info.documentation?.length))) {
+          wantsWhole = true;
+          return null;
+        }
         const from = offset - (at - info.textSpan.start);
         const hover: CellHover = {
           from,
@@ -321,6 +339,14 @@ export function createLessonService(files: CheckerFiles, name: string): LessonSe
     },
   };
 }
+
+/** TypeScript's ES libs and decorators' declarations (`/lib.es2015.core.d.ts`…), at the root as CheckerFiles has them. */
+function isLanguageLib(path: string): boolean {
+  return /^\/lib\.(es|decorators)[\w.]*\.d\.ts$/.test(path);
+}
+
+/** The kinds of quick info whose doc comment may be inherited from a base type's member. */
+const memberKinds: ReadonlySet<string> = new Set(["method", "property", "getter", "setter", "constructor", "index"]);
 
 /** The language service's region check (TypeScript ≥ 5.6), which its public typings leave out. */
 type RegionService = ts.LanguageService & {

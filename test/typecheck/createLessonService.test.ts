@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { checkTypes } from "../../src/check/checkTypes.ts";
-import { collectCheckerFiles, withoutDocComments } from "../../src/check/collectCheckerFiles.ts";
+import { collectCheckerFiles } from "../../src/check/collectCheckerFiles.ts";
+import { withoutDocComments } from "../../src/typecheck/withoutDocComments.ts";
 import { compileLesson } from "../../src/compile/index.ts";
 import type { Lesson } from "../../src/compile/index.ts";
 import { analyzeCell } from "../../src/compile/cells.ts";
@@ -296,15 +297,39 @@ describe("createLessonService", { timeout: 60_000 }, () => {
     whole.setCells(texts);
     expect(own.problems([steps.id], false, true).provisional).toBe(true);
     expect(whole.problems([steps.id], false).provisional).toBeUndefined();
-    const names = [...steps.source.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m.index! + 1);
-    expect(names.length).toBeGreaterThan(5);
-    for (const at of names) {
+    // Names the lesson declares or imports: from the smaller program, which stays in use.
+    for (const name of ["steps", "verdict", "descend1d", "sumSquaredGrad"]) {
+      const at = steps.source.indexOf(name) + 1;
       expect(own.hover(steps.id, at)).toEqual(whole.hover(steps.id, at));
       expect(own.definition(steps.id, at)).toEqual(whole.definition(steps.id, at));
     }
     expect(own.problems([steps.id], false, true).provisional).toBe(true);
     expect(own.completions(steps.id, steps.source.length, true)).toEqual(whole.completions(steps.id, steps.source.length, true));
     expect(own.problems([steps.id], false, true).provisional).toBeUndefined();
+    // An ES lib's member asks the whole program: the smaller one reads those libs without their doc
+    // comments. Every other name of the cell as the whole program gives it, from the smaller program
+    // while it is in use (a fresh one after a name that asked the whole program).
+    const smaller = () => {
+      const service = createLessonService(filesForChapter(), "chapter.md");
+      service.setCells(texts);
+      expect(service.problems([steps.id], false, true).provisional).toBe(true);
+      return service;
+    };
+    let current = smaller();
+    const slice = steps.source.indexOf(".slice(") + 2;
+    expect(current.hover(steps.id, slice)!.documentation).toMatch(/section of an array/);
+    expect(current.problems([steps.id], false, true).provisional).toBeUndefined();
+    current = smaller();
+    // Each name once (its first place), members and object keys aside (a member without a doc comment
+    // of its own asks the whole program, and a fresh smaller program costs seconds).
+    const first = new Map([...steps.source.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$]|\s*:)/g)].reverse().map((m) => [m[0], m.index! + 1]));
+    const names = [...first.values()];
+    expect(names.length).toBeGreaterThan(5);
+    for (const at of names) {
+      expect(current.hover(steps.id, at)).toEqual(whole.hover(steps.id, at));
+      expect(current.definition(steps.id, at)).toEqual(whole.definition(steps.id, at));
+      if (current.problems([steps.id], false, true).provisional === undefined) current = smaller();
+    }
   });
 
   test("a first answer that needs the inside of a browser interface the subset keeps as a stub is the whole program's", () => {
