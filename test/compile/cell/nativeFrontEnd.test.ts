@@ -1,36 +1,22 @@
 // The Node compiler reads cells with oxc-parser, the page's editor with acorn: both must compile every
 // lesson we have to the same result, and a Node without oxc-parser must compile with acorn alone.
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseSync } from "oxc-parser";
 import { nativeFrontEnd, loadParseSync } from "../../../src/compile/cell/nativeFrontEnd.node.ts";
 import { createNativeFrontEnd, type ParseSync } from "../../../src/compile/cell/readNativeCell.ts";
 import { compileLesson } from "../../../src/compile/index.ts";
+import { everyLesson, root } from "./everyLesson.ts";
 import { TypeScriptParser, parseCell } from "../../../src/compile/cell/parseCell.ts";
 import type { CellTokens } from "../../../src/compile/cell/cellTokens.ts";
 import { tokTypes } from "acorn";
 
 type Compiler = typeof import("../../../src/compile/index.ts");
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
 
-function listLessons(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listLessons(path);
-    return name.endsWith(".md") ? [path] : [];
-  });
-}
-
-const lessons = [
-  ...listLessons(join(root, "lessons")),
-  ...listLessons(join(root, "bench/lessons")),
-  ...listLessons(join(root, "test/fixtures")),
-  ...listLessons(join(root, "test/e2e/lessons")),
-];
+const lessons = everyLesson;
 
 // Cells where the two parsers, or acorn's tokenizer and its parse, could part: TypeScript around a
 // regexp or a template, words acorn-typescript types apart, shapes parseCell decides, and errors

@@ -2,9 +2,7 @@
 // leaves what it cannot read to acorn's tokenizer: the proof that both give highlighting the same
 // tokens, over every cell of every lesson we have and cells chosen to part them.
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { tokTypes as tt, type TokenType } from "acorn";
 import { describe, expect, it } from "vitest";
 import { parseSync } from "oxc-parser";
@@ -12,19 +10,10 @@ import { createNativeFrontEnd, type ParseSync, type ScanTokens } from "../../../
 import { scanTokens } from "../../../src/compile/cell/scanTokens.ts";
 import type { CellTokens } from "../../../src/compile/cell/cellTokens.ts";
 import { compileLesson } from "../../../src/compile/index.ts";
+import { everyLesson } from "./everyLesson.ts";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
 
-function listLessons(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listLessons(path);
-    return name.endsWith(".md") ? [path] : [];
-  });
-}
-
-const lessonCells = ["lessons", "bench/lessons", "test/fixtures", "test/e2e/lessons"]
-  .flatMap((dir) => listLessons(join(root, dir)))
+const lessonCells = everyLesson
   .flatMap((file) => compileLesson(readFileSync(file, "utf8"), { file }).cells)
   .map((cell) => ({ source: cell.source, lang: cell.lang }));
 
