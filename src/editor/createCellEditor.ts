@@ -26,6 +26,8 @@ export interface CellEditor {
   setText(text: string): void;
   /** True when the listing is visible (its `<details>` is open, or there is none). */
   isOpen(): boolean;
+  /** Opens the listing's `<details>` (a hidden cell), so its code and marks are in sight. */
+  reveal(): void;
   /** Puts CodeMirror in, in place of the listing (and focuses it when asked). */
   open(codeMirror: typeof import("./codemirror.ts"), focus?: boolean): void;
   /** The CodeMirror editor, once it is in. */
@@ -67,6 +69,10 @@ export function createCellEditor(listing: HTMLElement, author: CellDefinition, a
     isOpen() {
       const details = listing.closest("details");
       return !details || details.open;
+    },
+    reveal() {
+      const details = listing.closest("details");
+      if (details && !details.open) details.open = true;
     },
     isListing: (element) => listing.contains(element),
     code: () => code,

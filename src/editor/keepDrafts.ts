@@ -68,8 +68,7 @@ export function restoreKeptDrafts(state: EditorState): void {
       continue;
     }
     if (edit.source !== slot.editor.text()) slot.editor.setText(edit.source);
-    const details = slot.view.container.closest("details");
-    if (details && !details.open) details.open = true;
+    slot.editor.reveal();
     slot.view.setStatus(DRAFT_BACK);
   }
   if (changed) writeDrafts(state);

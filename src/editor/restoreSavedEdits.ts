@@ -37,8 +37,7 @@ export async function restoreSavedEdits(state: EditorState): Promise<void> {
       slot.lastRun = edit.source;
       slot.view.setEdited(true, edit.from);
       // A hidden cell the reader edited opens, so their code and its "edited" mark are in sight.
-      const details = slot.view.container.closest("details");
-      if (details && !details.open) details.open = true;
+      slot.editor.reveal();
       slot.view.setAuthorChange(authorChanged ? { before: edit.authorSource, after: author.source } : undefined);
     }
     if (handle.definition(id)?.source !== edit.source) toRun.push([author, edit.source]);

@@ -46,8 +46,7 @@ export function createTypeHelpHost(state: EditorState): TypeHelpHost {
         code: () => slot.editor.code(),
         container: slot.view.container,
         open: async () => {
-          const details = slot.view.container.closest("details");
-          if (details && !details.open) details.open = true;
+          slot.editor.reveal();
           await openCellEditor(state, slot);
           return slot.editor.code();
         },
