@@ -12,6 +12,7 @@ import { dropAllDrafts, flushDrafts, restoreKeptDrafts } from "./keepDrafts.ts";
 import { listenForReach } from "./listenForReach.ts";
 import { mountCells } from "./mountCells.ts";
 import { notifyReader } from "./notifyReader.ts";
+import { onPageHidden } from "./onPageHidden.ts";
 import { openCellEditor } from "./openCellEditor.ts";
 import { openShareLink } from "./openShareLink.ts";
 import { persistEdits } from "./persistEdits.ts";
@@ -137,13 +138,7 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
   };
   const stopListening = listenForReach(state, options.preload);
   // Typing within the pause before its drafts are written is kept when the page is hidden or goes away.
-  const view = state.doc.defaultView;
-  const flush = (): void => flushDrafts(state);
-  const onHidden = (): void => {
-    if (state.doc.visibilityState === "hidden") flushDrafts(state);
-  };
-  view?.addEventListener("pagehide", flush);
-  state.doc.addEventListener("visibilitychange", onHidden);
+  const stopFlushing = onPageHidden(state.doc, () => flushDrafts(state));
   const unsubscribe = followCellStatus(state);
   let inputs: Awaited<ReturnType<typeof persistInputs>> | undefined;
   let destroyed = false;
@@ -184,8 +179,7 @@ function createController(handle: LessonHandle, root: HTMLElement, options: Edit
     destroy() {
       destroyed = true;
       flushDrafts(state);
-      view?.removeEventListener("pagehide", flush);
-      state.doc.removeEventListener("visibilitychange", onHidden);
+      stopFlushing();
       inputs?.stop();
       unmountCells(state);
       state.typeHelp?.destroy();

@@ -12,6 +12,7 @@ import { collectInputs, findInputNames, findSecretInputs } from "./collectInputs
 import type { CellDefinition } from "../runtime/types.ts";
 import type { EditorState } from "./editorState.ts";
 import { findCurrentDefinitions } from "./findCurrentDefinitions.ts";
+import { onPageHidden } from "./onPageHidden.ts";
 import { isSharedValue, type SharedValue } from "./sharedValue.ts";
 import { storageKey } from "./storage.ts";
 
@@ -105,8 +106,7 @@ export async function persistInputs(state: EditorState, restore = true): Promise
     }, SAVE_INPUTS_DELAY_MS);
   };
   // A reload or a closed tab within the save's delay would lose the last move: the save is made at
-  // once when the page is hidden or goes away (pagehide, the last event a closing page is sure to get).
-  const view = root.ownerDocument.defaultView;
+  // once when the page is hidden or goes away.
   const flush = (): void => {
     if (timer === undefined && inFlight === undefined) return;
     clearTimeout(timer);
@@ -121,12 +121,8 @@ export async function persistInputs(state: EditorState, restore = true): Promise
     touched.clear();
     write(current);
   };
-  const onHidden = (): void => {
-    if (root.ownerDocument.visibilityState === "hidden") flush();
-  };
   root.addEventListener("input", onInput);
-  view?.addEventListener("pagehide", flush);
-  root.ownerDocument.addEventListener("visibilitychange", onHidden);
+  const stopFlushing = onPageHidden(root.ownerDocument, flush);
   return {
     async reset() {
       clearTimeout(timer);
@@ -140,8 +136,7 @@ export async function persistInputs(state: EditorState, restore = true): Promise
       clearTimeout(timer);
       timer = undefined;
       root.removeEventListener("input", onInput);
-      view?.removeEventListener("pagehide", flush);
-      root.ownerDocument.removeEventListener("visibilitychange", onHidden);
+      stopFlushing();
     },
   };
 }
