@@ -187,6 +187,31 @@ function defineLessonTests(site: () => Site): void {
     await page.close();
   });
 
+  it("the Hiker plays while its map is on screen, and draws no frame while it is not", async () => {
+    const page = await open();
+    const frame = () => readValue(page, "hikerFrame") as Promise<number>;
+    const map = page.locator('#lesson [role="application"]:not([data-guess])');
+    const onScreen = () => map.evaluate((node) => {
+      const box = node.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await onScreen()).toBe(false);
+    await page.waitForTimeout(500);
+    expect(await frame(), "off screen: the run waits at its start").toBe(0);
+
+    await map.scrollIntoViewIfNeeded();
+    await expect.poll(frame).toBeGreaterThan(10);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await onScreen()).toBe(false);
+    // The observer's report comes with the next frame.
+    await page.waitForTimeout(100);
+    const left = await frame();
+    await page.waitForTimeout(300);
+    expect(await frame(), "scrolled away: the run halts where it was").toBe(left);
+    await page.close();
+  });
+
   it("the Hiker marks SGD as diverged where theory says it must (x² + 10y², α = 0.11 > 2/20)", async () => {
     const page = await open();
     await set(page, "hikerSurfaceName", "elongatedBowl");
@@ -198,6 +223,8 @@ function defineLessonTests(site: () => Site): void {
     expect(await legend.textContent()).toMatch(/Your momentum \(α = [\d.]+\): after 300 steps/);
     expect(await legend.textContent()).not.toMatch(/(momentum|Adam) \(α = [\d.]+\): diverged/);
     const marker = page.locator('#lesson [role="application"]:not([data-guess]) svg text', { hasText: /SGD diverged at step \d+/ });
+    // The hikers walk while the reader looks at the map.
+    await page.locator('#lesson [role="application"]:not([data-guess])').scrollIntoViewIfNeeded();
     await expect.poll(() => marker.evaluate((node) => getComputedStyle(node).display), { timeout: 20_000 }).not.toBe("none");
     await expect.poll(() => page.locator("#lesson p", { hasText: /^Step \d+ of 300/ }).textContent(), { timeout: 20_000 }).toContain("SGD loss");
     await page.close();
