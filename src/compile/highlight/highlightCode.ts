@@ -1,9 +1,11 @@
 // Highlights code listings at compile time with highlight.js (a fixed set of languages keeps it small).
 
 import hljs from "highlight.js/lib/core";
+import type { Language } from "highlight.js";
 import { memoize } from "../memoize.ts";
 import { escapeHtml } from "../escapeHtml.ts";
 import { highlightScript } from "./highlightScript.ts";
+import { isAscii, withAsciiNames } from "./asciiNames.ts";
 import bash from "highlight.js/lib/languages/bash";
 import c from "highlight.js/lib/languages/c";
 import cpp from "highlight.js/lib/languages/cpp";
@@ -20,6 +22,16 @@ import yaml from "highlight.js/lib/languages/yaml";
 const languages = { bash, c, cpp, css, json, markdown, python, rust, shell, sql, xml, yaml };
 for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(name, language);
 
+// A lighter twin of each grammar with Unicode name classes, for ASCII listings (asciiNames.ts). Its
+// name holds a space, which no fence's language can (renderListing keeps only [\w+#.-]); keyed by
+// the full grammar, so an alias (`py`) finds it too.
+const asciiTwins = new Map<Language, string>();
+for (const [name, language] of Object.entries(languages)) {
+  const twin = withAsciiNames(language, hljs);
+  if (!twin) continue;
+  hljs.registerLanguage(`${name} ascii`, twin);
+  asciiTwins.set(hljs.getLanguage(name)!, `${name} ascii`);
+}
 
 const scriptLanguages: Record<string, "ts" | "js"> = { ts: "ts", typescript: "ts", js: "js", javascript: "js" };
 
@@ -28,8 +40,9 @@ export function highlightCode(code: string, lang: string): string {
   // TypeScript and JavaScript, the common case, use acorn's tokenizer: many times faster than hljs.
   const script = scriptLanguages[lang];
   if (script) return highlightScript(script + code);
-  if (!lang || !hljs.getLanguage(lang)) return escapeHtml(code);
-  return highlightCached(`${lang}\0${code}`);
+  const language = hljs.getLanguage(lang);
+  if (!lang || !language) return escapeHtml(code);
+  return highlightCached(`${(isAscii(code) && asciiTwins.get(language)) || lang}\0${code}`);
 }
 
 // Highlighting is most of a listing's cost; a recompile after an edit reuses every unchanged listing.
