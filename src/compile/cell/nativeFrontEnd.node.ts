@@ -5,8 +5,41 @@
 
 import { createNativeFrontEnd, type CellFrontEnd, type ParseSync } from "./readNativeCell.ts";
 
-/** Loads oxc-parser's `parseSync`; null when it cannot be loaded. */
-export async function loadParseSync(load: () => Promise<{ parseSync: unknown }> = () => import("oxc-parser")): Promise<ParseSync | null> {
+/** oxc-parser's native result: each field a getter that converts Rust data to JavaScript when read. */
+interface NativeResult {
+  readonly program: string;
+  readonly errors: readonly unknown[];
+}
+
+/**
+ * oxc-parser's `parseSync` reads every field of the native result (the module record and the
+ * comments too) to free their Rust memory at once; this front end never uses those two, and
+ * converting them was ~17 % of oxc's cost on a lesson's first compile (issue 15). So the binding's
+ * result is read here (oxc-parser exports `./src-js/bindings`) with its own AST decoder, which puts
+ * back RegExp and BigInt values. A field left unread is freed by the result's finalizer, after a GC:
+ * a few small records per cell, held no longer than the compile's garbage.
+ */
+async function loadBinding(): Promise<{ parseSync: ParseSync }> {
+  // Untyped modules of oxc-parser (it ships no .d.ts for them): their shapes are declared here.
+  const binding = (await import("oxc-parser/src-js/bindings" as string)) as { parseSync: (...args: Parameters<ParseSync>) => NativeResult };
+  const { jsonParseAst } = (await import("oxc-parser/src-js/wrap.js" as string)) as { jsonParseAst: (json: string) => unknown };
+  return {
+    parseSync: (filename, source, options) => {
+      const result = binding.parseSync(filename, source, options);
+      const errors = result.errors;
+      let program: unknown;
+      return {
+        errors,
+        get program() {
+          return (program ??= jsonParseAst(result.program));
+        },
+      };
+    },
+  };
+}
+
+/** Loads a `parseSync` over oxc-parser's binding; null when it cannot be loaded. */
+export async function loadParseSync(load: () => Promise<{ parseSync: unknown }> = loadBinding): Promise<ParseSync | null> {
   try {
     return (await load()).parseSync as ParseSync;
   } catch {

@@ -82,7 +82,7 @@ async function loadCompiler(frontEnd: "native" | "acorn"): Promise<Compiler> {
 
 afterEach(() => {
   vi.doUnmock("#cell-front-end");
-  vi.doUnmock("oxc-parser");
+  vi.doUnmock("oxc-parser/src-js/bindings");
   vi.resetModules();
 });
 
@@ -154,13 +154,14 @@ describe("a Node without oxc-parser", () => {
 
   it("compiles with acorn alone, to the same result", async () => {
     vi.resetModules();
-    vi.doMock("oxc-parser", () => {
+    // The front end loads oxc-parser's binding module, which throws on a platform without a binary.
+    vi.doMock("oxc-parser/src-js/bindings", () => {
       throw new Error("Cannot find native binding (an unsupported platform)");
     });
     const fallback = await import("../../../src/compile/cell/nativeFrontEnd.node.ts");
     expect(fallback.nativeFrontEnd).toBeNull();
     const withoutOxc = await import("../../../src/compile/index.ts");
-    vi.doUnmock("oxc-parser");
+    vi.doUnmock("oxc-parser/src-js/bindings");
     const native = await loadCompiler("native");
     const file = join(root, "lessons/derivatives-and-gradients.md");
     const text = readFileSync(file, "utf8");
