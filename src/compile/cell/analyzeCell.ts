@@ -10,7 +10,7 @@ import { findReferences, type Reference } from "./findReferences.ts";
 import { findDeclarations } from "./findDeclarations.ts";
 import { findFeatures, isFeatureFree, noFeatures } from "./findFeatures.ts";
 import { memoize } from "../memoize.ts";
-import { keepTokens, startTokens } from "./cellTokens.ts";
+import { coversSource, keepTokens, startTokens } from "./cellTokens.ts";
 import { findOpenBracket } from "./explainSyntaxError.ts";
 import { recoverDeclarations } from "./recoverDeclarations.ts";
 import { nativeFrontEnd } from "#cell-front-end";
@@ -131,7 +131,7 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
   } else if (lang === "ts") {
     const stripped = stripTypes(source, { inline, tokens });
     tree = stripped.tree;
-    if (tokens?.tokens.length) keepTokens(lang, source, tokens);
+    if (tokens && coversSource(tokens, source)) keepTokens(lang, source, tokens);
     shape.js = stripped.js;
     const syntax = stripped.problems.find((p) => p.code === "syntax");
     if (syntax) return broken(syntax, TypeScriptParser);
@@ -144,7 +144,7 @@ function findShape(source: string, lang: string, inline: boolean): CellShape {
   try {
     if (!parsed) {
       parsed = parseCell(JavaScriptParser, shape.js, inline, lang === "js" ? tokens : undefined);
-      if (lang === "js" && tokens?.tokens.length) keepTokens(lang, source, tokens);
+      if (lang === "js" && tokens && coversSource(tokens, source)) keepTokens(lang, source, tokens);
     }
   } catch (error) {
     const { message, line, column } = readSyntaxError(error);

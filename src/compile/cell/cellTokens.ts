@@ -51,6 +51,32 @@ function isSame(a: CellToken, b: CellToken | null): boolean {
   return b !== null && a.end === b.end && a.type === b.type;
 }
 
+/**
+ * True when the tokens and comments collected from a parse of `source` hold every character of it
+ * but white space. acorn-typescript may abandon a branch that read back over a comment after the
+ * branch it kept had stepped past the tokens that follow it; those tokens are then missing, and the
+ * listing is better left to highlightScript's own tokenizer.
+ */
+export function coversSource(into: CellTokens, source: string): boolean {
+  const { tokens, comments } = into;
+  if (tokens.length === 0) return false;
+  let at = 0;
+  let t = 0;
+  let c = 0;
+  while (t < tokens.length || c < comments.length) {
+    const useToken = c >= comments.length || (t < tokens.length && tokens[t].start < comments[c][0]);
+    const [start, end] = useToken ? [tokens[t].start, tokens[t++].end] : comments[c++];
+    if (start > at && !isSpace(source, at, start)) return false;
+    at = Math.max(at, end);
+  }
+  return isSpace(source, at, source.length);
+}
+
+function isSpace(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(source[i])) return false;
+  return true;
+}
+
 /** An empty collection for the tokens of `code`, or undefined when `code` is too long to keep them. */
 export function startTokens(code: string): CellTokens | undefined {
   return code.length > maxCodeLength ? undefined : { tokens: [], comments: [] };

@@ -4,7 +4,7 @@ import { Parser, tokTypes as tt, type Options, type Token } from "acorn";
 import { escapeHtml } from "../escapeHtml.ts";
 import { memoize } from "../memoize.ts";
 import { JavaScriptParser, TypeScriptParser, parseCell } from "../cell/parseCell.ts";
-import { takeTokens, type CellToken, type CellTokens } from "../cell/cellTokens.ts";
+import { coversSource, takeTokens, type CellToken, type CellTokens } from "../cell/cellTokens.ts";
 
 // The cell parser's class, not a second `Parser.extend(tsPlugin())`: a second copy of
 // acorn-typescript's methods would be JIT-compiled from scratch, which dominates a cold compile.
@@ -55,7 +55,7 @@ function scanScript(lang: string, code: string): CellTokens | null {
   const scanned: CellTokens = { tokens: [], comments: [] };
   try {
     parseCell(lang === "ts" ? TypeScriptParser : JavaScriptParser, code, false, scanned);
-    return scanned;
+    if (coversSource(scanned, code)) return scanned;
   } catch {
     // Not a cell that parses: fall back to the tokenizer, which reads code the parser rejects.
   }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { tokTypes, type Expression, type Options, type Parser, type Token } from "acorn";
 import { describe, expect, it } from "vitest";
 import { JavaScriptParser, TypeScriptParser, parseCell, parseOptions } from "../../../src/compile/cell/parseCell.ts";
-import type { CellTokens } from "../../../src/compile/cell/cellTokens.ts";
+import { coversSource, type CellTokens } from "../../../src/compile/cell/cellTokens.ts";
 import { compileLesson } from "../../../src/compile/index.ts";
 
 type Collected = { tokens: [string, number, number, unknown][]; comments: [number, number][] };
@@ -103,5 +103,28 @@ describe("a cell's tokens, collected as its parse steps past them", () => {
       compared++;
     }
     expect(compared, "cells compared").toBeGreaterThan(150);
+  });
+});
+
+describe("coversSource", () => {
+  const source = "let a = 1; // one\nlet b = a;\n";
+  const collect = (): CellTokens => {
+    const collected: CellTokens = { tokens: [], comments: [] };
+    parseCell(JavaScriptParser, source, false, collected);
+    return collected;
+  };
+
+  it("holds when the tokens and comments leave only white space out", () => {
+    expect(coversSource(collect(), source)).toBe(true);
+  });
+
+  it("fails when tokens are missing between others, or a comment is", () => {
+    const missing = collect();
+    missing.tokens.splice(5, 2);
+    expect(coversSource(missing, source)).toBe(false);
+    const noComment = collect();
+    noComment.comments = [];
+    expect(coversSource(noComment, source)).toBe(false);
+    expect(coversSource({ tokens: [], comments: [] }, source)).toBe(false);
   });
 });
