@@ -23,6 +23,8 @@ async function loadBinding(): Promise<{ parseSync: ParseSync }> {
   // Untyped modules of oxc-parser (it ships no .d.ts for them): their shapes are declared here.
   const binding = (await import("oxc-parser/src-js/bindings" as string)) as { parseSync: (...args: Parameters<ParseSync>) => NativeResult };
   const { jsonParseAst } = (await import("oxc-parser/src-js/wrap.js" as string)) as { jsonParseAst: (json: string) => unknown };
+  // A later oxc-parser that moves either leaves the compiler on acorn (loadParseSync's null), not broken.
+  if (typeof binding.parseSync !== "function" || typeof jsonParseAst !== "function") throw new Error("oxc-parser's binding has changed");
   return {
     parseSync: (filename, source, options) => {
       const result = binding.parseSync(filename, source, options);
