@@ -12,6 +12,8 @@ interface ChunkInfo {
   type: string;
   fileName: string;
   moduleIds?: string[];
+  /** The module a chunk stands for; a re-export facade (see findLibraryChunks) holds no module of its own. */
+  facadeModuleId?: string | null;
   imports?: string[];
 }
 
@@ -32,6 +34,9 @@ export function findUsedLibraries(lesson: Lesson): string[] {
  * The chunk files holding `packages` (package names, or virtual module ids starting with `\0`) and every chunk they import statically, so the page can
  * fetch them while it starts instead of when the runtime first asks (a request waterfall). The
  * libraries still run only when a cell needs them: a modulepreload fetches and compiles, no more.
+ * A package that another chunk also imports statically (htl, read by Inputs) is bundled there, and
+ * the runtime's `import("htl")` gets a facade chunk of one re-export line that holds no module: it
+ * is found by the module it stands for, or the page fetched it only when a cell first read `html`.
  */
 export function findLibraryChunks(bundle: Record<string, ChunkInfo>, packages: string[]): string[] {
   const chunks = Object.values(bundle).filter((c) => c.type === "chunk");
@@ -51,7 +56,7 @@ export function findLibraryChunks(bundle: Record<string, ChunkInfo>, packages: s
     const marker = `/node_modules/${name}/`;
     const isHolding = name.startsWith("\0") ? (id: string) => id === name : (id: string) => id.replaceAll("\\", "/").includes(marker) && !findSubsetModule(id);
     for (const chunk of chunks) {
-      if (chunk.moduleIds?.some(isHolding)) add(chunk);
+      if (chunk.moduleIds?.some(isHolding) || (chunk.facadeModuleId && isHolding(chunk.facadeModuleId))) add(chunk);
     }
   }
   return [...found];

@@ -52,3 +52,14 @@ describe("findLibraryChunks with other pages' subsets", () => {
     expect(findLibraryChunks(bundle, ["@observablehq/plot"])).toEqual(["assets/plot.js"]);
   });
 });
+
+describe("findLibraryChunks with a facade chunk", () => {
+  it("finds the re-export chunk of a package bundled into another chunk (htl, which Inputs also imports)", () => {
+    const bundle = {
+      "a.js": chunk("assets/inputs.js", ["/r/node_modules/@observablehq/inputs/src/index.js", "/r/node_modules/htl/src/index.js"]),
+      "b.js": { ...chunk("assets/htl-facade.js", [], ["assets/inputs.js"]), facadeModuleId: "/r/node_modules/htl/src/index.js" },
+      "c.js": { ...chunk("assets/plot-facade.js", [], ["assets/plot.js"]), facadeModuleId: "/r/node_modules/@observablehq/plot/src/index.js" },
+    };
+    expect(findLibraryChunks(bundle, ["htl"])).toEqual(["assets/inputs.js", "assets/htl-facade.js"]);
+  });
+});
