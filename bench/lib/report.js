@@ -1,6 +1,6 @@
 // Writes BENCHMARKS.md from one run's results: every figure min / median / max, ratios to the
 // peers from the same run, the goals met or missed, and the method.
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { ratio, summarize } from "./stats.js";
 
 const f1 = (v) => (v == null ? "–" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -15,6 +15,22 @@ const met = (ok) => (ok == null ? "–" : ok ? "✅ met" : "❌ missed");
 const METHOD = "bench/METHOD.md";
 // The hand-written findings (profiles, what a missed goal would take): kept apart so a rerun keeps them.
 const ANALYSIS = "bench/analysis.md";
+// The profile that shows why a goal is missed: bench/profiles/NAME.md, written by bench/profile-NAME.js.
+const PROFILES = "bench/profiles";
+const PROFILE_ORDER = ["load", "change", "build"];
+/** Which profile explains a goal, by the goal's label. */
+const profileOf = (label) =>
+  /^Navigation/.test(label) ? "load" : /^(Compile the|Cold site build|… the same with)/.test(label) ? "build" : /^(The full chapter|Idle-page|Slider)/.test(label) ? "change" : null;
+
+/** The recorded profiles, by name, in reading order (those a run has not written yet are left out). */
+async function readProfiles() {
+  const dir = new URL(`../../${PROFILES}/`, import.meta.url);
+  const names = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3));
+  names.sort((a, b) => (PROFILE_ORDER.indexOf(a) + 1 || 99) - (PROFILE_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(new URL(`${name}.md`, dir), "utf8")])));
+}
+/** A profile's Markdown under this report's "Why" heading: its own headings one level down (its title a ###). */
+const nested = (text) => text.trim().replace(/^(#{1,4}) /gm, (_, hashes) => `${"#".repeat(Math.min(hashes.length + 2, 6))} `);
 
 /** Renders BENCHMARKS.md. */
 export async function writeReport(r, file) {
@@ -88,6 +104,20 @@ export async function writeReport(r, file) {
   const h = r.hiker;
   const method = await readFile(new URL(`../../${METHOD}`, import.meta.url), "utf8").catch(() => "");
   const analysis = await readFile(new URL(`../../${ANALYSIS}`, import.meta.url), "utf8").catch(() => "");
+  const profiles = await readProfiles();
+  // A missed goal links to the profile that says why.
+  const goalRow = ([label, measured, verdict]) => {
+    const why = !verdict.startsWith("❌") ? null : profileOf(label);
+    return `| ${label} | ${measured} | ${why && profiles.has(why) ? `${verdict} ([why](#why-${why}))` : verdict} |`;
+  };
+  const whySection = profiles.size === 0 ? "" : `## Why a goal is missed: the profiles
+
+Each profile below was recorded by its own script on the same code as the run above (not in the same run:
+a profile slows what it watches); its command, date and load are in it. \`bench/profiles/\` holds them.
+
+${[...profiles].map(([name, text]) => `<a id="why-${name}"></a>\n\n${nested(text)}`).join("\n\n")}
+
+`;
 
   const md = `# Benchmarks
 
@@ -111,7 +141,7 @@ unless marked; ratios are medians of live-lesson over the peer's, from this run.
 
 | goal | measured | |
 | --- | --- | --- |
-${goals.map((row) => `| ${row.join(" | ")} |`).join("\n")}
+${goals.map(goalRow).join("\n")}
 
 ## Interaction: slider input → every dependent chart redrawn
 
@@ -245,7 +275,7 @@ ${growthRows.join("\n")}
 
 ![compile, build, load and slider time against the number of cells (log-log)](bench/growth.svg)
 
-${method}
+${whySection}${method}
 ${analysis}`;
   await writeFile(file, md);
 }
