@@ -24,8 +24,14 @@ export function reportCells(file: string, lesson: Lesson, states: readonly CellS
     problems.push(
       state.status === "rejected"
         ? { ...at, severity: "error", code: "runtime", message: `the cell fails when it runs: ${state.error ?? "unknown error"}` }
-        : { ...at, severity: "warning", code: "runtime", message: `the cell is still running after ${waited / 1000} s` },
+        : { ...at, severity: "warning", code: "runtime", message: stillRunning(state, waited) },
     );
   }
   return problems;
+}
+
+/** Why a pending cell is reported: the runtime's own words when it gave up on the cell, else how long the run waited. */
+function stillRunning(state: CellState, waited: number): string {
+  const gaveUp = state.stalled && state.error?.replace(/^Still waiting: this cell/, "the cell");
+  return gaveUp || `the cell is still running after ${Math.round(waited / 1000)} s`;
 }

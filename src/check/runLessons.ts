@@ -11,10 +11,15 @@ import type { CellState, LessonApi } from "../runtime/types.ts";
 import type { CheckedLesson } from "./checkLesson.ts";
 import { findChromium } from "./findChromium.ts";
 import { reportCells } from "./reportCells.ts";
+import { waitToSettle } from "./waitToSettle.ts";
 
-/** How long a lesson may take to start, and then to settle, before it is reported as stuck. */
+/**
+ * How long a lesson may take to start; then how long its cells may go without one settling (and the page
+ * without a file arriving) before the pending ones are reported, and the longest wait in all.
+ */
 const startTimeout = 20_000;
-const settleTimeout = 15_000;
+const settleQuiet = 15_000;
+const settleCap = 60_000;
 
 const chromiumArgs = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -82,6 +87,8 @@ export async function runLessons(checked: readonly CheckedLesson[], serve: Serve
 async function runLesson(page: Page, url: string, { file, lesson }: CheckedLesson & { lesson: Lesson }): Promise<Problem[]> {
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  let lastResponse = -Infinity;
+  page.on("requestfinished", () => (lastResponse = Date.now()));
   const failed = (message: string): Problem[] => [{ file, line: 1, column: 1, severity: "error", code: "runtime", message }];
   const response = await page.goto(url).catch((error: Error) => error);
   if (response instanceof Error || !response?.ok()) {
@@ -95,10 +102,12 @@ async function runLesson(page: Page, url: string, { file, lesson }: CheckedLesso
   } catch {
     return failed(`the lesson did not start within ${startTimeout / 1000} s${pageErrors.length ? `: ${pageErrors[0]}` : ""}`);
   }
-  const states: CellState[] = await page.evaluate(async (timeout) => {
-    const api = (window as unknown as { lesson: LessonApi }).lesson;
-    await Promise.race([api.idle(), new Promise((done) => setTimeout(done, timeout))]);
-    return api.cells();
-  }, settleTimeout);
-  return reportCells(file, lesson, states, settleTimeout);
+  const look = (slice: number) =>
+    page.evaluate(async (slice) => {
+      const api = (window as unknown as { lesson: LessonApi }).lesson;
+      const idle = await Promise.race([api.idle().then(() => true), new Promise<boolean>((done) => setTimeout(done, slice, false))]);
+      return { idle, states: api.cells() as CellState[] };
+    }, slice);
+  const { states, waited } = await waitToSettle(look, { quiet: settleQuiet, cap: settleCap, lastActivity: () => lastResponse });
+  return reportCells(file, lesson, states, waited);
 }

@@ -24,6 +24,11 @@ describe("reportCells", () => {
     expect(problems).toMatchObject([{ line: c.line, severity: "warning", message: "the cell is still running after 15 s" }]);
   });
 
+  test("a cell the runtime gave up waiting for is a warning in the runtime's words", () => {
+    const stalled = { ...state(c, "pending", "Still waiting: this cell has produced no value for 10 s (a promise that never settles?)"), stalled: true };
+    expect(reportCells("r.md", lesson, [stalled], 10_400)).toMatchObject([{ line: c.line, severity: "warning", message: "the cell has produced no value for 10 s (a promise that never settles?)" }]);
+  });
+
   test("a cell the compiler already rejected is not reported again", () => {
     expect(lesson.diagnostics.some((d) => d.cell === broken.id && d.severity === "error")).toBe(true);
     expect(reportCells("r.md", lesson, [state(broken, "rejected", "SyntaxError")], 15_000)).toEqual([]);
