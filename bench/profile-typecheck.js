@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import * as fw from "./peers/framework/measure.mjs";
 import { openStepsEditor, putCursorIn, readingMs } from "./lib/typecheck.js";
+import { cpuProfileOf, namesOf, threadOf } from "./lib/trace.js";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { named: { type: "boolean" }, out: { type: "string" } } });
 const [dist] = positionals;
@@ -78,8 +79,7 @@ try {
 writeFileSync(`${out}.trace.json`, JSON.stringify(trace));
 
 const events = trace.traceEvents;
-const threadOf = (e) => `${e.pid}:${e.tid}`;
-const names = new Map(events.filter((e) => e.ph === "M" && e.name === "thread_name").map((e) => [threadOf(e), e.args.name]));
+const names = namesOf(events).threads;
 const markAt = (name) => events.find((e) => e.name === name)?.ts;
 const [click, keydown, answer] = ["checker-click", "checker-keydown", "checker-answer"].map(markAt);
 if (answer === undefined) throw new Error("the trace has no answer of the checker");
@@ -96,23 +96,13 @@ if (!worker) throw new Error("the trace has no dedicated worker busy between the
 if (workerCpu.size > 1) console.log(`dedicated workers busy from the click to the answer (ms of CPU): ${[...workerCpu].map(([t, ms]) => `${t} ${ms.toFixed(0)}`).join(", ")}; profiling the busiest`);
 
 // The worker's CPU profile, from its chunks in the trace.
-const profileId = events.find((e) => e.name === "Profile" && threadOf(e) === worker)?.id;
-const nodes = new Map();
-const samples = [];
-const timeDeltas = [];
-let startTime = 0;
-for (const e of events) {
-  if (e.pid !== Number(worker.split(":")[0]) || e.id !== profileId) continue;
-  if (e.name === "Profile") startTime = e.args.data.startTime;
-  if (e.name !== "ProfileChunk") continue;
-  for (const node of e.args.data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
-  samples.push(...(e.args.data.cpuProfile?.samples ?? []));
-  timeDeltas.push(...(e.args.data.timeDeltas ?? []));
-}
+const profile = cpuProfileOf(events, worker);
+if (!profile) throw new Error("the trace has no CPU profile of the checker's worker");
+const { samples, timeDeltas, startTime } = profile;
+const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
-for (const node of nodes.values()) if (node.parent !== undefined) parent.set(node.id, node.parent);
-const profileNodes = [...nodes.values()].map((node) => ({ ...node, children: [...nodes.values()].filter((n) => n.parent === node.id).map((n) => n.id) }));
-writeFileSync(`${out}.worker.cpuprofile`, JSON.stringify({ nodes: profileNodes, startTime, endTime: startTime + timeDeltas.reduce((a, b) => a + b, 0), samples, timeDeltas }));
+for (const node of profile.nodes) for (const child of node.children) parent.set(child, node.id);
+writeFileSync(`${out}.worker.cpuprofile`, JSON.stringify(profile));
 
 // Sampled time up to the first answer, by phase: the first function on the stack that names one.
 const phases = [
