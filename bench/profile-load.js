@@ -225,7 +225,7 @@ const topRows = (name, window, read, top) => {
     .filter(([, v]) => v >= 1);
 };
 for (const [window, title] of [[0, "navigation → every chart visible"], [1, "visible → interactive"]]) {
-  lines.push("", `## Script run by chunk, ${title} (ms of CPU: the "script run" row above, split as V8's samples of JavaScript split)`, "");
+  lines.push("", `## Script run by chunk, ${title} (ms of CPU: the "script run" row above, split in the shares of V8's samples of JavaScript)`, "");
   for (const name of ["ours", "framework"]) {
     lines.push(`${systems[name].title}:`, "", table(["chunk", "ms"], topRows(name, window, (c) => c.byChunk, 10).map(([k, v]) => [k, ms(v)])), "");
   }
