@@ -237,6 +237,8 @@ const traced = (result) => [...result.traced].map(([kind, us]) => `| ${kind} | $
 const groups = [...new Set([...ours.byGroup.keys(), ...theirs.byGroup.keys()])].sort((a, b) => groupUs(ours, b) + groupUs(theirs, b) - groupUs(ours, a) - groupUs(theirs, a));
 const sideBySide = groups.map((g) => `| ${g} | ${fmt(ms(groupUs(ours, g)) / ours.n)} | ${pct(groupUs(ours, g), ours.sampled)} | ${fmt(ms(groupUs(theirs, g)) / theirs.n)} | ${pct(groupUs(theirs, g), theirs.sampled)} |`);
 const boundUs = ours.sampled - ourOverhead(ours);
+// Change i on our page and change i on Framework's ran back to back: their ratio sees the same load.
+const paired = summarize(ours.cpuPerWindow.map((us, i) => us / theirs.cpuPerWindow[i]));
 
 const previous = existsSync(values.out) ? readFileSync(values.out, "utf8") : "";
 const reading = /\n## Reading\n[\s\S]*$/.exec(previous)?.[0] ?? "\n## Reading\n\n(To be written from the tables above.)\n";
@@ -301,7 +303,7 @@ ${topFunctions(chapter, "chapter-w")}
 
 The bench's figure (taken while traced): ours median ${fmt(ours.bench.median, 1)} ms (min ${fmt(ours.bench.min, 1)}), Framework's ${fmt(theirs.bench.median, 1)} ms (min ${fmt(theirs.bench.min, 1)}):
 **${fmt(ours.bench.median / theirs.bench.median)}×**. Main-thread CPU in the window, median: ours ${fmt(ours.cpu.median, 1)} ms, Framework's ${fmt(theirs.cpu.median, 1)} ms
-(**${fmt(ours.cpu.median / theirs.cpu.median)}×**); means ${fmt(meanMs(ours))} and ${fmt(meanMs(theirs))} ms. live-lesson's runtime is ${fmt(ms(ourOverhead(ours)) / ours.n)} ms of ours:
+(**${fmt(ours.cpu.median / theirs.cpu.median)}×**; the median of the ${paired.n} back-to-back pairs' ratios ${fmt(paired.median)}×); means ${fmt(meanMs(ours))} and ${fmt(meanMs(theirs))} ms. live-lesson's runtime is ${fmt(ms(ourOverhead(ours)) / ours.n)} ms of ours:
 with it at zero, ours would be ${fmt(ms(boundUs) / ours.n)} ms of CPU, **${fmt(boundUs / ours.n / (theirs.sampled / theirs.n))}×** Framework's (the bound on the ratio from
 our own overhead; the same cut from the bench's medians: ${fmt((ours.bench.median - ms(ourOverhead(ours)) / ours.n) / theirs.bench.median)}×).
 
