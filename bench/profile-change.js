@@ -93,16 +93,18 @@ async function traceChanges(browser, pages) {
 /** The page module a site's cells live in: our entry chunk, or Framework's page (its inline module). */
 function readEntry(dist, htmlFile, origin, system) {
   const html = readFileSync(join(dist, htmlFile), "utf8");
-  if (system === "framework") return { url: `${origin}/`, text: html, cells: findCells(html, system) };
-  const src = /<script type="module"[^>]* src="\.\/([^"]+)"/.exec(html)?.[1];
-  if (!src) throw new Error(`${htmlFile} has no module script`);
-  const text = readFileSync(join(dist, src), "utf8");
-  return { url: `${origin}/${src}`, text, cells: findCells(text, system) };
+  const src = system === "framework" ? null : /<script type="module"[^>]* src="\.\/([^"]+)"/.exec(html)?.[1];
+  if (system !== "framework" && !src) throw new Error(`${htmlFile} has no module script`);
+  const text = src ? readFileSync(join(dist, src), "utf8") : html;
+  const cells = findCells(text, system);
+  // Read from the bundle's text: a new shape of the page module would leave every cell unnamed.
+  if (!cells.length) throw new Error(`no cells found in ${src ?? htmlFile}: has the page module's shape changed? (bench/lib/changeWindows.js, findCells)`);
+  return { url: src ? `${origin}/${src}` : `${origin}/`, text, cells };
 }
 
 /** The ids of the cells whose outputs hold `selectors` on the open page. */
-function findWaitedCells(page, selectors) {
-  return page.evaluate((selectors) => selectors.map((s) => {
+async function findWaitedCells(page, selectors) {
+  const ids = await page.evaluate((selectors) => selectors.map((s) => {
     const el = document.querySelector(s);
     if (el?.closest("[data-cell]")) return el.closest("[data-cell]").dataset.cell;
     // Framework marks a cell's output block with a comment <!--:id:-->.
@@ -110,6 +112,8 @@ function findWaitedCells(page, selectors) {
     const mark = [...(block?.childNodes ?? [])].find((n) => n.nodeType === Node.COMMENT_NODE && /^:\w+:$/.test(n.data));
     return mark ? mark.data.slice(1, -1) : null;
   }), selectors);
+  if (ids.includes(null)) throw new Error(`no cell holds ${selectors[ids.indexOf(null)]}`);
+  return ids;
 }
 
 /** The group a place belongs to in the first table. */
