@@ -107,7 +107,8 @@ export function makePlacer(site) {
     }
     const at = mapOf(frame.url)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
     if (!at?.source) return frame;
-    const url = at.source.replace(/^(\.\.\/)+/, "/").replace(/\?.*$/, "");
+    // A file URL, as in a Node profile: summarize-profile.js then names our files lib/<folder>/<file>.
+    const url = `file://${at.source.replace(/^(\.\.\/)+/, "/").replace(/\?.*$/, "")}`;
     return { ...frame, url, lineNumber: at.line - 1, columnNumber: at.column, functionName: at.name ?? frame.functionName };
   };
   return placeOf;
