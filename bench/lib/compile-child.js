@@ -1,13 +1,15 @@
 // One cold compile in a fresh process: `node bench/lib/compile-child.js <ours|baseline> <file.md> [warmRuns]`.
-// Prints JSON {importMs, firstMs, warmMs[], firstCpuMs, processCpuMs, firstWindowUs}: the time to
-// import the compiler, its first run on the text (cold: nothing cached, nothing JIT-compiled), then
-// further runs (warm: caches and JIT hot); the process's CPU (all its threads: GC, JIT compilers)
-// during the first run and in all, and the first run's [start, end] in process.hrtime µs, the clock
-// of `node --cpu-prof`'s samples (bench/profile-build.js reads the run's samples in that window).
+// Prints JSON {importMs, firstMs, warmMs[], firstCpuMs, firstThreadCpuMs, processCpuMs, firstWindowUs}:
+// the time to import the compiler, its first run on the text (cold: nothing cached, nothing
+// JIT-compiled), then further runs (warm: caches and JIT hot); the CPU of the first run, the
+// process's (all its threads: GC, JIT compilers) and the main thread's alone (Linux; else null), and
+// the process's in all; the first run's [start, end] in process.hrtime µs, the clock of `node
+// --cpu-prof`'s samples (bench/profile-build.js reads the run's samples in that window).
 // "ours" loads the compiled package (lib/compile/), as an installed course does.
 // "baseline" is markdown-it + KaTeX alone on the same text: markdown-it renders the Markdown and
 // KaTeX every `$…$` / `$$…$$` formula, with the same options the lesson compiler gives KaTeX.
 import { readFileSync } from "node:fs";
+import { readSchedCpuMs } from "./threadCpu.js";
 
 const [mode, file, warmArg = "0"] = process.argv.slice(2);
 const text = readFileSync(file, "utf8");
@@ -37,6 +39,7 @@ if (mode === "ours") {
 }
 const importMs = performance.now() - t;
 const cpuBefore = process.cpuUsage();
+const threadCpuBefore = readSchedCpuMs();
 const windowStart = process.hrtime.bigint();
 t = performance.now();
 run();
@@ -44,6 +47,7 @@ const firstMs = performance.now() - t;
 const firstWindowUs = [windowStart, process.hrtime.bigint()].map((ns) => Number(ns / 1000n));
 const { user, system } = process.cpuUsage(cpuBefore);
 const firstCpuMs = (user + system) / 1000;
+const firstThreadCpuMs = threadCpuBefore === null ? null : readSchedCpuMs() - threadCpuBefore;
 const warmMs = [];
 for (let i = 0; i < warmRuns; i++) {
   t = performance.now();
@@ -51,4 +55,4 @@ for (let i = 0; i < warmRuns; i++) {
   warmMs.push(performance.now() - t);
 }
 const processCpuMs = (process.cpuUsage().user + process.cpuUsage().system) / 1000;
-process.stdout.write(JSON.stringify({ importMs, firstMs, warmMs, firstCpuMs, processCpuMs, firstWindowUs }) + "\n");
+process.stdout.write(JSON.stringify({ importMs, firstMs, warmMs, firstCpuMs, firstThreadCpuMs, processCpuMs, firstWindowUs }) + "\n");

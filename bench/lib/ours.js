@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoDir = fileURLToPath(new URL("../..", import.meta.url));
-const installedLesson = fileURLToPath(new URL("lesson-installed.js", import.meta.url));
+/** The `lesson` command as an installed package runs it (lib/, no TypeScript loader). */
+export const installedLesson = fileURLToPath(new URL("lesson-installed.js", import.meta.url));
 
 /**
  * Cold `lesson build <dir> --out <out> [...args]` (e.g. `--no-prerender`): a new Node process running
@@ -15,11 +16,7 @@ const installedLesson = fileURLToPath(new URL("lesson-installed.js", import.meta
  * rebuild with them); wall clock, process start included.
  */
 export async function buildOurs(dir, outDir, { args = [], keepTypeCache = false } = {}) {
-  await rm(outDir, { recursive: true, force: true });
-  // Cold: the type check's answers kept by an earlier build (src/check/cacheTypeAnswers.ts) go too,
-  // unless a rebuild is what is measured. (The minified TypeScript in node_modules/.cache stays: it
-  // is made once per TypeScript version, as an installed course keeps it.)
-  if (!keepTypeCache) await rm(join(repoDir, "node_modules/.cache/live-lesson/types"), { recursive: true, force: true });
+  await clearOurBuild(outDir, { keepTypeCache });
   const start = performance.now();
   let output = "";
   await new Promise((resolve, reject) => {
@@ -29,6 +26,15 @@ export async function buildOurs(dir, outDir, { args = [], keepTypeCache = false 
     child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`lesson build exited ${code}\n${output}`))));
   });
   return { ms: performance.now() - start, output };
+}
+
+/** What a cold build starts without: `outDir`, and unless `keepTypeCache`, the type check's kept answers. */
+export async function clearOurBuild(outDir, { keepTypeCache = false } = {}) {
+  await rm(outDir, { recursive: true, force: true });
+  // Cold: the type check's answers kept by an earlier build (src/check/cacheTypeAnswers.ts) go too,
+  // unless a rebuild is what is measured. (The minified TypeScript in node_modules/.cache stays: it
+  // is made once per TypeScript version, as an installed course keeps it.)
+  if (!keepTypeCache) await rm(join(repoDir, "node_modules/.cache/live-lesson/types"), { recursive: true, force: true });
 }
 
 /** A scratch folder with copies of `files` and a node_modules link (Vite does not watch node_modules). */

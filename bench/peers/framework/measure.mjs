@@ -60,6 +60,14 @@ export async function prepare({ quiet = true } = {}) {
   await run(process.execPath, [join(FRAMEWORK_DIR, "fill-cache.mjs"), ...(quiet ? ["--quiet"] : [])]);
 }
 
+/** What a cold build starts without: dist/ and the cache but its filled _npm/ (see buildFramework). */
+export async function clearFrameworkBuild() {
+  await rm(DIST_DIR, { recursive: true, force: true });
+  if (existsSync(CACHE_DIR)) {
+    for (const entry of await readdir(CACHE_DIR)) if (entry !== "_npm") await rm(join(CACHE_DIR, entry), { recursive: true, force: true });
+  }
+}
+
 /**
  * Cold build: removes dist/ and everything in src/.observablehq/cache/ except _npm/ (the filled
  * npm cache, which stands for "already downloaded from the CDN"), then times
@@ -67,10 +75,7 @@ export async function prepare({ quiet = true } = {}) {
  * With isolate (default: when `unshare -rn` works) the build runs with no network at all.
  */
 export async function buildFramework({ isolate = canIsolate() } = {}) {
-  await rm(DIST_DIR, { recursive: true, force: true });
-  if (existsSync(CACHE_DIR)) {
-    for (const entry of await readdir(CACHE_DIR)) if (entry !== "_npm") await rm(join(CACHE_DIR, entry), { recursive: true, force: true });
-  }
+  await clearFrameworkBuild();
   const [cmd, args] = isolate ? ["unshare", ["-rn", process.execPath, OBSERVABLE_BIN, "build"]] : [process.execPath, [OBSERVABLE_BIN, "build"]];
   const start = performance.now();
   const output = await run(cmd, args);
