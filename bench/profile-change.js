@@ -14,7 +14,7 @@
 // (same chunks, same code) so samples in a bundle can be told by package and file, into `--sites`
 // (default: <tmp>/live-lesson-profile-change), and reuses them there on the next run: remove the
 // folder after changing lib/. The tables are written anew; the file's "## Reading" section is kept.
-// Source maps are read with source-map-js (Vite's, through postcss: no dependency of our own).
+// Source maps are read with source-map-js (a devDependency; Vite also uses it, through postcss).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { loadavg, tmpdir } from "node:os";
