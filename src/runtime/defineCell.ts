@@ -11,6 +11,7 @@ import { createImporter } from "./importModule.ts";
 import { findAsyncBodyLine, findSyncBodyLine, isSameFunction, isSameScript, mapBodyLine, readCallSites, readOwnSite, type CallSite } from "./locateError.ts";
 import { isHydratedLater, isKeepableOutput, isStillKept, KEPT } from "./keepOutput.ts";
 import { noteFirstValue } from "./noteFirstValue.ts";
+import { pageVisibleFirst } from "./runVisibleFirst.ts";
 import { StallWatch } from "./stallWatch.ts";
 import { appendError, appendNotice, appendValue, clearOutput, isShowingText } from "./output.ts";
 import type { Diagnostic } from "../contract/diagnostic.ts";
@@ -173,6 +174,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   cell.dispose = () => {
     timers?.clear();
     stalls.clear(stall);
+    visibleFirst?.unwatch(element);
   };
   const usesTimers = definition.params.some(isTimerName);
   const createTimers = (run: number): CellTimers => {
@@ -258,14 +260,20 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   if (keeping) board.set({ id, line: definition.line, status: "fulfilled" });
   else start();
   const hiddenName = definition.outputs.length ? `cell ${id}` : null;
-  const variable = main.variable(observer).define(hiddenName, graphInputs, keeping ? runFirst : run);
+  // A re-run whose output is off screen may wait for the on-screen cells' paint (runVisibleFirst.ts).
+  // Not a generator's: it steps with the frames already.
+  const visibleFirst = definition.generator ? null : pageVisibleFirst();
+  let variable: ReturnType<typeof main.variable> | undefined;
+  const ordered = (f: typeof run) => (visibleFirst ? visibleFirst.defer(f, element, () => variable, () => latest > 0) : f);
+  variable = main.variable(observer).define(hiddenName, graphInputs, ordered(keeping ? runFirst : run));
   cell.variables.push(variable);
   // A kept output that listens gets its first run later (hydrateLater.ts), unless one came first.
-  if (keeping && isHydratedLater(element)) cell.runKept = () => void (latest === 0 && cell.active && variable.define(hiddenName, graphInputs, run));
+  if (keeping && isHydratedLater(element)) cell.runKept = () => void (latest === 0 && cell.active && variable!.define(hiddenName, graphInputs, ordered(run)));
   for (const name of definition.outputs) {
     const read = (exports: unknown) => readOutput(context, cell, exports, name);
     cell.variables.push(main.variable(true).define(name, hiddenName ? [hiddenName] : [], read));
   }
+  visibleFirst?.watch(element, cell.variables);
   return cell;
 }
 

@@ -1,0 +1,128 @@
+// After a change, the cells the reader sees run first and are painted; the others run after the paint.
+
+/** The runtime internals this reads (not in its public API; stable across 5.x and 6.x). */
+interface GraphVariable {
+  _version: number;
+  _outputs: Set<GraphVariable>;
+}
+
+/** What the page offers the policy: which outputs are on screen, and a wait for the next paint. */
+export interface Screen {
+  /** The cell output elements on screen now. */
+  onScreen(): Iterable<HTMLElement>;
+  /** Starts following `element` (a cell's output) on and off screen. */
+  watch(element: HTMLElement): void;
+  unwatch(element: HTMLElement): void;
+  /** Resolves once the next frame has been painted. */
+  afterPaint(): Promise<void>;
+}
+
+type Run = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * A change (a slider moved, a cell edited) recomputes every dependent cell in one task, so the
+ * page paints only once the last of them is done, the charts far below as well as the one beside
+ * the slider. Here a cell's re-run waits for the next paint when its output is off screen, some
+ * cell on screen is pending, and no pending cell on screen reads from it (directly or through
+ * others): what the reader looks at is painted first, the rest runs in the task after that paint.
+ * A run that a newer change made stale meanwhile is skipped (the runtime would discard its value),
+ * so a drag recomputes off-screen cells only when it pauses. Values are the same: a deferred run
+ * gets the inputs it was called with. When nothing on screen changes, nothing waits.
+ */
+export function createVisibleFirst(screen: Screen) {
+  const owners = new WeakMap<GraphVariable, HTMLElement>();
+
+  /** Whether a pending cell on screen reads from `variable`: the graph walked through its outputs. */
+  const isReadOnScreen = (variable: GraphVariable, pendingOnScreen: Set<HTMLElement>): boolean => {
+    const seen = new Set<GraphVariable>([variable]);
+    for (const v of seen) {
+      const owner = owners.get(v);
+      if (owner && pendingOnScreen.has(owner)) return true;
+      for (const output of v._outputs) seen.add(output);
+    }
+    return false;
+  };
+
+  const isDeferred = (element: HTMLElement, variable: GraphVariable): boolean => {
+    const pendingOnScreen = new Set<HTMLElement>();
+    for (const shown of screen.onScreen()) {
+      if (shown === element) return false;
+      if (shown.dataset.status === "pending") pendingOnScreen.add(shown);
+    }
+    return pendingOnScreen.size > 0 && !isReadOnScreen(variable, pendingOnScreen);
+  };
+
+  return {
+    /** Notes that `variables` (a cell's hidden variable and its names) show in `element`. */
+    watch(element: HTMLElement, variables: readonly object[]): void {
+      for (const variable of variables) owners.set(variable as GraphVariable, element);
+      screen.watch(element);
+    },
+    unwatch(element: HTMLElement): void {
+      screen.unwatch(element);
+    },
+    /**
+     * `run` as the definition of `variable()`, whose cell shows in `element`: a re-run (when
+     * `isRerun()`) that may wait for the paint does. `variable` is read at call time (it is made
+     * from this definition).
+     */
+    defer(run: Run, element: HTMLElement, variable: () => object | undefined, isRerun: () => boolean): Run {
+      return function (this: unknown, ...args: unknown[]): unknown {
+        const own = variable() as GraphVariable | undefined;
+        if (!own || !isRerun() || !isDeferred(element, own)) return run.apply(this, args);
+        const version = own._version;
+        return screen.afterPaint().then(() => (own._version === version ? run.apply(this, args) : undefined));
+      };
+    },
+  };
+}
+
+/** The browser's screen: an IntersectionObserver over the outputs, and a frame then a task. */
+function createBrowserScreen(): Screen {
+  const shown = new Set<HTMLElement>();
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) shown.add(entry.target as HTMLElement);
+      else shown.delete(entry.target as HTMLElement);
+    }
+  });
+  let painted: Promise<void> | undefined;
+  return {
+    // A hidden page paints no frame: nothing is on screen, so nothing waits for one.
+    onScreen: () => (document.visibilityState === "visible" ? shown : []),
+    watch: (element) => observer.observe(element),
+    unwatch: (element) => {
+      observer.unobserve(element);
+      shown.delete(element);
+    },
+    afterPaint: () =>
+      (painted ??= new Promise<void>((resolve) => {
+        let waiting = true;
+        const done = () => {
+          if (!waiting) return;
+          waiting = false;
+          painted = undefined;
+          resolve();
+        };
+        // The task after the frame's callbacks runs once that frame is painted. The timer is a
+        // backstop for a page hidden meanwhile (no frames).
+        const backstop = setTimeout(done, 100);
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            clearTimeout(backstop);
+            done();
+          };
+          channel.port2.postMessage(null);
+        });
+      })),
+  };
+}
+
+let page: ReturnType<typeof createVisibleFirst> | null | undefined;
+
+/** The page's policy; null where there is no screen to follow (Node, a DOM without IntersectionObserver). */
+export function pageVisibleFirst(): ReturnType<typeof createVisibleFirst> | null {
+  if (page === undefined) page = typeof IntersectionObserver === "function" && typeof requestAnimationFrame === "function" ? createVisibleFirst(createBrowserScreen()) : null;
+  return page;
+}
