@@ -97,6 +97,41 @@ function defineLessonTests(site: () => Site): void {
     await page.close();
   });
 
+  it("paints the chart beside the moved w slider first, then redraws the charts off screen for the same w", async () => {
+    const page = await open();
+    const seen = await page.evaluate(async () => {
+      const input = [...document.querySelectorAll("#lesson form")].find((f) => f.querySelector("label")?.textContent?.trim() === "w")!.querySelector("input")!;
+      input.scrollIntoView({ block: "start" });
+      // Let the page paint the scrolled screen (and learn what is on it).
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+      const near = 'svg[aria-label^="The data points (1, 3)"]';
+      const far = 'svg[aria-label^="Loss curve L(w) with its tangent"]';
+      const before = document.querySelector(near);
+      const farCell = document.querySelector(far)!.closest<HTMLElement>("[data-cell]")!;
+      const atFrame = new Promise<string | undefined>((resolve) => {
+        const observer = new MutationObserver(() => {
+          const now = document.querySelector(near);
+          if (!now || now === before) return;
+          observer.disconnect();
+          // The frame that paints the new chart: what the chart below holds by then.
+          requestAnimationFrame(() => resolve(farCell.dataset.status));
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+      input.value = "1";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const status = await atFrame;
+      await window.lesson!.idle();
+      return { status, after: farCell.dataset.status };
+    });
+    expect(seen.status).toBe("pending");
+    expect(seen.after).toBe("fulfilled");
+    expect(await readValue(page, "dLdw")).toBe(-40);
+    expect(await readBold(page, "analytically, 28 ×")).toBe(-40);
+    expect((await readStepTable(page))[0]).toBe("0 | 1 | 28(1) − 68 = -40 | 1 − 0.05 × (-40) = 3");
+    await page.close();
+  });
+
   it("prints the NumPy listing's lines from the live TypeScript cell", async () => {
     const page = await open();
     const printed = await page.locator('#lesson pre[aria-label="Output of the listing"]').textContent();
