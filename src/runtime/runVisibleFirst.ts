@@ -63,15 +63,16 @@ export function createVisibleFirst(screen: Screen) {
     },
     /**
      * `run` as the definition of `variable()`, whose cell shows in `element`: a re-run (when
-     * `isRerun()`) that may wait for the paint does. `variable` is read at call time (it is made
-     * from this definition).
+     * `isRerun()`) that may wait for the paint does. `variable()` is the cell's variable while the
+     * cell is on the page, undefined once it is gone (read at call time: it is made from this definition).
      */
     defer(run: Run, element: HTMLElement, variable: () => object | undefined, isRerun: () => boolean): Run {
       return function (this: unknown, ...args: unknown[]): unknown {
         const own = variable() as GraphVariable | undefined;
         if (!own || !isRerun() || !isDeferred(element, own)) return run.apply(this, args);
         const version = own._version;
-        return screen.afterPaint().then(() => (own._version === version ? run.apply(this, args) : undefined));
+        // Skipped when stale: a newer change ran meanwhile, or the cell is gone (its variable with it).
+        return screen.afterPaint().then(() => (own._version === version && variable() === own ? run.apply(this, args) : undefined));
       };
     },
   };

@@ -36,15 +36,18 @@ function setUp(onScreen: string[]) {
       rejected: () => void (element.dataset.status = "rejected"),
     };
     let variable: object | undefined;
+    let active = true;
     const run = (...args: unknown[]) => {
       count++;
       const value = f(...(args as number[]));
       runs[name]!.push(value);
       return value;
     };
-    variable = main.variable(observer).define(name, inputs, policy.defer(run, element, () => variable, () => count > 0));
+    variable = main.variable(observer).define(name, inputs, policy.defer(run, element, () => (active ? variable : undefined), () => count > 0));
     policy.watch(element, [variable]);
+    removers.set(name, () => (active = false));
   };
+  const removers = new Map<string, () => void>();
   const paint = () => {
     const waiting = paints;
     paints = [];
@@ -52,7 +55,8 @@ function setUp(onScreen: string[]) {
   };
   const text = (name: string) => elements.get(name)!.textContent;
   const status = (name: string) => elements.get(name)!.dataset.status;
-  return { runtime, x, cell, runs, paint, text, status, waiting: () => paints.length };
+  const remove = (name: string) => removers.get(name)!();
+  return { runtime, x, cell, remove, runs, paint, text, status, waiting: () => paints.length };
 }
 
 let dispose: (() => void) | undefined;
@@ -119,5 +123,19 @@ describe("createVisibleFirst", () => {
     while (page.waiting()) page.paint(), await settle();
     expect(page.runs.far).toEqual([100, 300]);
     expect(page.text("far")).toBe("300");
+  });
+
+  it("skips a waiting run whose cell left the page before the paint", async () => {
+    const page = setUp(["near"]);
+    dispose = () => page.runtime.dispose();
+    page.cell("near", ["x"], (x) => x * 10);
+    page.cell("far", ["x"], (x) => x * 100);
+    await settle();
+    page.x.define("x", [], 2);
+    await settle();
+    page.remove("far");
+    page.paint();
+    await settle();
+    expect(page.runs.far).toEqual([100]);
   });
 });
