@@ -65,11 +65,14 @@ export function createVisibleFirst(screen: Screen) {
      * `run` as the definition of `variable()`, whose cell shows in `element`: a re-run (when
      * `isRerun()`) that may wait for the paint does. `variable()` is the cell's variable while the
      * cell is on the page, undefined once it is gone (read at call time: it is made from this definition).
+     * `onWait` runs when a run starts waiting: what the previous run left going (its timers) ends
+     * when the runtime starts the next run, as it does when nothing waits.
      */
-    defer(run: Run, element: HTMLElement, variable: () => object | undefined, isRerun: () => boolean): Run {
+    defer(run: Run, element: HTMLElement, variable: () => object | undefined, isRerun: () => boolean, onWait?: () => void): Run {
       return function (this: unknown, ...args: unknown[]): unknown {
         const own = variable() as GraphVariable | undefined;
         if (!own || !isRerun() || !isDeferred(element, own)) return run.apply(this, args);
+        onWait?.();
         const version = own._version;
         // Skipped when stale: a newer change ran meanwhile, or the cell is gone (its variable with it).
         return screen.afterPaint().then(() => (own._version === version && variable() === own ? run.apply(this, args) : undefined));
@@ -78,8 +81,14 @@ export function createVisibleFirst(screen: Screen) {
   };
 }
 
-/** The browser's screen: an IntersectionObserver over the outputs, and a frame then a task. */
-function createBrowserScreen(): Screen {
+/**
+ * The browser's screen: an IntersectionObserver over the outputs, and a frame then a task. A page
+ * that is hidden or printing shows nothing on screen, so no run waits; one hidden or printed while
+ * runs wait lets them run at once: a hidden page paints no frame, and a printed one must show
+ * every output at the current values (a print started from the browser's menu runs the waiting
+ * cells in the microtasks after `beforeprint`, before the page is laid out for paper).
+ */
+export function createBrowserScreen(): Screen {
   const shown = new Set<HTMLElement>();
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -87,10 +96,17 @@ function createBrowserScreen(): Screen {
       else shown.delete(entry.target as HTMLElement);
     }
   });
+  let printing = false;
   let painted: Promise<void> | undefined;
+  let release = (): void => {};
+  addEventListener("beforeprint", () => {
+    printing = true;
+    release();
+  });
+  addEventListener("afterprint", () => void (printing = false));
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" || release());
   return {
-    // A hidden page paints no frame: nothing is on screen, so nothing waits for one.
-    onScreen: () => (document.visibilityState === "visible" ? shown : []),
+    onScreen: () => (document.visibilityState === "visible" && !printing ? shown : []),
     watch: (element) => observer.observe(element),
     unwatch: (element) => {
       observer.unobserve(element);
@@ -98,22 +114,20 @@ function createBrowserScreen(): Screen {
     },
     afterPaint: () =>
       (painted ??= new Promise<void>((resolve) => {
-        let waiting = true;
-        const done = () => {
-          if (!waiting) return;
-          waiting = false;
+        // The task after the frame's callbacks runs once that frame is painted. The timer is a
+        // backstop for frames that stop coming without a visibilitychange (a throttled frame).
+        const done = (): void => {
+          if (release !== done) return; // Released already (hidden, printed): this frame's task is late.
+          release = () => {};
+          clearTimeout(backstop);
           painted = undefined;
           resolve();
         };
-        // The task after the frame's callbacks runs once that frame is painted. The timer is a
-        // backstop for a page hidden meanwhile (no frames).
         const backstop = setTimeout(done, 100);
+        release = done;
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            clearTimeout(backstop);
-            done();
-          };
+          channel.port1.onmessage = done;
           channel.port2.postMessage(null);
         });
       })),

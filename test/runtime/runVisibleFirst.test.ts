@@ -1,8 +1,17 @@
 // @vitest-environment happy-dom
 import { Runtime, type Module } from "@observablehq/runtime";
-import { afterEach, describe, expect, it } from "vitest";
-import { createVisibleFirst } from "../../src/runtime/runVisibleFirst.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { vi } from "vitest";
+import { analyzeCell } from "../../src/compile/cell/analyzeCell.ts";
+import { transpileCell } from "../../src/compile/cell/transpileCell.ts";
+import { mountLesson } from "../../src/runtime/mountLesson.ts";
+import { createBrowserScreen, createVisibleFirst } from "../../src/runtime/runVisibleFirst.ts";
 import { skipFrameWait } from "../../src/runtime/skipFrameWait.ts";
+import type { CellDefinition, LessonHandle } from "../../src/runtime/types.ts";
+
+declare global {
+  var __ticks: number;
+}
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -137,5 +146,110 @@ describe("createVisibleFirst", () => {
     page.paint();
     await settle();
     expect(page.runs.far).toEqual([100]);
+  });
+});
+
+/**
+ * The browser's frames and IntersectionObserver, as the test says: `frame()` runs the frame
+ * callbacks asked for so far, and an output is on screen when its cell id is in `onScreen`.
+ */
+function stubBrowser() {
+  const onScreen = new Set<string>();
+  let callbacks: FrameRequestCallback[] = [];
+  class Observer {
+    constructor(private readonly report: IntersectionObserverCallback) {}
+    observe(target: Element): void {
+      this.report([{ target, isIntersecting: onScreen.has((target as HTMLElement).dataset.cell ?? "") } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+    }
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  vi.stubGlobal("IntersectionObserver", Observer);
+  vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => callbacks.push(callback));
+  const frame = () => {
+    const due = callbacks;
+    callbacks = [];
+    for (const callback of due) callback(performance.now());
+  };
+  /** Runs only the oldest frame callback. */
+  const frameOne = () => callbacks.shift()?.(performance.now());
+  return { onScreen, frame, frameOne, pendingFrames: () => callbacks.length, dropFrames: () => void (callbacks = []) };
+}
+
+const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+describe("createBrowserScreen", () => {
+  let browser: ReturnType<typeof stubBrowser>;
+  beforeAll(() => void (browser = stubBrowser()));
+  afterAll(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+    dispatchEvent(new Event("afterprint"));
+    browser.dropFrames();
+    browser.onScreen.clear();
+  });
+
+  it("waits for a frame and the task after it", async () => {
+    const screen = createBrowserScreen();
+    let painted = false;
+    void screen.afterPaint().then(() => (painted = true));
+    await wait(5);
+    expect(painted).toBe(false);
+    browser.frame();
+    await wait(5);
+    expect(painted).toBe(true);
+  });
+
+  it("lets waiting runs go at once when the page is hidden (no frame will come), and none waits while hidden", async () => {
+    const screen = createBrowserScreen();
+    const element = document.createElement("div");
+    element.dataset.cell = "shown";
+    browser.onScreen.add("shown");
+    screen.watch(element);
+    expect([...screen.onScreen()]).toEqual([element]);
+    let painted = false;
+    void screen.afterPaint().then(() => (painted = true));
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+    await flush();
+    // Before: the runs waited for the 100 ms backstop (throttled to a second or more in a background tab).
+    expect(painted).toBe(true);
+    expect([...screen.onScreen()]).toEqual([]);
+  });
+
+  it("lets waiting runs go at once when the page is printed, and none waits until the print is done", async () => {
+    const screen = createBrowserScreen();
+    const element = document.createElement("div");
+    element.dataset.cell = "shown";
+    browser.onScreen.add("shown");
+    screen.watch(element);
+    let painted = false;
+    void screen.afterPaint().then(() => (painted = true));
+    dispatchEvent(new Event("beforeprint"));
+    await flush();
+    expect(painted).toBe(true);
+    expect([...screen.onScreen()]).toEqual([]);
+    dispatchEvent(new Event("afterprint"));
+    expect([...screen.onScreen()]).toEqual([element]);
+  });
+
+  it("does not let the late frame of a released wait release the next wait before its own frame", async () => {
+    const screen = createBrowserScreen();
+    void screen.afterPaint();
+    dispatchEvent(new Event("beforeprint"));
+    dispatchEvent(new Event("afterprint"));
+    await flush();
+    let painted = false;
+    void screen.afterPaint().then(() => (painted = true));
+    expect(browser.pendingFrames()).toBe(2);
+    browser.frameOne(); // The released wait's frame, then its task.
+    await wait(5);
+    expect(painted).toBe(false);
+    browser.frameOne();
+    await wait(5);
+    expect(painted).toBe(true);
   });
 });
