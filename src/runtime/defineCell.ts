@@ -264,7 +264,7 @@ export function defineCell(context: LessonContext, definition: CellDefinition, e
   // Not a generator's: it steps with the frames already.
   const visibleFirst = definition.generator ? null : pageVisibleFirst();
   let variable: ReturnType<typeof main.variable> | undefined;
-  const ordered = (f: typeof run) => (visibleFirst ? visibleFirst.defer(f, element, () => (cell.active ? variable : undefined), () => latest > 0) : f);
+  const ordered = (f: typeof run) => (visibleFirst ? visibleFirst.defer(f, element, () => (cell.active ? variable : undefined), () => latest > 0, () => timers?.clear()) : f);
   variable = main.variable(observer).define(hiddenName, graphInputs, ordered(keeping ? runFirst : run));
   cell.variables.push(variable);
   // A kept output that listens gets its first run later (hydrateLater.ts), unless one came first.

@@ -1,17 +1,12 @@
 // @vitest-environment happy-dom
 import { Runtime, type Module } from "@observablehq/runtime";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { analyzeCell } from "../../src/compile/cell/analyzeCell.ts";
 import { transpileCell } from "../../src/compile/cell/transpileCell.ts";
 import { mountLesson } from "../../src/runtime/mountLesson.ts";
 import { createBrowserScreen, createVisibleFirst } from "../../src/runtime/runVisibleFirst.ts";
 import { skipFrameWait } from "../../src/runtime/skipFrameWait.ts";
 import type { CellDefinition, LessonHandle } from "../../src/runtime/types.ts";
-
-declare global {
-  var __ticks: number;
-}
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -251,5 +246,86 @@ describe("createBrowserScreen", () => {
     browser.frameOne();
     await wait(5);
     expect(painted).toBe(true);
+  });
+});
+
+/** A cell as the page defines it, from its source, at `line` of the .md file. */
+function defineFrom(id: string, source: string, line: number): CellDefinition {
+  const { cell } = analyzeCell(source, { lang: "ts", line });
+  const { params, body } = transpileCell(cell);
+  return {
+    id,
+    line,
+    column: 1,
+    inline: false,
+    lang: "ts",
+    source,
+    params,
+    inputs: cell.inputs,
+    outputs: cell.outputs,
+    expression: cell.expression,
+    async: cell.async,
+    generator: cell.generator,
+    options: { hide: false, run: true, editable: true },
+    body: new Function(`return (${body}\n)`)() as CellDefinition["body"],
+  };
+}
+
+describe("a lesson whose cells wait for the paint", () => {
+  let browser: ReturnType<typeof stubBrowser>;
+  beforeAll(() => {
+    browser = stubBrowser();
+    browser.onScreen.add("near");
+  });
+  afterAll(() => vi.unstubAllGlobals());
+  afterEach(() => document.body.replaceChildren());
+
+  /** A lesson of `x`, the cell `near` on screen reading it, and `far` (off screen) as given. */
+  function mountWith(far: CellDefinition): { handle: LessonHandle; root: HTMLElement } {
+    const cells = [defineFrom("x", "const x = 1;", 3), defineFrom("near", "x * 10", 7), far];
+    const root = document.createElement("main");
+    document.body.append(root);
+    const html = cells.map((c) => `<div data-cell="${c.id}"></div>`).join("");
+    return { handle: mountLesson({ file: "visible.md", title: "Visible", html, cells, diagnostics: [], modules: {} }, root), root };
+  }
+
+  /** Moves `x` to `value` and lets the page run until every cell settles, a frame painted meanwhile. */
+  async function moveX(handle: LessonHandle, value: number): Promise<void> {
+    const done = handle.api.set("x", value);
+    await wait(10);
+    browser.frame();
+    await done;
+  }
+
+  const stateOf = (handle: LessonHandle, id: string) => handle.api.cells().find((c) => c.id === id);
+  // What the cell on screen showed when `far` last ran: "20" once x = 2 means `far` waited for it.
+  const nearSeen = 'globalThis.__nearSeen = document.querySelector(\'[data-cell="near"]\').textContent;';
+
+  it("ends the previous run's timers when a run starts waiting, as when nothing waits", async () => {
+    const ticks: number[] = [];
+    Object.assign(globalThis, { __ticks: ticks });
+    const { handle } = mountWith(defineFrom("far", `${nearSeen}\nsetInterval(() => { globalThis.__ticks.push(x); }, 2);`, 11));
+    await handle.api.idle();
+    await vi.waitFor(() => expect(ticks.length).toBeGreaterThan(2));
+    const start = ticks.length;
+    await moveX(handle, 2);
+    expect((globalThis as unknown as { __nearSeen: string }).__nearSeen).toBe("20"); // It waited for the paint.
+    await vi.waitFor(() => expect(ticks.filter((x) => x === 2).length).toBeGreaterThan(2));
+    // Before: the run of x = 1 kept ticking while the new run waited (10 ms here, a frame or more in a page).
+    expect(ticks.slice(start).filter((x) => x === 1)).toEqual([]);
+    handle.update({ file: "visible.md", title: "Visible", html: "", cells: [], diagnostics: [], modules: {} });
+  });
+
+  it("shows the error a waiting run throws at its cell, on its line, and idle() waits for it", async () => {
+    const { handle, root } = mountWith(defineFrom("far", `${nearSeen}\nif (x > 1) throw new Error("too big");`, 11));
+    await handle.api.idle();
+    expect(stateOf(handle, "far")?.status).toBe("fulfilled");
+    await moveX(handle, 2); // Resolves once idle() does.
+    expect((globalThis as unknown as { __nearSeen: string }).__nearSeen).toBe("20");
+    expect(stateOf(handle, "far")?.status).toBe("rejected");
+    expect(stateOf(handle, "far")?.error).toMatch(/too big/);
+    // Line 2 of the cell's code is line 12 of the .md file.
+    expect(root.querySelector('[data-cell="far"] .cell-error-location')?.textContent).toBe("visible.md:12");
+    handle.update({ file: "visible.md", title: "Visible", html: "", cells: [], diagnostics: [], modules: {} });
   });
 });
