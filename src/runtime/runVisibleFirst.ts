@@ -115,7 +115,10 @@ export function createBrowserScreen(): Screen {
     afterPaint: () =>
       (painted ??= new Promise<void>((resolve) => {
         // The task after the frame's callbacks runs once that frame is painted. The timer is a
-        // backstop for frames that stop coming without a visibilitychange (a throttled frame).
+        // backstop for frames that stop coming while the page stays visible (a hidden page lets
+        // the runs go itself). It outlasts a late frame: on a loaded machine a frame can come
+        // 100 ms and more after the change, and a shorter backstop then ran the off-screen cells
+        // before the paint they were to wait for, so the screen was painted last, as without this.
         const done = (): void => {
           if (release !== done) return; // Released already (hidden, printed): this frame's task is late.
           release = () => {};
@@ -123,7 +126,7 @@ export function createBrowserScreen(): Screen {
           painted = undefined;
           resolve();
         };
-        const backstop = setTimeout(done, 100);
+        const backstop = setTimeout(done, 1000);
         release = done;
         requestAnimationFrame(() => {
           const channel = new MessageChannel();

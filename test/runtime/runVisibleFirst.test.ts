@@ -198,6 +198,18 @@ describe("createBrowserScreen", () => {
     expect(painted).toBe(true);
   });
 
+  it("waits for a late frame on a visible page, not for a short timer", async () => {
+    const screen = createBrowserScreen();
+    let painted = false;
+    void screen.afterPaint().then(() => (painted = true));
+    // Before: a 100 ms timer let the runs go first when the frame was later (a loaded machine).
+    await wait(150);
+    expect(painted).toBe(false);
+    browser.frame();
+    await wait(5);
+    expect(painted).toBe(true);
+  });
+
   it("lets waiting runs go at once when the page is hidden (no frame will come), and none waits while hidden", async () => {
     const screen = createBrowserScreen();
     const element = document.createElement("div");
@@ -210,7 +222,7 @@ describe("createBrowserScreen", () => {
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
     document.dispatchEvent(new Event("visibilitychange"));
     await flush();
-    // Before: the runs waited for the 100 ms backstop (throttled to a second or more in a background tab).
+    // Before: the runs waited for the backstop timer (throttled to a second or more in a background tab).
     expect(painted).toBe(true);
     expect([...screen.onScreen()]).toEqual([]);
   });
