@@ -2,46 +2,16 @@
 // A cell's timers end with the cell (a rerun, a redefinition as Reset does, a removal), and what
 // their callbacks throw is shown at the cell instead of vanishing into the console.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { analyzeCell } from "../../src/compile/cell/analyzeCell.ts";
-import { transpileCell } from "../../src/compile/cell/transpileCell.ts";
 import { createCellTimers } from "../../src/runtime/cellTimers.ts";
-import { mountLesson } from "../../src/runtime/mountLesson.ts";
-import type { CellDefinition, LessonHandle } from "../../src/runtime/types.ts";
+import type { CellDefinition } from "../../src/runtime/types.ts";
+import { defineFrom, mountCells } from "./cellOf.ts";
 
 declare global {
   var __ticks: number;
   var __failures: number;
 }
 
-/** A cell as the page defines it, from its source, at `line` of the .md file. */
-function defineFrom(id: string, source: string, line: number): CellDefinition {
-  const { cell } = analyzeCell(source, { lang: "ts", line });
-  const { params, body } = transpileCell(cell);
-  return {
-    id,
-    line,
-    column: 1,
-    inline: false,
-    lang: "ts",
-    source,
-    params,
-    inputs: cell.inputs,
-    outputs: cell.outputs,
-    expression: cell.expression,
-    async: cell.async,
-    generator: cell.generator,
-    options: { hide: false, run: true, editable: true },
-    body: new Function(`return (${body}\n)`)() as CellDefinition["body"],
-  };
-}
-
-function mount(...cells: CellDefinition[]): { handle: LessonHandle; root: HTMLElement } {
-  const root = document.createElement("main");
-  document.body.append(root);
-  const html = cells.map((c) => `<div data-cell="${c.id}"></div>`).join("");
-  const handle = mountLesson({ file: "timers.md", title: "Timers", html, cells, diagnostics: [], modules: {} }, root);
-  return { handle, root };
-}
+const mount = (...cells: CellDefinition[]) => mountCells("timers.md", "Timers", cells);
 
 const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

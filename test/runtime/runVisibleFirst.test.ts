@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { Runtime, type Module } from "@observablehq/runtime";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { analyzeCell } from "../../src/compile/cell/analyzeCell.ts";
-import { transpileCell } from "../../src/compile/cell/transpileCell.ts";
-import { mountLesson } from "../../src/runtime/mountLesson.ts";
 import { createBrowserScreen, createVisibleFirst } from "../../src/runtime/runVisibleFirst.ts";
 import { skipFrameWait } from "../../src/runtime/skipFrameWait.ts";
 import type { CellDefinition, LessonHandle } from "../../src/runtime/types.ts";
+import { defineFrom, mountCells } from "./cellOf.ts";
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -261,28 +259,6 @@ describe("createBrowserScreen", () => {
   });
 });
 
-/** A cell as the page defines it, from its source, at `line` of the .md file. */
-function defineFrom(id: string, source: string, line: number): CellDefinition {
-  const { cell } = analyzeCell(source, { lang: "ts", line });
-  const { params, body } = transpileCell(cell);
-  return {
-    id,
-    line,
-    column: 1,
-    inline: false,
-    lang: "ts",
-    source,
-    params,
-    inputs: cell.inputs,
-    outputs: cell.outputs,
-    expression: cell.expression,
-    async: cell.async,
-    generator: cell.generator,
-    options: { hide: false, run: true, editable: true },
-    body: new Function(`return (${body}\n)`)() as CellDefinition["body"],
-  };
-}
-
 describe("a lesson whose cells wait for the paint", () => {
   let browser: ReturnType<typeof stubBrowser>;
   beforeAll(() => {
@@ -294,11 +270,7 @@ describe("a lesson whose cells wait for the paint", () => {
 
   /** A lesson of `x`, the cell `near` on screen reading it, and `far` (off screen) as given. */
   function mountWith(far: CellDefinition): { handle: LessonHandle; root: HTMLElement } {
-    const cells = [defineFrom("x", "const x = 1;", 3), defineFrom("near", "x * 10", 7), far];
-    const root = document.createElement("main");
-    document.body.append(root);
-    const html = cells.map((c) => `<div data-cell="${c.id}"></div>`).join("");
-    return { handle: mountLesson({ file: "visible.md", title: "Visible", html, cells, diagnostics: [], modules: {} }, root), root };
+    return mountCells("visible.md", "Visible", [defineFrom("x", "const x = 1;", 3), defineFrom("near", "x * 10", 7), far]);
   }
 
   /** Moves `x` to `value` and lets the page run until every cell settles, a frame painted meanwhile. */
